@@ -1,0 +1,71 @@
+package io.netroot.spec;
+
+import java.util.List;
+
+/**
+ * The boot server itself: its address as clients see it and where its daemons' files are. Fields
+ * left out are {@code null} here and filled in with the platform's defaults when compiled.
+ *
+ * <pre>{@code
+ * apiVersion: netroot/v1
+ * kind: BootServer
+ * metadata: {name: bootsrv}
+ * spec:
+ *   address: 10.0.0.1
+ *   tftpRoot: /var/lib/tftpboot
+ *   dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}
+ *   nfs: {exportsFile: /etc/exports, service: nfs-server}
+ *   tftp: {service: tftp}
+ *   bootloader: {pxelinuxDir: /usr/lib/PXELINUX, modulesDir: /usr/lib/syslinux/modules/bios}
+ *   pxe: {timeout: 50, default: local}
+ * }</pre>
+ */
+public record BootServer(
+    String name,
+    Ipv4 address,
+    String tftpRoot,
+    Dhcp dhcp,
+    Nfs nfs,
+    Tftp tftp,
+    Bootloader bootloader,
+    Pxe pxe,
+    Origin origin)
+    implements SpecDocument {
+
+  /**
+   * @param config path of dhcpd.conf on the server
+   * @param service the DHCP server's service name
+   */
+  public record Dhcp(String config, String service) {}
+
+  /**
+   * @param exportsFile {@code /etc/exports}, or a drop-in under {@code /etc/exports.d/}
+   * @param service the NFS server's service name
+   */
+  public record Nfs(String exportsFile, String service) {}
+
+  /**
+   * @param service the TFTP server's service name
+   */
+  public record Tftp(String service) {}
+
+  /**
+   * Where the distribution's syslinux files are read from (on this machine, never under the root
+   * prefix).
+   *
+   * @param pxelinuxDir the directory holding {@code pxelinux.0}
+   * @param modulesDir the directory holding {@code ldlinux.c32} and the menu modules
+   * @param modules the module files to copy into the TFTP root
+   */
+  public record Bootloader(String pxelinuxDir, String modulesDir, List<String> modules) {}
+
+  /**
+   * The PXE menu ({@code pxelinux.cfg/default}).
+   *
+   * @param timeout in tenths of a second, as pxelinux counts
+   * @param defaultEntry the entry booted when the timeout runs out: a profile name or {@code local}
+   *     (boot the local disk)
+   * @param title the menu title
+   */
+  public record Pxe(Integer timeout, String defaultEntry, String title) {}
+}

@@ -1,0 +1,24 @@
+package io.netroot.spec;
+
+import java.nio.file.Path;
+
+/**
+ * A kernel (and optional initrd) to serve over TFTP. Relative paths in YAML are resolved against
+ * the spec file's directory when loaded, so the paths here are absolute.
+ *
+ * <pre>{@code
+ * apiVersion: netroot/v1
+ * kind: Kernel
+ * metadata: {name: linux-nfs1}
+ * spec:
+ *   image: kernels/vmlinuz-nfs1
+ *   initrd: kernels/initrd.img-nfs1    # optional
+ *   sha256: "9f2c…"                    # optional pin
+ * }</pre>
+ *
+ * @param image the kernel image on this machine
+ * @param initrd the initial ramdisk on this machine, or {@code null}
+ * @param sha256 the expected sha256 of the image in lowercase hex, or {@code null}
+ */
+public record Kernel(String name, Path image, Path initrd, String sha256, Origin origin)
+    implements SpecDocument {}
