@@ -1,0 +1,151 @@
+package io.netroot.catalog;
+
+import io.netroot.NetrootException;
+import io.netroot.os.AtomicFile;
+import io.netroot.os.ConfigChecker;
+import io.netroot.os.RootFs;
+import io.netroot.render.ManagedBlock;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A marked block netroot owns inside a file that people also edit ({@code dhcpd.conf},
+ * {@code /etc/exports}). Only the block is compared and replaced; every byte outside it is kept.
+ *
+ * <p>The file is handled as ISO-8859-1 text, which maps each byte to one character, so text
+ * outside the block survives byte for byte whatever its encoding; the block itself is UTF-8.
+ */
+public final class BlockInFile implements Resource {
+
+  private final String path;
+  private final String description;
+  private final ManagedBlock markers;
+  private final List<ResourceId> dependsOn;
+  private final List<ServiceAction> notifies;
+  private final ConfigChecker checker;
+  private final Supplier<String> body;
+
+  /**
+   * @param body produces the text inside the block; called once per pass
+   * @param checker the daemon's syntax check for the whole file, or {@code null}
+   */
+  public BlockInFile(
+      String path,
+      String description,
+      ManagedBlock markers,
+      List<ResourceId> dependsOn,
+      List<ServiceAction> notifies,
+      ConfigChecker checker,
+      Supplier<String> body) {
+    this.path = path;
+    this.description = description;
+    this.markers = markers;
+    this.dependsOn = List.copyOf(dependsOn);
+    this.notifies = List.copyOf(notifies);
+    this.checker = checker;
+    this.body = body;
+  }
+
+  /** The id every block gets: {@code block:PATH}. */
+  public static ResourceId idFor(String path) {
+    return new ResourceId("block:" + path);
+  }
+
+  @Override
+  public ResourceId id() {
+    return idFor(path);
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public StateKind stateKind() {
+    return StateKind.BLOCK;
+  }
+
+  @Override
+  public List<ResourceId> dependsOn() {
+    return dependsOn;
+  }
+
+  @Override
+  public List<ServiceAction> notifies() {
+    return notifies;
+  }
+
+  @Override
+  public Optional<ConfigChecker> checker() {
+    return Optional.ofNullable(checker);
+  }
+
+  @Override
+  public Content desired() {
+    return Content.text(markers.wrap(body.get()));
+  }
+
+  @Override
+  public Optional<Content> observe(RootFs root) {
+    return read(root, path)
+        .flatMap(markers::find)
+        .map(located -> Content.text(fromBytes(located.text())));
+  }
+
+  @Override
+  public byte[] candidate(RootFs root, Content desired) {
+    String current = read(root, path).orElse(null);
+    return markers.splice(current, toBytes(desired.asText())).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public void write(RootFs root, Content desired) {
+    AtomicFile.write(root.resolve(path), candidate(root, desired), null);
+  }
+
+  @Override
+  public void remove(RootFs root) {
+    removeBlock(root, path, markers);
+  }
+
+  static void removeBlock(RootFs root, String path, ManagedBlock markers) {
+    read(root, path)
+        .ifPresent(
+            current ->
+                AtomicFile.write(
+                    root.resolve(path), markers.remove(current).getBytes(StandardCharsets.ISO_8859_1), null));
+  }
+
+  /** The file as one char per byte, or empty when it does not exist. */
+  static Optional<String> read(RootFs root, String path) {
+    Path real = root.resolve(path);
+    try {
+      return Optional.of(new String(Files.readAllBytes(real), StandardCharsets.ISO_8859_1));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new NetrootException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** UTF-8 text as one char per byte, to splice into a file read as ISO-8859-1. */
+  private static String toBytes(String text) {
+    return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
+  private static String fromBytes(String latin1) {
+    return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+  }
+}

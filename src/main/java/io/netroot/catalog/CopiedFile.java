@@ -1,0 +1,78 @@
+package io.netroot.catalog;
+
+import io.netroot.NetrootException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A file copied into the managed tree from elsewhere on this machine: a bootloader from the
+ * distribution's syslinux package, a kernel image named by a spec. The source is only read.
+ */
+public final class CopiedFile extends WholeFile {
+
+  private final Path source;
+  private final String expectedSha256;
+  private final String description;
+  private final String origin;
+
+  /**
+   * @param source the file to copy, on this machine (not under the root prefix)
+   * @param expectedSha256 a pinned checksum, or {@code null}; on mismatch nothing is installed
+   * @param origin where the source was named, for messages ({@code specs/kernels.yaml:5:10})
+   */
+  public CopiedFile(
+      String path,
+      String description,
+      Path source,
+      String expectedSha256,
+      String origin,
+      List<ResourceId> dependsOn) {
+    super(path, "0644", dependsOn);
+    this.source = source;
+    this.expectedSha256 = expectedSha256;
+    this.description = description;
+    this.origin = origin;
+  }
+
+  public Path source() {
+    return source;
+  }
+
+  @Override
+  public String description() {
+    return description + " (from " + source + ")";
+  }
+
+  @Override
+  public Content desired() {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(source);
+    } catch (NoSuchFileException e) {
+      throw new NetrootException("source " + source + " does not exist" + named());
+    } catch (AccessDeniedException e) {
+      throw new NetrootException("source " + source + " is not readable" + named());
+    } catch (IOException e) {
+      throw new NetrootException("cannot read source " + source + named() + ": " + e.getMessage(), e);
+    }
+    Content content = Content.binary(bytes);
+    if (expectedSha256 != null && !expectedSha256.equals(content.sha256())) {
+      throw new NetrootException(
+          "source " + source + " has sha256 " + content.sha256() + " but the spec pins " + expectedSha256 + named());
+    }
+    return content;
+  }
+
+  private String named() {
+    return origin == null ? "" : " (named at " + origin + ")";
+  }
+
+  @Override
+  Content wrap(byte[] bytes) {
+    return Content.binary(bytes);
+  }
+}

@@ -1,0 +1,35 @@
+package io.netroot.catalog;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A text file netroot writes whole from the specs, such as a {@code pxelinux.cfg} file. */
+public final class ManagedFile extends WholeFile {
+
+  private final String description;
+  private final Supplier<String> render;
+
+  /**
+   * @param render produces the content; called once per pass, when the engine gets to this file
+   */
+  public ManagedFile(String path, String description, List<ResourceId> dependsOn, Supplier<String> render) {
+    super(path, "0644", dependsOn);
+    this.description = description;
+    this.render = render;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public Content desired() {
+    return Content.text(render.get());
+  }
+
+  @Override
+  Content wrap(byte[] bytes) {
+    return Content.binaryOrText(bytes, true);
+  }
+}

@@ -1,0 +1,88 @@
+package io.netroot.catalog;
+
+import io.netroot.NetrootException;
+import io.netroot.os.RootFs;
+import io.netroot.render.ManagedBlock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Something netroot applied earlier that no spec produces any more: known only from the state
+ * file, it can be observed and removed, never written.
+ */
+public final class RecordedResource implements Resource {
+
+  private final ResourceId id;
+  private final String path;
+  private final StateKind kind;
+
+  public RecordedResource(ResourceId id, String path, StateKind kind) {
+    this.id = id;
+    this.path = path;
+    this.kind = kind;
+  }
+
+  @Override
+  public ResourceId id() {
+    return id;
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public String description() {
+    return kind == StateKind.BLOCK ? "netroot block no spec produces" : "file no spec produces";
+  }
+
+  @Override
+  public StateKind stateKind() {
+    return kind;
+  }
+
+  @Override
+  public List<ResourceId> dependsOn() {
+    return List.of();
+  }
+
+  @Override
+  public List<ServiceAction> notifies() {
+    return List.of();
+  }
+
+  @Override
+  public Content desired() {
+    throw new NetrootException(path + " is no longer produced by any spec");
+  }
+
+  @Override
+  public Optional<Content> observe(RootFs root) {
+    if (kind == StateKind.BLOCK) {
+      return BlockInFile.read(root, path)
+          .flatMap(ManagedBlock.HASH_COMMENTS::find)
+          .map(located -> Content.binaryOrText(located.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), true));
+    }
+    return new ManagedFile(path, "", List.of(), () -> "").observe(root);
+  }
+
+  @Override
+  public byte[] candidate(RootFs root, Content desired) {
+    throw new UnsupportedOperationException("a recorded resource is only removed");
+  }
+
+  @Override
+  public void write(RootFs root, Content desired) {
+    throw new UnsupportedOperationException("a recorded resource is only removed");
+  }
+
+  @Override
+  public void remove(RootFs root) {
+    if (kind == StateKind.BLOCK) {
+      BlockInFile.removeBlock(root, path, ManagedBlock.HASH_COMMENTS);
+    } else {
+      WholeFile.removeFile(root, path);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.netroot.catalog;
+
+import io.netroot.os.ConfigChecker;
+import io.netroot.os.RootFs;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One small managed thing: it knows its desired content, can observe what is there now, and can
+ * make it right. The engine decides <em>whether</em> to act; a resource only knows <em>how</em>.
+ */
+public interface Resource {
+
+  ResourceId id();
+
+  /** The managed path as the boot server sees it ({@code /etc/dhcp/dhcpd.conf}). */
+  String path();
+
+  /** What this is, for people: {@code PXE config of host devboard}. */
+  String description();
+
+  /** What kind of record the state file keeps, so it can be removed once no spec produces it. */
+  StateKind stateKind();
+
+  /** Resources that must be right before this one is touched. */
+  List<ResourceId> dependsOn();
+
+  /** What services must do when this resource changed. */
+  List<ServiceAction> notifies();
+
+  /**
+   * The desired content. Called once per pass; may fail (a missing kernel image), which is an
+   * error of this resource alone.
+   */
+  Content desired();
+
+  /** The managed part as it is now, or empty when absent. */
+  Optional<Content> observe(RootFs root);
+
+  /** The complete file as it would be after {@link #write}, for a checker to read. */
+  byte[] candidate(RootFs root, Content desired);
+
+  /** Makes the managed part equal to {@code desired}, atomically. */
+  void write(RootFs root, Content desired);
+
+  /** Removes the managed part (the whole file, or only the block). */
+  void remove(RootFs root);
+
+  /** The daemon's syntax check to run on {@link #candidate} before installing, if any. */
+  default Optional<ConfigChecker> checker() {
+    return Optional.empty();
+  }
+
+  /** How a resource is recorded in the state file. */
+  enum StateKind {
+    /** A whole file netroot owns. */
+    FILE,
+    /** A marked block inside a file others edit too. */
+    BLOCK
+  }
+}

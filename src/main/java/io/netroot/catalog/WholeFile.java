@@ -1,0 +1,99 @@
+package io.netroot.catalog;
+
+import io.netroot.NetrootException;
+import io.netroot.os.AtomicFile;
+import io.netroot.os.FileModes;
+import io.netroot.os.RootFs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A file netroot owns whole: its content is exactly the desired content. */
+abstract class WholeFile implements Resource {
+
+  private final String path;
+  private final String mode;
+  private final List<ResourceId> dependsOn;
+
+  WholeFile(String path, String mode, List<ResourceId> dependsOn) {
+    this.path = path;
+    this.mode = mode;
+    this.dependsOn = List.copyOf(dependsOn);
+  }
+
+  /** The id every whole file gets: {@code file:PATH}. */
+  static ResourceId idFor(String path) {
+    return new ResourceId("file:" + path);
+  }
+
+  @Override
+  public ResourceId id() {
+    return idFor(path);
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public StateKind stateKind() {
+    return StateKind.FILE;
+  }
+
+  @Override
+  public List<ResourceId> dependsOn() {
+    return dependsOn;
+  }
+
+  @Override
+  public List<ServiceAction> notifies() {
+    return List.of();
+  }
+
+  /** Wraps bytes read from disk the way this resource's desired content is wrapped. */
+  abstract Content wrap(byte[] bytes);
+
+  @Override
+  public Optional<Content> observe(RootFs root) {
+    Path real = root.resolve(path);
+    try {
+      if (Files.isDirectory(real)) {
+        throw new NetrootException(path + " is a directory where netroot manages a file");
+      }
+      return Optional.of(wrap(Files.readAllBytes(real)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new NetrootException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public byte[] candidate(RootFs root, Content desired) {
+    return desired.bytes();
+  }
+
+  @Override
+  public void write(RootFs root, Content desired) {
+    AtomicFile.write(root.resolve(path), desired.bytes(), FileModes.parse(mode));
+  }
+
+  @Override
+  public void remove(RootFs root) {
+    removeFile(root, path);
+  }
+
+  static void removeFile(RootFs root, String path) {
+    Path real = root.resolve(path);
+    try {
+      Files.deleteIfExists(real);
+      AtomicFile.syncDirectory(real.getParent());
+    } catch (IOException e) {
+      throw new NetrootException("cannot remove " + path + ": " + e.getMessage(), e);
+    }
+  }
+}

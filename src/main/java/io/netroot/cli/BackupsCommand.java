@@ -1,0 +1,71 @@
+package io.netroot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.netroot.os.RootFs;
+import io.netroot.state.Backups;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agent backups}: list the copies kept of overwritten hand edits, or restore one. */
+@Command(
+    name = "backups",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the backups netroot kept of files it overwrote or removed while they held hand edits,",
+      "or put one back with --restore (the current file is backed up first)."
+    })
+final class BackupsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "The root prefix the backups belong to (default: /).")
+  Path root;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Option(names = "--restore", paramLabel = "ID", description = "Restore the backup with this id.")
+  String restore;
+
+  @Option(names = "--path", paramLabel = "PATH", description = "With --restore: which file of that backup (when it holds several).")
+  String path;
+
+  @Override
+  public Integer call() throws Exception {
+    Backups backups = new Backups(root == null ? RootFs.system() : new RootFs(root), Clock.systemUTC());
+    PrintWriter out = spec.commandLine().getOut();
+    if (restore != null) {
+      Backups.Entry entry = backups.restore(restore, path);
+      out.println("restored " + entry.path() + " from backup " + entry.id() + " (taken " + entry.time() + ")");
+      out.println("the next apply reverts it to the specs unless the specs change; see agent plan");
+      return ExitCodes.OK;
+    }
+    List<Backups.Entry> entries = backups.list();
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("format_version", "1.0");
+      doc.put("backups", entries);
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      return ExitCodes.OK;
+    }
+    if (entries.isEmpty()) {
+      out.println("no backups");
+      return ExitCodes.OK;
+    }
+    out.printf("%-22s %-24s %s%n", "ID", "TIME", "PATH (REASON)");
+    for (Backups.Entry e : entries) {
+      out.printf("%-22s %-24s %s (%s)%n", e.id(), e.time(), e.path(), e.reason());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,32 @@
+package io.netroot.cli;
+
+import io.netroot.diff.UnifiedDiff;
+import io.netroot.engine.ResourceResult;
+
+/** The diffs shown for a resource: what a pass changes, or what a hand edit changed. */
+final class Diffs {
+
+  private Diffs() {}
+
+  /** From what is on disk to what the pass writes. */
+  static String planned(ResourceResult r) {
+    if (!r.isText()) {
+      return "Binary " + r.path() + ": sha256 " + shortSha(r.beforeSha()) + " -> " + shortSha(r.afterSha())
+          + (r.afterSize() >= 0 ? " (" + r.afterSize() + " bytes)" : "") + "\n";
+    }
+    String actualLabel = r.handEdit() ? "on disk, edited by hand" : "on disk";
+    return UnifiedDiff.between(r.path(), actualLabel, r.before(), "planned", r.after());
+  }
+
+  /** From what netroot last wrote to what is on disk now. */
+  static String handEdit(ResourceResult r) {
+    if (r.lastApplied() == null && r.before() == null) {
+      return r.beforeSha() == null ? "" : "Binary " + r.path() + " changed: sha256 now " + shortSha(r.beforeSha()) + "\n";
+    }
+    return UnifiedDiff.between(r.path(), "last applied", r.lastApplied(), "on disk", r.before());
+  }
+
+  private static String shortSha(String sha) {
+    return sha == null ? "(none)" : sha.substring(0, 12);
+  }
+}

@@ -1,0 +1,35 @@
+package io.netroot.cli;
+
+import io.netroot.engine.Options;
+import io.netroot.engine.Report;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code agent drift}: what changed on disk since netroot last wrote it. */
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Find hand edits: every managed file or block that differs from what netroot last applied,",
+      "with a diff, and files no spec produces in the directories netroot owns.",
+      "Exit 0 no drift, 2 drift found, 1 error."
+    })
+final class DriftCommand implements Callable<Integer> {
+
+  @Mixin SpecOptions options;
+  @Mixin OutputOptions output;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Report report = Reconciliation.run(options, Options.plan());
+    new ReportPrinter(spec.commandLine().getOut(), options.rootFs(), output).printDrift(report);
+    if (report.hasFailures()) {
+      return ExitCodes.ERROR;
+    }
+    return report.hasDrift() ? ExitCodes.CHANGES : ExitCodes.OK;
+  }
+}

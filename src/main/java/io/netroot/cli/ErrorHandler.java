@@ -1,0 +1,35 @@
+package io.netroot.cli;
+
+import io.netroot.NetrootException;
+import io.netroot.spec.SpecError;
+import io.netroot.spec.SpecInvalidException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Turns an exception into one line per problem on stderr and exit code 1; the stack trace only
+ * with {@code --debug}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    if (e instanceof SpecInvalidException invalid) {
+      for (SpecError error : invalid.errors()) {
+        err.println(error);
+      }
+      err.println(invalid.errors().size() + (invalid.errors().size() == 1 ? " error" : " errors") + "; nothing was changed");
+    } else if (e instanceof NetrootException) {
+      err.println("error: " + e.getMessage());
+    } else {
+      err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    if (parseResult.originalArgs().contains("--debug") || !(e instanceof NetrootException)) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.ERROR;
+  }
+}

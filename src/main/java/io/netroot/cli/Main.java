@@ -1,0 +1,49 @@
+package io.netroot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code agent} command: validate, plan, apply, drift and backups. */
+@Command(
+    name = "agent",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Keeps a diskless network-boot server (DHCP, TFTP/PXE, NFS) as the specs describe it.",
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DriftCommand.class,
+      BackupsCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success; 1 error or invalid specs; 2 changes pending (plan --detailed-exitcode)",
+      "or drift found (drift)."
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code; used by {@link #main} and by tests. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(new ErrorHandler());
+    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (validate, plan, apply, drift, backups)");
+  }
+}

@@ -1,0 +1,26 @@
+package io.netroot.cli;
+
+import io.netroot.catalog.Catalog;
+import io.netroot.catalog.CatalogCompiler;
+import io.netroot.engine.Engine;
+import io.netroot.engine.Options;
+import io.netroot.engine.Report;
+import io.netroot.os.DhcpdConfigChecker;
+import io.netroot.os.RootFs;
+import io.netroot.os.ServiceBackend;
+import io.netroot.spec.SpecLoader;
+import io.netroot.spec.SpecSet;
+import java.time.Clock;
+
+/** Load, compile, reconcile: the path every command that looks at the boot server takes. */
+final class Reconciliation {
+
+  private Reconciliation() {}
+
+  static Report run(SpecOptions options, Options engineOptions) {
+    SpecSet specs = SpecLoader.load(options.specs);
+    Catalog catalog = new CatalogCompiler(new DhcpdConfigChecker()).compile(specs);
+    RootFs root = options.rootFs();
+    return new Engine(root, ServiceBackend.forRoot(root), Clock.systemUTC()).reconcile(catalog, engineOptions);
+  }
+}

@@ -1,0 +1,152 @@
+package io.netroot.cli;
+
+import io.netroot.engine.Action;
+import io.netroot.engine.Report;
+import io.netroot.engine.ResourceResult;
+import io.netroot.engine.ServiceResult;
+import io.netroot.engine.Status;
+import io.netroot.engine.Unexpected;
+import io.netroot.os.RootFs;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Shows a report as text for people, or hands it to {@link JsonReport}. */
+final class ReportPrinter {
+
+  private final PrintWriter out;
+  private final RootFs root;
+  private final OutputOptions options;
+
+  ReportPrinter(PrintWriter out, RootFs root, OutputOptions options) {
+    this.out = out;
+    this.root = root;
+    this.options = options;
+  }
+
+  void print(String command, Report report) {
+    if (options.json) {
+      out.println(JsonReport.plan(command, root, report));
+      out.flush();
+      return;
+    }
+    boolean dry = report.options().dryRun();
+    out.println(header(command, report));
+    out.println();
+    List<ResourceResult> changes = report.changes();
+    for (ResourceResult r : changes) {
+      out.printf("  %s %-6s %s  %s: %s%s%n", symbol(r.action()), r.action().word(), r.path(), r.description(), r.reason(),
+          r.backup() != null ? " [backup " + r.backup().id() + "]" : "");
+    }
+    for (ResourceResult r : report.failures()) {
+      out.printf("  ! %-6s %s  %s: %s%n", r.status() == Status.BLOCKED ? "block" : "FAIL", r.path(), r.description(), r.error());
+    }
+    for (Unexpected u : report.unexpected()) {
+      String verb = u.pruned() ? (dry ? "prune" : "pruned") : "extra";
+      out.printf("  ? %-6s %s  not produced by any spec%s%n", verb, u.path(),
+          u.pruned() ? (u.backup() != null ? " [backup " + u.backup().id() + "]" : "") : " (apply --prune removes it)");
+    }
+    for (ServiceResult s : report.services()) {
+      out.printf("  > %s%s  (changed: %s)%n", serviceWord(s), s.action().describe(), String.join(", ", s.causes()));
+    }
+    if (changes.isEmpty() && report.failures().isEmpty() && report.unexpected().isEmpty()) {
+      out.println("  nothing to change: the boot server matches the specs");
+    }
+    if (!options.noDiff) {
+      for (ResourceResult r : changes) {
+        String diff = Diffs.planned(r);
+        if (!diff.isEmpty()) {
+          out.println();
+          out.print(diff);
+        }
+      }
+    }
+    out.println();
+    out.println(summary(dry, report));
+    out.flush();
+  }
+
+  void printDrift(Report report) {
+    if (options.json) {
+      out.println(JsonReport.drift(root, report));
+      out.flush();
+      return;
+    }
+    List<ResourceResult> edits = report.handEdits();
+    out.println("netroot drift: " + where() + ", compared with what netroot last applied");
+    out.println();
+    for (ResourceResult r : edits) {
+      out.printf("  ~ %s  %s: %s%n", r.path(), r.description(), r.beforeSha() == null ? "removed by hand" : "edited by hand");
+    }
+    for (Unexpected u : report.unexpected()) {
+      out.printf("  ? %s  not produced by any spec (apply --prune removes it)%n", u.path());
+    }
+    for (ResourceResult r : report.failures()) {
+      out.printf("  ! %s  %s: %s%n", r.path(), r.description(), r.error());
+    }
+    if (!options.noDiff) {
+      for (ResourceResult r : edits) {
+        String diff = Diffs.handEdit(r);
+        if (!diff.isEmpty()) {
+          out.println();
+          out.print(diff);
+        }
+      }
+    }
+    out.println();
+    if (!report.hasDrift()) {
+      out.println("No drift: every managed file is as netroot last wrote it.");
+    } else {
+      out.printf("Drift: %d hand edit%s, %d unexpected file%s. `agent apply` reverts the edits (keeping backups).%n",
+          edits.size(), edits.size() == 1 ? "" : "s", report.unexpected().size(), report.unexpected().size() == 1 ? "" : "s");
+    }
+    out.flush();
+  }
+
+  private String header(String command, Report report) {
+    String services = report.touchesServices() ? "" : "; services are not touched under a root prefix";
+    return "netroot " + command + ": " + where() + " (" + report.layout().preset() + " layout" + services + ")";
+  }
+
+  private String where() {
+    return root.isPrefix() ? "root prefix " + root.dir() : "this machine (/)";
+  }
+
+  private static String symbol(Action action) {
+    return switch (action) {
+      case CREATE -> "+";
+      case UPDATE -> "~";
+      case DELETE -> "-";
+      case NOOP -> " ";
+    };
+  }
+
+  private static String serviceWord(ServiceResult s) {
+    return switch (s.status()) {
+      case PLANNED -> "would ";
+      case NOT_TOUCHED -> "not touched under --root: would ";
+      case FAILED -> "FAILED: " + s.error() + ": ";
+      default -> "did ";
+    };
+  }
+
+  private static String summary(boolean dry, Report report) {
+    String verb = dry ? "Plan" : "Applied";
+    String s =
+        String.format(
+            "%s: %d to create, %d to update, %d to delete, %d unchanged",
+            verb, report.count(Action.CREATE), report.count(Action.UPDATE), report.count(Action.DELETE), report.unchanged());
+    if (!dry) {
+      s = s.replace(" to ", " ");
+      s = s.replace("create", "created").replace("update", "updated").replace("delete", "deleted");
+    }
+    long edits = report.handEdits().size();
+    if (edits > 0) {
+      s += "; " + edits + " hand edit" + (edits == 1 ? "" : "s");
+    }
+    int failed = report.failures().size();
+    if (failed > 0) {
+      s += "; " + failed + " failed or blocked";
+    }
+    return s + ".";
+  }
+}

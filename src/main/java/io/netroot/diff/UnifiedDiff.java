@@ -1,0 +1,50 @@
+package io.netroot.diff;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import java.util.Arrays;
+import java.util.List;
+
+/** Unified diffs ({@code diff -u} style) between two texts, for plan and drift output. */
+public final class UnifiedDiff {
+
+  private static final int CONTEXT = 3;
+
+  private UnifiedDiff() {}
+
+  /**
+   * The diff from {@code before} to {@code after}; {@code null} text means the file is absent
+   * (labelled {@code /dev/null} as {@code diff -u} does). Empty when both are equal.
+   */
+  public static String between(String label, String beforeLabel, String before, String afterLabel, String after) {
+    List<String> oldLines = lines(before);
+    List<String> newLines = lines(after);
+    Patch<String> patch = DiffUtils.diff(oldLines, newLines);
+    if (patch.getDeltas().isEmpty()) {
+      return "";
+    }
+    List<String> out =
+        UnifiedDiffUtils.generateUnifiedDiff(
+            before == null ? "/dev/null" : label + " (" + beforeLabel + ")",
+            after == null ? "/dev/null" : label + " (" + afterLabel + ")",
+            oldLines,
+            patch,
+            CONTEXT);
+    StringBuilder text = new StringBuilder();
+    for (String line : out) {
+      text.append(line).append('\n');
+    }
+    return text.toString();
+  }
+
+  private static List<String> lines(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    String[] parts = text.split("\n", -1);
+    // a trailing newline ends the last line rather than starting an empty one
+    int count = text.endsWith("\n") ? parts.length - 1 : parts.length;
+    return Arrays.asList(parts).subList(0, count);
+  }
+}

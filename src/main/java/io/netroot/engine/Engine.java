@@ -1,0 +1,267 @@
+package io.netroot.engine;
+
+import io.netroot.NetrootException;
+import io.netroot.catalog.Catalog;
+import io.netroot.catalog.Content;
+import io.netroot.catalog.RecordedResource;
+import io.netroot.catalog.Resource;
+import io.netroot.catalog.ResourceId;
+import io.netroot.catalog.ServiceAction;
+import io.netroot.os.ConfigChecker;
+import io.netroot.os.RootFs;
+import io.netroot.os.ServiceBackend;
+import io.netroot.state.AppliedRecord;
+import io.netroot.state.Backups;
+import io.netroot.state.StateStore;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks and applies a catalog. Plan, apply and drift are all this one call; a dry run observes
+ * and decides exactly as an apply does and only skips the writes, so what plan says is what apply
+ * does.
+ */
+public final class Engine {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private final RootFs root;
+  private final ServiceBackend services;
+  private final Clock clock;
+
+  public Engine(RootFs root, ServiceBackend services, Clock clock) {
+    this.root = root;
+    this.services = services;
+    this.clock = clock;
+  }
+
+  /** Runs one pass over the catalog. */
+  public Report reconcile(Catalog catalog, Options options) {
+    Instant started = clock.instant();
+    StateStore state = StateStore.open(root);
+    Backups backups = new Backups(root, clock);
+    Pass pass = new Pass(state, backups, options);
+
+    Set<String> managedPaths = new HashSet<>();
+    for (Resource resource : catalog.resources()) {
+      managedPaths.add(resource.path());
+      pass.reconcile(resource);
+    }
+    Set<ResourceId> current = new HashSet<>();
+    catalog.resources().forEach(r -> current.add(r.id()));
+    for (ResourceId id : List.copyOf(state.ids())) {
+      if (!current.contains(id)) {
+        AppliedRecord record = state.get(id).orElseThrow();
+        managedPaths.add(record.path());
+        pass.removeOrphan(new RecordedResource(id, record.path(), record.kind()), record);
+      }
+    }
+    List<Unexpected> unexpected =
+        new OwnedDirectorySweep(root, backups, options).sweep(catalog.ownedDirectories(), managedPaths);
+    List<ServiceResult> serviceResults = pass.runServices();
+    if (!options.dryRun()) {
+      state.save();
+    }
+    return new Report(
+        options,
+        catalog.layout(),
+        started,
+        Duration.between(started, clock.instant()),
+        pass.results,
+        unexpected,
+        serviceResults,
+        services.touchesServices());
+  }
+
+  /** The mutable bookkeeping of one pass. */
+  private final class Pass {
+    final StateStore state;
+    final Backups backups;
+    final Options options;
+    final List<ResourceResult> results = new ArrayList<>();
+    final Set<ResourceId> broken = new HashSet<>();
+    final Map<ServiceAction, List<String>> serviceCauses = new LinkedHashMap<>();
+
+    Pass(StateStore state, Backups backups, Options options) {
+      this.state = state;
+      this.backups = backups;
+      this.options = options;
+    }
+
+    void reconcile(Resource resource) {
+      Optional<ResourceId> failedDependency =
+          resource.dependsOn().stream().filter(broken::contains).findFirst();
+      if (failedDependency.isPresent()) {
+        broken.add(resource.id());
+        log.debug("{}: blocked by {}", resource.id(), failedDependency.get());
+        results.add(
+            ResourceResult.failed(
+                resource.id(),
+                resource.path(),
+                resource.description(),
+                Status.BLOCKED,
+                "not touched: " + failedDependency.get() + " failed"));
+        return;
+      }
+      try {
+        results.add(check(resource));
+      } catch (NetrootException e) {
+        broken.add(resource.id());
+        log.debug("{}: failed", resource.id(), e);
+        results.add(
+            ResourceResult.failed(resource.id(), resource.path(), resource.description(), Status.FAILED, e.getMessage()));
+      }
+    }
+
+    private ResourceResult check(Resource resource) {
+      Content desired = resource.desired();
+      Optional<Content> actual = resource.observe(root);
+      Optional<AppliedRecord> last = state.get(resource.id());
+      Decision decision =
+          Decision.decide(
+              desired.sha256(),
+              actual.map(Content::sha256).orElse(null),
+              last.map(AppliedRecord::sha256).orElse(null));
+      Backups.Entry backup = null;
+      Status status = Status.UNCHANGED;
+      if (decision.action() != Action.NOOP) {
+        for (ConfigChecker checker : resource.checker().stream().toList()) {
+          verify(resource, desired, checker);
+        }
+        status = Status.PLANNED;
+        if (!options.dryRun()) {
+          backup = backupIfEdited(resource, actual, last, decision.reason());
+          resource.write(root, desired);
+          status = Status.APPLIED;
+        }
+        for (ServiceAction action : resource.notifies()) {
+          serviceCauses.computeIfAbsent(action, a -> new ArrayList<>()).add(resource.path());
+        }
+      } else {
+        log.debug("{}: up to date", resource.id());
+      }
+      if (!options.dryRun() && !last.map(AppliedRecord::sha256).orElse("").equals(desired.sha256())) {
+        state.put(resource.id(), record(resource, desired));
+      }
+      return new ResourceResult(
+          resource.id(),
+          resource.path(),
+          resource.description(),
+          decision.action(),
+          decision.reason(),
+          decision.handEdit(),
+          decision.conflict(),
+          status,
+          actual.filter(Content::isText).map(Content::asText).orElse(null),
+          desired.isText() ? desired.asText() : null,
+          last.map(AppliedRecord::content).orElse(null),
+          actual.map(Content::sha256).orElse(null),
+          desired.sha256(),
+          desired.size(),
+          null,
+          backup);
+    }
+
+    private void verify(Resource resource, Content desired, ConfigChecker checker) {
+      if (!checker.available()) {
+        log.debug("{}: {} not installed, installing unchecked", resource.id(), checker.name());
+        return;
+      }
+      Optional<String> complaint = checker.check(resource.candidate(root, desired));
+      if (complaint.isPresent()) {
+        throw new ValidationFailedException(
+            checker.name() + " rejects the new " + resource.path() + "; nothing installed:\n" + complaint.get());
+      }
+    }
+
+    private Backups.Entry backupIfEdited(
+        Resource resource, Optional<Content> actual, Optional<AppliedRecord> last, String reason) {
+      boolean differsFromLastWrite =
+          last.isEmpty() || !actual.map(Content::sha256).orElse("").equals(last.get().sha256());
+      if (differsFromLastWrite && Files.isRegularFile(root.resolve(resource.path()))) {
+        return backups.save(resource.path(), reason);
+      }
+      return null;
+    }
+
+    void removeOrphan(RecordedResource resource, AppliedRecord record) {
+      try {
+        Optional<Content> actual = resource.observe(root);
+        Decision decision = Decision.decideOrphan(actual.map(Content::sha256).orElse(null), record.sha256());
+        Backups.Entry backup = null;
+        Status status = decision.action() == Action.NOOP ? Status.UNCHANGED : Status.PLANNED;
+        if (!options.dryRun()) {
+          if (decision.action() == Action.DELETE) {
+            if (decision.handEdit()) {
+              backup = backups.save(record.path(), decision.reason());
+            }
+            resource.remove(root);
+            status = Status.APPLIED;
+          }
+          state.remove(resource.id());
+        }
+        results.add(
+            new ResourceResult(
+                resource.id(),
+                record.path(),
+                resource.description(),
+                decision.action(),
+                decision.reason(),
+                decision.handEdit() && actual.isPresent(),
+                false,
+                status,
+                actual.filter(Content::isText).map(Content::asText).orElse(null),
+                null,
+                record.content(),
+                actual.map(Content::sha256).orElse(null),
+                null,
+                -1,
+                null,
+                backup));
+      } catch (NetrootException e) {
+        results.add(
+            ResourceResult.failed(resource.id(), record.path(), resource.description(), Status.FAILED, e.getMessage()));
+      }
+    }
+
+    List<ServiceResult> runServices() {
+      List<ServiceResult> out = new ArrayList<>();
+      serviceCauses.forEach(
+          (action, causes) -> {
+            if (options.dryRun()) {
+              out.add(new ServiceResult(action, causes, Status.PLANNED, null));
+            } else if (!services.touchesServices()) {
+              out.add(new ServiceResult(action, causes, Status.NOT_TOUCHED, null));
+            } else {
+              try {
+                if (action.kind() == ServiceAction.Kind.RESTART) {
+                  services.restart(action.service());
+                } else {
+                  services.reexport();
+                }
+                out.add(new ServiceResult(action, causes, Status.APPLIED, null));
+              } catch (NetrootException e) {
+                out.add(new ServiceResult(action, causes, Status.FAILED, e.getMessage()));
+              }
+            }
+          });
+      return out;
+    }
+  }
+
+  private static AppliedRecord record(Resource resource, Content desired) {
+    return new AppliedRecord(
+        resource.path(), resource.stateKind(), desired.sha256(), desired.isText() ? desired.asText() : null);
+  }
+}

@@ -1,0 +1,85 @@
+package io.netroot.engine;
+
+import io.netroot.NetrootException;
+import io.netroot.catalog.OwnedDirectory;
+import io.netroot.os.RootFs;
+import io.netroot.state.Backups;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Finds files in owned directories that no spec produces, and removes them when pruning. */
+final class OwnedDirectorySweep {
+
+  private final RootFs root;
+  private final Backups backups;
+  private final Options options;
+
+  OwnedDirectorySweep(RootFs root, Backups backups, Options options) {
+    this.root = root;
+    this.backups = backups;
+    this.options = options;
+  }
+
+  List<Unexpected> sweep(List<OwnedDirectory> directories, Set<String> managedPaths) {
+    List<Unexpected> found = new ArrayList<>();
+    for (OwnedDirectory directory : directories) {
+      Path real = root.resolve(directory.path());
+      if (!Files.isDirectory(real)) {
+        continue;
+      }
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(real)) {
+        files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
+      } catch (IOException e) {
+        throw new NetrootException("cannot list " + directory.path() + ": " + e.getMessage(), e);
+      }
+      for (Path file : files) {
+        String path = root.serverPath(file);
+        if (managedPaths.contains(path)) {
+          continue;
+        }
+        found.add(prune(path, file));
+      }
+      if (!options.dryRun()) {
+        // kernels removed from the specs leave their images/<name>/ directory behind
+        removeEmptySubdirectories(real);
+      }
+    }
+    return found;
+  }
+
+  private Unexpected prune(String path, Path file) {
+    if (!options.prune() || options.dryRun()) {
+      return new Unexpected(path, options.prune(), null);
+    }
+    Backups.Entry backup = backups.save(path, "not produced by any spec; removed by apply --prune");
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new NetrootException("cannot remove " + path + ": " + e.getMessage(), e);
+    }
+    return new Unexpected(path, true, backup);
+  }
+
+  private static void removeEmptySubdirectories(Path top) {
+    try (Stream<Path> walk = Files.walk(top)) {
+      for (Path dir : walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+        if (!dir.equals(top)) {
+          try (Stream<Path> children = Files.list(dir)) {
+            if (children.findAny().isEmpty()) {
+              Files.delete(dir);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new NetrootException("cannot tidy " + top + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.netroot.engine;
+
+import io.netroot.catalog.ResourceId;
+import io.netroot.state.Backups;
+
+/**
+ * What one pass found and did for one resource.
+ *
+ * @param before the actual managed text before the pass (null when absent or binary)
+ * @param after the desired managed text (null when deleting or binary)
+ * @param lastApplied the text netroot last wrote (null when never, or binary), to show a hand edit
+ * @param beforeSha hash of the actual content, null when absent
+ * @param afterSha hash of the desired content, null when deleting or unknown
+ * @param afterSize bytes of desired content, -1 when unknown
+ * @param error why it failed or was blocked, else null
+ * @param backup the copy kept before overwriting a hand edit, else null
+ */
+public record ResourceResult(
+    ResourceId id,
+    String path,
+    String description,
+    Action action,
+    String reason,
+    boolean handEdit,
+    boolean conflict,
+    Status status,
+    String before,
+    String after,
+    String lastApplied,
+    String beforeSha,
+    String afterSha,
+    long afterSize,
+    String error,
+    Backups.Entry backup) {
+
+  /** True when the pass changes (or would change) this resource. */
+  public boolean changes() {
+    return action != Action.NOOP && (status == Status.PLANNED || status == Status.APPLIED);
+  }
+
+  /** True when the content is text that can be shown as a diff. */
+  public boolean isText() {
+    return (before != null || beforeSha == null) && (after != null || afterSha == null);
+  }
+
+  static ResourceResult failed(ResourceId id, String path, String description, Status status, String error) {
+    return new ResourceResult(
+        id, path, description, Action.NOOP, error, false, false, status, null, null, null, null, null, -1, error, null);
+  }
+}

@@ -1,0 +1,17 @@
+package io.netroot.engine;
+
+/** How a resource or service action came out of a pass. */
+public enum Status {
+  /** Nothing to do. */
+  UNCHANGED,
+  /** A dry run found a change to make. */
+  PLANNED,
+  /** The change was made. */
+  APPLIED,
+  /** The resource could not be checked or changed; see the error. */
+  FAILED,
+  /** Not touched because something it depends on failed. */
+  BLOCKED,
+  /** A service action not taken because services are not touched under a root prefix. */
+  NOT_TOUCHED
+}

@@ -1,0 +1,63 @@
+package io.netroot.os;
+
+import io.netroot.NetrootException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Checks a candidate dhcpd.conf with ISC dhcpd's own parser: {@code dhcpd -t -cf FILE}. */
+public final class DhcpdConfigChecker implements ConfigChecker {
+
+  private final Optional<Path> dhcpd;
+  private final CommandRunner runner = new CommandRunner(60);
+
+  public DhcpdConfigChecker() {
+    this(CommandRunner.find("dhcpd"));
+  }
+
+  DhcpdConfigChecker(Optional<Path> dhcpd) {
+    this.dhcpd = dhcpd;
+  }
+
+  @Override
+  public String name() {
+    return "dhcpd -t -cf";
+  }
+
+  @Override
+  public boolean available() {
+    return dhcpd.isPresent();
+  }
+
+  @Override
+  public Optional<String> check(byte[] candidate) {
+    Path program = dhcpd.orElseThrow(() -> new NetrootException("dhcpd is not installed"));
+    Path temp = null;
+    try {
+      temp = Files.createTempFile("netroot-dhcpd", ".conf");
+      Files.write(temp, candidate);
+      // -q keeps the copyright banner out; -4 because the block is DHCPv4.
+      CommandRunner.Result result =
+          runner.run(List.of(program.toString(), "-4", "-q", "-t", "-cf", temp.toString()));
+      if (result.ok()) {
+        return Optional.empty();
+      }
+      String output = result.output().replace(temp.toString(), "<candidate dhcpd.conf>");
+      return Optional.of(
+          output.lines().filter(line -> !line.isBlank()).limit(12).collect(Collectors.joining("\n")));
+    } catch (IOException e) {
+      throw new NetrootException("cannot check dhcpd.conf: " + e.getMessage(), e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // a stray file in the temp directory is harmless
+        }
+      }
+    }
+  }
+}
