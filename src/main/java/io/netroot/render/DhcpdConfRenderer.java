@@ -1,0 +1,167 @@
+package io.netroot.render;
+
+import io.netroot.spec.Host;
+import io.netroot.spec.Ipv4;
+import io.netroot.spec.Network;
+import io.netroot.spec.SpecSet;
+import java.util.List;
+
+/**
+ * The netroot block of dhcpd.conf (ISC dhcpd 4.4): one {@code subnet} declaration per network, in
+ * spec order, telling PXE clients where the boot server is, each holding the {@code host}
+ * declarations of the hosts whose address lies in it.
+ *
+ * <p>Rendering is one pass over the hosts to find each one's network and one pass to write, into a
+ * single builder, so it stays linear for tens of thousands of hosts.
+ */
+public final class DhcpdConfRenderer {
+
+  /** The boot loader PXE clients ask the TFTP server for. */
+  static final String BOOT_FILE = "pxelinux.0";
+
+  private final SpecSet specs;
+
+  public DhcpdConfRenderer(SpecSet specs) {
+    this.specs = specs;
+  }
+
+  /** The text inside the managed block of dhcpd.conf; every line ends with {@code \n}. */
+  public String blockBody() {
+    List<Network> networks = specs.networks();
+    List<Host> hosts = specs.hosts();
+    int networkCount = networks.size();
+
+    // Counting sort of the hosts by network, keeping spec order within each network. Slot
+    // networkCount collects hosts outside every network.
+    NetworkIndex index = new NetworkIndex(networks);
+    int[] networkOf = new int[hosts.size()];
+    int[] firstSlot = new int[networkCount + 3];
+    for (int i = 0; i < networkOf.length; i++) {
+      int network = index.networkOf(hosts.get(i).ip());
+      networkOf[i] = network < 0 ? networkCount : network;
+      firstSlot[networkOf[i] + 2]++;
+    }
+    for (int n = 2; n < firstSlot.length; n++) {
+      firstSlot[n] += firstSlot[n - 1];
+    }
+    int[] byNetwork = new int[networkOf.length];
+    for (int i = 0; i < networkOf.length; i++) {
+      byNetwork[firstSlot[networkOf[i] + 1]++] = i;
+    }
+    // firstSlot[n] is now where network n's hosts start, firstSlot[n + 1] where they end.
+
+    StringBuilder out = new StringBuilder(512 * networkCount + 110 * hosts.size() + 64);
+    String serverAddress = specs.server().address().toString();
+    for (int n = 0; n < networkCount; n++) {
+      if (n > 0) {
+        out.append('\n');
+      }
+      Network network = networks.get(n);
+      out.append("# network ").append(network.name()).append('\n');
+      out.append("subnet ")
+          .append(network.subnet().network())
+          .append(" netmask ")
+          .append(network.subnet().netmask())
+          .append(" {\n");
+      if (network.dynamicRange() != null) {
+        out.append("  range dynamic-bootp ")
+            .append(network.dynamicRange().start())
+            .append(' ')
+            .append(network.dynamicRange().end())
+            .append(";\n");
+      }
+      appendAddressOption(out, "routers", network.routers());
+      appendAddressOption(out, "domain-name-servers", network.dnsServers());
+      if (network.domainName() != null) {
+        out.append("  option domain-name ");
+        appendQuoted(out, network.domainName());
+        out.append(";\n");
+      }
+      out.append("  next-server ").append(serverAddress).append(";\n");
+      out.append("  filename \"").append(BOOT_FILE).append("\";\n");
+      for (int slot = firstSlot[n]; slot < firstSlot[n + 1]; slot++) {
+        out.append('\n');
+        appendHost(out, "  ", hosts.get(byNetwork[slot]));
+      }
+      out.append("}\n");
+    }
+    if (firstSlot[networkCount] < firstSlot[networkCount + 1]) {
+      // Only reachable with specs that were not validated: keep the hosts visible rather than
+      // dropping them. dhcpd accepts host declarations outside any subnet.
+      out.append(networkCount > 0 ? "\n" : "").append("# hosts outside every network above\n");
+      for (int slot = firstSlot[networkCount]; slot < firstSlot[networkCount + 1]; slot++) {
+        appendHost(out, "", hosts.get(byNetwork[slot]));
+      }
+    }
+    return out.toString();
+  }
+
+  private static void appendAddressOption(StringBuilder out, String option, List<Ipv4> addresses) {
+    if (addresses.isEmpty()) {
+      return;
+    }
+    out.append("  option ").append(option).append(' ');
+    for (int i = 0; i < addresses.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      out.append(addresses.get(i));
+    }
+    out.append(";\n");
+  }
+
+  private static void appendHost(StringBuilder out, String indent, Host host) {
+    String name = host.name();
+    if (!isDhcpdHostName(name)) {
+      out.append(indent).append("# host ").append(name).append('\n');
+      name = "netroot-" + host.mac().text().replace(':', '-');
+    }
+    out.append(indent).append("host ").append(name).append(" {\n");
+    out.append(indent).append("  hardware ethernet ").append(host.mac().text()).append(";\n");
+    out.append(indent).append("  fixed-address ").append(host.ip()).append(";\n");
+    out.append(indent).append("}\n");
+  }
+
+  /**
+   * Whether dhcpd's lexer reads {@code name} as a host name. It takes dot-separated labels of
+   * letters, digits, {@code -} and {@code _}, but a label must not be empty nor start with {@code
+   * _} (checked against dhcpd 4.4.3; a quoted name is not accepted either). Such names get a name
+   * made from the MAC instead, with the spec name in a comment.
+   */
+  static boolean isDhcpdHostName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    boolean labelStart = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '.') {
+        if (labelStart) {
+          return false;
+        }
+        labelStart = true;
+        continue;
+      }
+      boolean letterOrDigit =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!letterOrDigit && c != '-' && (c != '_' || labelStart)) {
+        return false;
+      }
+      labelStart = false;
+    }
+    return !labelStart;
+  }
+
+  /** A dhcpd string: double quotes, with {@code "} and {@code \} escaped by a backslash. */
+  private static void appendQuoted(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    out.append('"');
+  }
+}
