@@ -1,0 +1,99 @@
+package io.netroot.spec;
+
+import static io.netroot.spec.Schema.Type.INT;
+import static io.netroot.spec.Schema.Type.LIST;
+import static io.netroot.spec.Schema.Type.MAP;
+import static io.netroot.spec.Schema.Type.STRING;
+import static io.netroot.spec.Schema.optional;
+import static io.netroot.spec.Schema.required;
+
+import java.util.List;
+
+/** Binds {@code kind: BootServer}; fills the PXE menu and bootloader module defaults. */
+final class BootServerBinder implements KindBinder {
+
+  static final int DEFAULT_TIMEOUT = 50;
+  static final String DEFAULT_ENTRY = "local";
+  static final List<String> DEFAULT_MODULES =
+      List.of("ldlinux.c32", "menu.c32", "libutil.c32", "libcom32.c32");
+
+  private static final Schema SPEC =
+      Schema.of(
+          "BootServer spec",
+          required("address", STRING),
+          optional("tftpRoot", STRING),
+          optional("dhcp", MAP),
+          optional("nfs", MAP),
+          optional("tftp", MAP),
+          optional("bootloader", MAP),
+          optional("pxe", MAP));
+  private static final Schema DHCP =
+      Schema.of("BootServer spec.dhcp", optional("config", STRING), optional("service", STRING));
+  private static final Schema NFS =
+      Schema.of(
+          "BootServer spec.nfs", optional("exportsFile", STRING), optional("service", STRING));
+  private static final Schema TFTP = Schema.of("BootServer spec.tftp", optional("service", STRING));
+  private static final Schema BOOTLOADER =
+      Schema.of(
+          "BootServer spec.bootloader",
+          optional("pxelinuxDir", STRING),
+          optional("modulesDir", STRING),
+          optional("modules", LIST));
+  private static final Schema PXE =
+      Schema.of(
+          "BootServer spec.pxe",
+          optional("timeout", INT),
+          optional("default", STRING),
+          optional("title", STRING));
+
+  @Override
+  public Schema spec() {
+    return SPEC;
+  }
+
+  @Override
+  public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
+    Ipv4 address = Values.ipv4(ctx, spec.scalar("address"));
+    String tftpRoot = Values.absolutePath(ctx, spec.scalar("tftpRoot"));
+    MappingReader dhcp = spec.mapping("dhcp", DHCP);
+    MappingReader nfs = spec.mapping("nfs", NFS);
+    MappingReader bootloader = spec.mapping("bootloader", BOOTLOADER);
+    List<String> modules =
+        bootloader.has("modules")
+            ? Values.arguments(ctx, bootloader.strings("modules"), false)
+            : DEFAULT_MODULES;
+    return new BootServer(
+        ctx.name(),
+        address,
+        tftpRoot,
+        new BootServer.Dhcp(
+            Values.absolutePath(ctx, dhcp.scalar("config")), dhcp.string("service")),
+        new BootServer.Nfs(
+            Values.exportsFile(ctx, nfs.scalar("exportsFile")), nfs.string("service")),
+        new BootServer.Tftp(spec.mapping("tftp", TFTP).string("service")),
+        new BootServer.Bootloader(
+            Values.absolutePath(ctx, bootloader.scalar("pxelinuxDir")),
+            Values.absolutePath(ctx, bootloader.scalar("modulesDir")),
+            List.copyOf(modules)),
+        pxe(ctx, spec.mapping("pxe", PXE)),
+        ctx.origin());
+  }
+
+  private static BootServer.Pxe pxe(DocumentContext ctx, MappingReader pxe) {
+    Integer timeout = pxe.integer("timeout");
+    if (timeout != null && timeout < 0) {
+      ctx.error(
+          pxe.node("timeout"),
+          pxe.child("timeout")
+              + " "
+              + timeout
+              + " is negative; give tenths of a second, 0 or more (0 waits for a choice)");
+    }
+    String defaultEntry = pxe.string("default");
+    String title = pxe.string("title");
+    return new BootServer.Pxe(
+        timeout == null ? DEFAULT_TIMEOUT : timeout,
+        defaultEntry == null ? DEFAULT_ENTRY : defaultEntry,
+        title == null ? "netroot: " + ctx.name() : title);
+  }
+}

@@ -1,0 +1,114 @@
+package io.netroot.spec;
+
+import static io.netroot.spec.Schema.Type.MAP;
+import static io.netroot.spec.Schema.Type.STRING;
+import static io.netroot.spec.Schema.required;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Binds one YAML document: checks the envelope ({@code apiVersion}, {@code kind}, {@code
+ * metadata.name}) and hands {@code spec} to the binder of its kind.
+ */
+final class DocumentBinder {
+
+  static final String API_VERSION = "netroot/v1";
+
+  static final Map<String, KindBinder> BINDERS = new LinkedHashMap<>();
+
+  static {
+    BINDERS.put("BootServer", new BootServerBinder());
+    BINDERS.put("Network", new NetworkBinder());
+    BINDERS.put("Kernel", new KernelBinder());
+    BINDERS.put("RootImage", new RootImageBinder());
+    BINDERS.put("Export", new ExportBinder());
+    BINDERS.put("Profile", new ProfileBinder());
+    BINDERS.put("Host", new HostBinder());
+  }
+
+  private static final Schema ENVELOPE =
+      Schema.of(
+          "a spec document",
+          required("apiVersion", STRING),
+          required("kind", STRING),
+          required("metadata", MAP),
+          required("spec", MAP));
+  private static final Schema METADATA = Schema.of("metadata", required("name", STRING));
+
+  private DocumentBinder() {}
+
+  /** Binds {@code root} and records the outcome in {@code catalog}. */
+  static void bind(Path file, Node root, List<SpecError> errors, Catalog catalog) {
+    DocumentContext ctx = new DocumentContext(file, errors);
+    if (!(root instanceof MappingNode mapping)) {
+      ctx.error(
+          root,
+          "expected a mapping with apiVersion, kind, metadata and spec, found "
+              + Nodes.describe(root));
+      catalog.unreadable();
+      return;
+    }
+    ctx.document(
+        mapping.getValue().isEmpty()
+            ? ctx.position(mapping)
+            : ctx.position(mapping.getValue().get(0).getKeyNode()));
+    String kind = peekKind(mapping);
+    if (kind != null) {
+      ctx.kind(kind);
+    }
+    MappingReader envelope = MappingReader.read(ctx, "", mapping, mapping, ENVELOPE);
+    Scalar apiVersion = envelope.scalar("apiVersion");
+    if (apiVersion != null && !apiVersion.value().equals(API_VERSION)) {
+      ctx.error(
+          apiVersion.node(),
+          "apiVersion "
+              + Text.quote(apiVersion.value())
+              + " is not supported; write apiVersion: "
+              + API_VERSION);
+    }
+    Scalar kindText = envelope.scalar("kind");
+    if (kindText != null && kind == null) {
+      ctx.error(
+          kindText.node(),
+          "unknown kind "
+              + Text.quote(kindText.value())
+              + Suggestions.didYouMean(kindText.value(), BINDERS.keySet())
+              + "; the known kinds are "
+              + String.join(", ", BINDERS.keySet()));
+    }
+    MappingReader metadata = envelope.mapping("metadata", METADATA);
+    String name = Values.name(ctx, metadata.scalar("name"));
+    if (kind == null) {
+      catalog.unreadable();
+      return;
+    }
+    if (name != null) {
+      ctx.name(name);
+    }
+    KindBinder binder = BINDERS.get(kind);
+    SpecDocument document = null;
+    if (envelope.has("spec")) {
+      document = binder.bind(ctx, envelope.mapping("spec", binder.spec()));
+    }
+    catalog.add(kind, name, ctx.document(), ctx.failed() ? null : document);
+  }
+
+  /** The kind, if written and known, so that envelope errors can already name it. */
+  private static String peekKind(MappingNode mapping) {
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key
+          && key.getValue().equals("kind")
+          && tuple.getValueNode() instanceof ScalarNode value) {
+        return BINDERS.containsKey(value.getValue()) ? value.getValue() : null;
+      }
+    }
+    return null;
+  }
+}

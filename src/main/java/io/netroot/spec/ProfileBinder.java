@@ -1,0 +1,37 @@
+package io.netroot.spec;
+
+import static io.netroot.spec.Schema.Type.LIST;
+import static io.netroot.spec.Schema.Type.STRING;
+import static io.netroot.spec.Schema.optional;
+import static io.netroot.spec.Schema.required;
+
+/** Binds {@code kind: Profile}; references are resolved later by {@link SpecValidator}. */
+final class ProfileBinder implements KindBinder {
+
+  private static final Schema SPEC =
+      Schema.of(
+          "Profile spec",
+          required("kernel", STRING),
+          required("rootImage", STRING),
+          optional("nfsOptions", LIST),
+          optional("kernelArgs", LIST),
+          optional("menuLabel", STRING));
+
+  @Override
+  public Schema spec() {
+    return SPEC;
+  }
+
+  @Override
+  public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
+    String menuLabel = spec.string("menuLabel");
+    return new Profile(
+        ctx.name(),
+        spec.string("kernel"),
+        spec.string("rootImage"),
+        Values.arguments(ctx, spec.strings("nfsOptions"), true),
+        Values.arguments(ctx, spec.strings("kernelArgs"), false),
+        menuLabel == null ? ctx.name() : menuLabel,
+        ctx.origin());
+  }
+}

@@ -1,0 +1,82 @@
+package io.netroot.spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Loads a directory of spec files into a checked {@link SpecSet}. All problems are collected,
+ * across all files, before failing, so a user fixes them in one round rather than one per run.
+ */
+public final class SpecLoader {
+
+  /** File, then line, then column: the order an editor's error list uses. */
+  static final Comparator<Position> POSITION_ORDER =
+      Comparator.comparing(Position::file)
+          .thenComparingInt(Position::line)
+          .thenComparingInt(Position::column);
+
+  private SpecLoader() {}
+
+  /**
+   * Loads every *.yaml / *.yml file under specsDir (recursively, sorted by path), checks them, and
+   * returns the set; throws SpecInvalidException listing ALL problems found.
+   *
+   * @param specsDir the specs directory; positions in errors name files below it as given here
+   * @throws SpecInvalidException with every problem, sorted by file, line and column
+   */
+  public static SpecSet load(Path specsDir) {
+    List<SpecError> errors = new ArrayList<>();
+    Catalog catalog = new Catalog();
+    for (Path file : SpecFiles.find(specsDir, errors)) {
+      List<Node> documents = YamlFiles.read(file, errors);
+      if (documents == null) {
+        catalog.unreadable();
+        continue;
+      }
+      for (Node root : documents) {
+        bindSafely(file, root, errors, catalog);
+      }
+    }
+    if (errors.isEmpty() || !catalog.documents().isEmpty()) {
+      errors.addAll(SpecValidator.validate(catalog, new Position(specsDir.toString(), 1, 1)));
+    }
+    if (!errors.isEmpty()) {
+      List<SpecError> sorted = new ArrayList<>(errors);
+      sorted.sort(Comparator.comparing(SpecError::position, POSITION_ORDER));
+      throw new SpecInvalidException(sorted);
+    }
+    return new SpecSet(
+        catalog.all(BootServer.class).get(0),
+        catalog.all(Network.class),
+        catalog.all(Kernel.class),
+        catalog.all(RootImage.class),
+        catalog.all(Export.class),
+        catalog.all(Profile.class),
+        catalog.all(Host.class));
+  }
+
+  /**
+   * The binders are written not to throw; this guard keeps the loader's promise (only {@link
+   * SpecInvalidException} escapes) should one still do so on some odd input.
+   */
+  private static void bindSafely(Path file, Node root, List<SpecError> errors, Catalog catalog) {
+    try {
+      DocumentBinder.bind(file, root, errors, catalog);
+    } catch (RuntimeException e) {
+      Position at = new DocumentContext(file, errors).position(root);
+      errors.add(
+          new SpecError(
+              at,
+              Text.oneLine(
+                  "could not check this document ("
+                      + e.getClass().getSimpleName()
+                      + ": "
+                      + e.getMessage()
+                      + "); please report this")));
+      catalog.unreadable();
+    }
+  }
+}

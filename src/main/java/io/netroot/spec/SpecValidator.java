@@ -1,0 +1,136 @@
+package io.netroot.spec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks that need several documents: one boot server, unique names, references that resolve,
+ * and the address and export checks of {@link HostChecks} and {@link ExportChecks}. Runs on the
+ * documents that bound well; lookups go through hash maps so the whole pass stays linear.
+ */
+final class SpecValidator {
+
+  private SpecValidator() {}
+
+  static List<SpecError> validate(Catalog catalog, Position specsDir) {
+    Findings findings = new Findings();
+    bootServers(catalog, specsDir, findings);
+    uniqueNames(catalog.documents(), findings);
+
+    Map<String, Kernel> kernels = byName(catalog.all(Kernel.class));
+    Map<String, RootImage> rootImages = byName(catalog.all(RootImage.class));
+    Map<String, Profile> profiles = byName(catalog.all(Profile.class));
+    List<Host> hosts = catalog.all(Host.class);
+    List<BootServer> servers = catalog.all(BootServer.class);
+    BootServer server = servers.isEmpty() ? null : servers.get(0);
+    References refs = new References(catalog, findings);
+    for (Profile profile : profiles.values()) {
+      refs.check(profile, "spec.kernel", profile.kernel(), "Kernel", kernels.keySet());
+      refs.check(profile, "spec.rootImage", profile.rootImage(), "RootImage", rootImages.keySet());
+    }
+    for (Host host : hosts) {
+      refs.check(host, "spec.profile", host.profile(), "Profile", profiles.keySet());
+    }
+    for (BootServer each : servers) {
+      String entry = each.pxe().defaultEntry();
+      if (!entry.equals(BootServerBinder.DEFAULT_ENTRY)) {
+        refs.check(each, "spec.pxe.default", entry, "Profile", profiles.keySet());
+      }
+    }
+
+    List<Network> networks = catalog.all(Network.class);
+    NetworkIndex.checkOverlaps(networks, findings);
+    NetworkIndex index = new NetworkIndex(networks);
+    boolean networksComplete = catalog.complete("Network");
+    HostChecks.check(hosts, server, networks, index, networksComplete, findings);
+    List<Export> exports = catalog.all(Export.class);
+    ExportChecks.noRootSquash(exports, index, networksComplete, findings);
+    if (catalog.complete("Export")) {
+      ExportChecks.rootImagesExported(hosts, profiles, rootImages, exports, findings);
+    }
+    return findings.errors();
+  }
+
+  private static void bootServers(Catalog catalog, Position specsDir, Findings findings) {
+    List<Catalog.Declared> declared = catalog.declared("BootServer");
+    if (declared.isEmpty() && catalog.complete("BootServer")) {
+      findings.add(
+          new SpecError(
+              specsDir,
+              "no BootServer document found; add one"
+                  + " (kind: BootServer, with spec.address) describing this machine"));
+    }
+    for (int i = 1; i < declared.size(); i++) {
+      Catalog.Declared extra = declared.get(i);
+      Catalog.Declared first = declared.get(0);
+      findings.add(
+          new SpecError(
+              extra.position(),
+              Text.oneLine(
+                  "BootServer"
+                      + (extra.name() == null ? "" : " \"" + extra.name() + "\"")
+                      + ": there must be exactly one BootServer, and one is already defined"
+                      + (first.name() == null ? "" : " (\"" + first.name() + "\")")
+                      + " at "
+                      + first.position()
+                      + "; merge them into one document")));
+    }
+  }
+
+  /** A second document of the same kind and name is reported at its name, pointing at the first. */
+  private static void uniqueNames(List<SpecDocument> documents, Findings findings) {
+    Map<String, SpecDocument> seen = new HashMap<>();
+    for (SpecDocument document : documents) {
+      SpecDocument first = seen.putIfAbsent(document.kind() + "/" + document.name(), document);
+      if (first != null) {
+        findings.at(
+            document,
+            "metadata.name",
+            "metadata.name: another "
+                + document.kind()
+                + " is already named \""
+                + document.name()
+                + "\" at "
+                + first.origin().at("metadata.name")
+                + "; names must be unique within a kind, so rename one");
+      }
+    }
+  }
+
+  private static <T extends SpecDocument> Map<String, T> byName(List<T> documents) {
+    Map<String, T> map = new HashMap<>();
+    for (T document : documents) {
+      map.putIfAbsent(document.name(), document);
+    }
+    return map;
+  }
+
+  /** Reports references to names that no document of the target kind has. */
+  private record References(Catalog catalog, Findings findings) {
+    void check(SpecDocument from, String field, String name, String kind, Set<String> names) {
+      if (names.contains(name) || catalog.mayExist(kind, name)) {
+        return;
+      }
+      String near = Suggestions.nearest(name, names);
+      String hint =
+          near != null
+              ? "did you mean \"" + near + "\"?"
+              : names.isEmpty()
+                  ? "no " + kind + " is defined"
+                  : "the "
+                      + kind
+                      + " names are: "
+                      + Text.list(names.stream().sorted().toList(), 10);
+      String local =
+          kind.equals("Profile") && field.equals("spec.pxe.default")
+              ? " (write local to boot the local disk)"
+              : "";
+      findings.at(
+          from,
+          field,
+          field + " " + Text.quote(name) + " does not name any " + kind + "; " + hint + local);
+    }
+  }
+}

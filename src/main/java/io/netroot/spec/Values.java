@@ -1,0 +1,162 @@
+package io.netroot.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks and converts single field values. Each method takes a possibly {@code null} scalar (the
+ * field was absent or already reported) and answers {@code null} after reporting a bad value.
+ */
+final class Values {
+
+  /** Names become dhcpd host names, PXE labels and file names, so they must be safe in all. */
+  static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
+
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final Pattern EXPORTS_DROP_IN =
+      Pattern.compile("/etc/exports\\.d/[^/]+\\.exports");
+
+  private Values() {}
+
+  static String name(DocumentContext ctx, Scalar scalar) {
+    if (scalar == null) {
+      return null;
+    }
+    if (!NAME.matcher(scalar.value()).matches()) {
+      ctx.error(
+          scalar.node(),
+          scalar.path()
+              + " "
+              + Text.quote(scalar.value())
+              + " is not a valid name: use 1 to 63 letters, digits, '.', '_' or '-',"
+              + " starting and ending with a letter or digit");
+      return null;
+    }
+    return scalar.value();
+  }
+
+  static Ipv4 ipv4(DocumentContext ctx, Scalar scalar) {
+    return parse(ctx, scalar, Ipv4::parse);
+  }
+
+  static Ipv4Cidr cidr(DocumentContext ctx, Scalar scalar) {
+    return parse(ctx, scalar, Ipv4Cidr::parse);
+  }
+
+  static MacAddress mac(DocumentContext ctx, Scalar scalar) {
+    return parse(ctx, scalar, MacAddress::parse);
+  }
+
+  static List<Ipv4> ipv4s(DocumentContext ctx, List<Scalar> scalars) {
+    List<Ipv4> addresses = new ArrayList<>();
+    for (Scalar scalar : scalars) {
+      Ipv4 address = ipv4(ctx, scalar);
+      if (address != null) {
+        addresses.add(address);
+      }
+    }
+    return addresses;
+  }
+
+  private static <T> T parse(DocumentContext ctx, Scalar scalar, Function<String, T> parser) {
+    if (scalar == null) {
+      return null;
+    }
+    try {
+      return parser.apply(scalar.value());
+    } catch (IllegalArgumentException e) {
+      ctx.error(scalar.node(), scalar.path() + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** A path on the boot server: relative paths there would depend on the agent's working dir. */
+  static String absolutePath(DocumentContext ctx, Scalar scalar) {
+    if (scalar == null) {
+      return null;
+    }
+    if (!scalar.value().startsWith("/")) {
+      ctx.error(
+          scalar.node(),
+          scalar.path()
+              + " "
+              + Text.quote(scalar.value())
+              + " must be an absolute path on the boot server (starting with /)");
+      return null;
+    }
+    return scalar.value();
+  }
+
+  /** exportfs only reads {@code /etc/exports} and {@code /etc/exports.d/*.exports}. */
+  static String exportsFile(DocumentContext ctx, Scalar scalar) {
+    if (scalar == null) {
+      return null;
+    }
+    String value = scalar.value();
+    if (!value.equals("/etc/exports") && !EXPORTS_DROP_IN.matcher(value).matches()) {
+      ctx.error(
+          scalar.node(),
+          scalar.path()
+              + " "
+              + Text.quote(value)
+              + " is not read by exportfs; use /etc/exports or /etc/exports.d/NAME.exports");
+      return null;
+    }
+    return value;
+  }
+
+  static String sha256(DocumentContext ctx, Scalar scalar) {
+    if (scalar == null) {
+      return null;
+    }
+    if (!SHA256.matcher(scalar.value()).matches()) {
+      ctx.error(
+          scalar.node(),
+          scalar.path()
+              + " "
+              + Text.quote(scalar.value())
+              + " is not a sha256: expected 64 hex digits (as printed by sha256sum)");
+      return null;
+    }
+    return scalar.value().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * One argument per list item: a space would silently split it into two on the kernel command
+   * line, and a comma inside an NFS option would join options behind the spec's back.
+   */
+  static List<String> arguments(DocumentContext ctx, List<Scalar> scalars, boolean nfsOptions) {
+    List<String> arguments = new ArrayList<>();
+    for (Scalar scalar : scalars) {
+      String value = scalar.value();
+      if (value.isEmpty() || Text.hasWhitespace(value)) {
+        ctx.error(
+            scalar.node(),
+            scalar.path()
+                + " "
+                + Text.quote(value)
+                + (value.isEmpty() ? " is empty" : " contains whitespace")
+                + "; write exactly one argument per list item");
+      } else if (nfsOptions && value.contains(",")) {
+        ctx.error(
+            scalar.node(),
+            scalar.path()
+                + " "
+                + Text.quote(value)
+                + " holds several options; write one option per list item, e.g. ["
+                + String.join(", ", value.split(","))
+                + "]");
+      } else {
+        arguments.add(value);
+      }
+    }
+    return arguments;
+  }
+
+  static List<String> strings(List<Scalar> scalars) {
+    return scalars.stream().map(Scalar::value).toList();
+  }
+}

@@ -1,0 +1,106 @@
+package io.netroot.spec;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads a spec file into YAML node trees. Composing (rather than loading into maps) keeps every
+ * node's position, and turns any YAML or I/O failure into one positioned error.
+ */
+final class YamlFiles {
+
+  private YamlFiles() {}
+
+  /**
+   * The non-empty documents of {@code file}, or {@code null} when the file could not be read or
+   * parsed (the problem is then in {@code errors}).
+   */
+  static List<Node> read(Path file, List<SpecError> errors) {
+    String label = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      errors.add(new SpecError(new Position(label, 1, 1), "cannot read: not valid UTF-8 text"));
+      return null;
+    } catch (IOException | RuntimeException e) {
+      errors.add(
+          new SpecError(
+              new Position(label, 1, 1),
+              Text.oneLine("cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage())));
+      return null;
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(label)
+            .setSchema(new CoreSchema())
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .build();
+    try {
+      List<Node> documents = new ArrayList<>();
+      for (Node root : new Compose(settings).composeAllFromString(text)) {
+        if (!(root instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag()))) {
+          documents.add(root);
+        }
+      }
+      return documents;
+    } catch (MarkedYamlEngineException e) {
+      Position at =
+          e.getProblemMark()
+              .or(e::getContextMark)
+              .map(mark -> DocumentContext.position(label, mark))
+              .orElse(new Position(label, 1, 1));
+      String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+      errors.add(new SpecError(at, Text.oneLine("YAML syntax error: " + e.getProblem() + context)));
+    } catch (ReaderException e) {
+      errors.add(
+          new SpecError(
+              at(label, text, e.getPosition()),
+              Text.oneLine(
+                  "YAML syntax error: special character U+"
+                      + Integer.toHexString(e.getCodePoint())
+                      + " is not allowed; remove it")));
+    } catch (YamlEngineException e) {
+      errors.add(
+          new SpecError(new Position(label, 1, 1), Text.oneLine("YAML error: " + e.getMessage())));
+    } catch (StackOverflowError e) {
+      errors.add(new SpecError(new Position(label, 1, 1), "YAML nesting is too deep"));
+    }
+    return null;
+  }
+
+  /** The 1-based line and column of a code point offset in {@code text}. */
+  private static Position at(String label, String text, int codePointOffset) {
+    int line = 1;
+    int column = 1;
+    int index = 0;
+    for (int seen = 0; seen < codePointOffset && index < text.length(); seen++) {
+      int codePoint = text.codePointAt(index);
+      index += Character.charCount(codePoint);
+      if (codePoint == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new Position(label, line, column);
+  }
+}
