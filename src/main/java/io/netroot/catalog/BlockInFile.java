@@ -15,11 +15,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A marked block netroot owns inside a file that people also edit ({@code dhcpd.conf},
- * {@code /etc/exports}). Only the block is compared and replaced; every byte outside it is kept.
+ * A marked block netroot owns inside a file that people also edit ({@code dhcpd.conf}, {@code
+ * /etc/exports}). Only the block is compared and replaced; every byte outside it is kept.
  *
- * <p>The file is handled as ISO-8859-1 text, which maps each byte to one character, so text
- * outside the block survives byte for byte whatever its encoding; the block itself is UTF-8.
+ * <p>The file is handled as ISO-8859-1 text, which maps each byte to one character, so text outside
+ * the block survives byte for byte whatever its encoding; the block itself is UTF-8.
  */
 public final class BlockInFile implements Resource {
 
@@ -125,7 +125,9 @@ public final class BlockInFile implements Resource {
         .ifPresent(
             current ->
                 AtomicFile.write(
-                    root.resolve(path), markers.remove(current).getBytes(StandardCharsets.ISO_8859_1), null));
+                    root.resolve(path),
+                    markers.remove(current).getBytes(StandardCharsets.ISO_8859_1),
+                    null));
   }
 
   /** The file as one char per byte, or empty when it does not exist. */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Everything netroot manages for one set of specs, in an order where each resource comes after
- * the ones it depends on.
+ * Everything netroot manages for one set of specs, in an order where each resource comes after the
+ * ones it depends on.
  *
  * @param resources managed things, dependencies first
  * @param ownedDirectories directories where files no spec produces are unexpected
@@ -22,7 +22,8 @@ public record Catalog(
     for (Resource resource : resources) {
       for (ResourceId dependency : resource.dependsOn()) {
         if (!seen.contains(dependency)) {
-          throw new IllegalArgumentException(resource.id() + " depends on " + dependency + ", which does not come before it");
+          throw new IllegalArgumentException(
+              resource.id() + " depends on " + dependency + ", which does not come before it");
         }
       }
       if (!seen.add(resource.id())) {

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns checked specs into a catalog, ordered so that clients are only pointed at files that
- * exist: NFS exports first, then the TFTP tree (bootloader, kernels, PXE configs), DHCP last.
+ * Turns checked specs into a catalog, ordered so that clients are only pointed at files that exist:
+ * NFS exports first, then the TFTP tree (bootloader, kernels, PXE configs), DHCP last.
  *
  * <p>Rendering is deferred to the engine (each resource renders when its turn comes, once per
  * pass); what is shared between resources, such as the indexes of the PXE renderer, is built here
@@ -27,7 +27,9 @@ public final class CatalogCompiler {
 
   private final ConfigChecker dhcpChecker;
 
-  /** @param dhcpChecker checks a candidate dhcpd.conf before it is installed */
+  /**
+   * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
+   */
   public CatalogCompiler(ConfigChecker dhcpChecker) {
     this.dhcpChecker = dhcpChecker;
   }

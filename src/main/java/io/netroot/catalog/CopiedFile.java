@@ -57,12 +57,19 @@ public final class CopiedFile extends WholeFile {
     } catch (AccessDeniedException e) {
       throw new NetrootException("source " + source + " is not readable" + named());
     } catch (IOException e) {
-      throw new NetrootException("cannot read source " + source + named() + ": " + e.getMessage(), e);
+      throw new NetrootException(
+          "cannot read source " + source + named() + ": " + e.getMessage(), e);
     }
     Content content = Content.binary(bytes);
     if (expectedSha256 != null && !expectedSha256.equals(content.sha256())) {
       throw new NetrootException(
-          "source " + source + " has sha256 " + content.sha256() + " but the spec pins " + expectedSha256 + named());
+          "source "
+              + source
+              + " has sha256 "
+              + content.sha256()
+              + " but the spec pins "
+              + expectedSha256
+              + named());
     }
     return content;
   }

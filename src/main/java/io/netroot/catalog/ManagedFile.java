@@ -12,7 +12,8 @@ public final class ManagedFile extends WholeFile {
   /**
    * @param render produces the content; called once per pass, when the engine gets to this file
    */
-  public ManagedFile(String path, String description, List<ResourceId> dependsOn, Supplier<String> render) {
+  public ManagedFile(
+      String path, String description, List<ResourceId> dependsOn, Supplier<String> render) {
     super(path, "0644", dependsOn);
     this.description = description;
     this.render = render;

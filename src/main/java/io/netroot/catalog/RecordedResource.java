@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Something netroot applied earlier that no spec produces any more: known only from the state
- * file, it can be observed and removed, never written.
+ * Something netroot applied earlier that no spec produces any more: known only from the state file,
+ * it can be observed and removed, never written.
  */
 public final class RecordedResource implements Resource {
 
@@ -62,7 +62,10 @@ public final class RecordedResource implements Resource {
     if (kind == StateKind.BLOCK) {
       return BlockInFile.read(root, path)
           .flatMap(ManagedBlock.HASH_COMMENTS::find)
-          .map(located -> Content.binaryOrText(located.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), true));
+          .map(
+              located ->
+                  Content.binaryOrText(
+                      located.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), true));
     }
     return new ManagedFile(path, "", List.of(), () -> "").observe(root);
   }

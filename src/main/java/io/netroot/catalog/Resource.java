@@ -29,8 +29,8 @@ public interface Resource {
   List<ServiceAction> notifies();
 
   /**
-   * The desired content. Called once per pass; may fail (a missing kernel image), which is an
-   * error of this resource alone.
+   * The desired content. Called once per pass; may fail (a missing kernel image), which is an error
+   * of this resource alone.
    */
   Content desired();
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Where things live on this boot server: the BootServer spec with every unset field filled in from
- * the platform's conventions (Debian's today: {@code /srv/tftp}, {@code isc-dhcp-server},
- * {@code nfs-kernel-server}, {@code tftpd-hpa}).
+ * the platform's conventions (Debian's today: {@code /srv/tftp}, {@code isc-dhcp-server}, {@code
+ * nfs-kernel-server}, {@code tftpd-hpa}).
  */
 public record ServerLayout(
     String preset,

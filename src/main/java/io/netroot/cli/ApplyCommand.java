@@ -24,7 +24,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
-  @Option(names = "--prune", description = "Also remove files no spec produces from pxelinux.cfg/ and images/ (backed up first).")
+  @Option(
+      names = "--prune",
+      description =
+          "Also remove files no spec produces from pxelinux.cfg/ and images/ (backed up first).")
   boolean prune;
 
   @Override

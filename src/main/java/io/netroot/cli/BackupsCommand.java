@@ -28,7 +28,10 @@ final class BackupsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--root", paramLabel = "DIR", description = "The root prefix the backups belong to (default: /).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "The root prefix the backups belong to (default: /).")
   Path root;
 
   @Option(names = "--json", description = "Print JSON.")
@@ -37,16 +40,27 @@ final class BackupsCommand implements Callable<Integer> {
   @Option(names = "--restore", paramLabel = "ID", description = "Restore the backup with this id.")
   String restore;
 
-  @Option(names = "--path", paramLabel = "PATH", description = "With --restore: which file of that backup (when it holds several).")
+  @Option(
+      names = "--path",
+      paramLabel = "PATH",
+      description = "With --restore: which file of that backup (when it holds several).")
   String path;
 
   @Override
   public Integer call() throws Exception {
-    Backups backups = new Backups(root == null ? RootFs.system() : new RootFs(root), Clock.systemUTC());
+    Backups backups =
+        new Backups(root == null ? RootFs.system() : new RootFs(root), Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     if (restore != null) {
       Backups.Entry entry = backups.restore(restore, path);
-      out.println("restored " + entry.path() + " from backup " + entry.id() + " (taken " + entry.time() + ")");
+      out.println(
+          "restored "
+              + entry.path()
+              + " from backup "
+              + entry.id()
+              + " (taken "
+              + entry.time()
+              + ")");
       out.println("the next apply reverts it to the specs unless the specs change; see agent plan");
       return ExitCodes.OK;
     }
@@ -55,7 +69,8 @@ final class BackupsCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("format_version", "1.0");
       doc.put("backups", entries);
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
       return ExitCodes.OK;
     }
     if (entries.isEmpty()) {

@@ -11,8 +11,14 @@ final class Diffs {
   /** From what is on disk to what the pass writes. */
   static String planned(ResourceResult r) {
     if (!r.isText()) {
-      return "Binary " + r.path() + ": sha256 " + shortSha(r.beforeSha()) + " -> " + shortSha(r.afterSha())
-          + (r.afterSize() >= 0 ? " (" + r.afterSize() + " bytes)" : "") + "\n";
+      return "Binary "
+          + r.path()
+          + ": sha256 "
+          + shortSha(r.beforeSha())
+          + " -> "
+          + shortSha(r.afterSha())
+          + (r.afterSize() >= 0 ? " (" + r.afterSize() + " bytes)" : "")
+          + "\n";
     }
     String actualLabel = r.handEdit() ? "on disk, edited by hand" : "on disk";
     return UnifiedDiff.between(r.path(), actualLabel, r.before(), "planned", r.after());
@@ -21,7 +27,9 @@ final class Diffs {
   /** From what netroot last wrote to what is on disk now. */
   static String handEdit(ResourceResult r) {
     if (r.lastApplied() == null && r.before() == null) {
-      return r.beforeSha() == null ? "" : "Binary " + r.path() + " changed: sha256 now " + shortSha(r.beforeSha()) + "\n";
+      return r.beforeSha() == null
+          ? ""
+          : "Binary " + r.path() + " changed: sha256 now " + shortSha(r.beforeSha()) + "\n";
     }
     return UnifiedDiff.between(r.path(), "last applied", r.lastApplied(), "on disk", r.before());
   }

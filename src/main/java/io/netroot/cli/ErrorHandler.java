@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns an exception into one line per problem on stderr and exit code 1; the stack trace only
- * with {@code --debug}.
+ * Turns an exception into one line per problem on stderr and exit code 1; the stack trace only with
+ * {@code --debug}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -20,7 +20,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       for (SpecError error : invalid.errors()) {
         err.println(error);
       }
-      err.println(invalid.errors().size() + (invalid.errors().size() == 1 ? " error" : " errors") + "; nothing was changed");
+      err.println(
+          invalid.errors().size()
+              + (invalid.errors().size() == 1 ? " error" : " errors")
+              + "; nothing was changed");
     } else if (e instanceof NetrootException) {
       err.println("error: " + e.getMessage());
     } else {

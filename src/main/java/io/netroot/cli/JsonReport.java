@@ -16,13 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON documents of plan, apply and drift. {@code format_version} changes its major number
- * when a field is removed or changes meaning; new fields may appear in any version.
+ * The JSON documents of plan, apply and drift. {@code format_version} changes its major number when
+ * a field is removed or changes meaning; new fields may appear in any version.
  */
 final class JsonReport {
 
   static final String FORMAT_VERSION = "1.0";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "agent",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Keeps a diskless network-boot server (DHCP, TFTP/PXE, NFS) as the specs describe it.",
+    description =
+        "Keeps a diskless network-boot server (DHCP, TFTP/PXE, NFS) as the specs describe it.",
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
@@ -44,6 +45,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (validate, plan, apply, drift, backups)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required (validate, plan, apply, drift, backups)");
   }
 }

@@ -28,7 +28,9 @@ final class PlanCommand implements Callable<Integer> {
       description = "Exit 0 when there is nothing to change, 2 when there are changes, 1 on error.")
   boolean detailedExitCode;
 
-  @Option(names = "--prune", description = "Plan for apply --prune: also list unexpected files it would remove.")
+  @Option(
+      names = "--prune",
+      description = "Plan for apply --prune: also list unexpected files it would remove.")
   boolean prune;
 
   @Override

@@ -21,6 +21,7 @@ final class Reconciliation {
     SpecSet specs = SpecLoader.load(options.specs);
     Catalog catalog = new CatalogCompiler(new DhcpdConfigChecker()).compile(specs);
     RootFs root = options.rootFs();
-    return new Engine(root, ServiceBackend.forRoot(root), Clock.systemUTC()).reconcile(catalog, engineOptions);
+    return new Engine(root, ServiceBackend.forRoot(root), Clock.systemUTC())
+        .reconcile(catalog, engineOptions);
   }
 }

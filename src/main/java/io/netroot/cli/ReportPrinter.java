@@ -34,19 +34,34 @@ final class ReportPrinter {
     out.println();
     List<ResourceResult> changes = report.changes();
     for (ResourceResult r : changes) {
-      out.printf("  %s %-6s %s  %s: %s%s%n", symbol(r.action()), r.action().word(), r.path(), r.description(), r.reason(),
+      out.printf(
+          "  %s %-6s %s  %s: %s%s%n",
+          symbol(r.action()),
+          r.action().word(),
+          r.path(),
+          r.description(),
+          r.reason(),
           r.backup() != null ? " [backup " + r.backup().id() + "]" : "");
     }
     for (ResourceResult r : report.failures()) {
-      out.printf("  ! %-6s %s  %s: %s%n", r.status() == Status.BLOCKED ? "block" : "FAIL", r.path(), r.description(), r.error());
+      out.printf(
+          "  ! %-6s %s  %s: %s%n",
+          r.status() == Status.BLOCKED ? "block" : "FAIL", r.path(), r.description(), r.error());
     }
     for (Unexpected u : report.unexpected()) {
       String verb = u.pruned() ? (dry ? "prune" : "pruned") : "extra";
-      out.printf("  ? %-6s %s  not produced by any spec%s%n", verb, u.path(),
-          u.pruned() ? (u.backup() != null ? " [backup " + u.backup().id() + "]" : "") : " (apply --prune removes it)");
+      out.printf(
+          "  ? %-6s %s  not produced by any spec%s%n",
+          verb,
+          u.path(),
+          u.pruned()
+              ? (u.backup() != null ? " [backup " + u.backup().id() + "]" : "")
+              : " (apply --prune removes it)");
     }
     for (ServiceResult s : report.services()) {
-      out.printf("  > %s%s  (changed: %s)%n", serviceWord(s), s.action().describe(), String.join(", ", s.causes()));
+      out.printf(
+          "  > %s%s  (changed: %s)%n",
+          serviceWord(s), s.action().describe(), String.join(", ", s.causes()));
     }
     if (changes.isEmpty() && report.failures().isEmpty() && report.unexpected().isEmpty()) {
       out.println("  nothing to change: the boot server matches the specs");
@@ -73,9 +88,13 @@ final class ReportPrinter {
     }
     List<ResourceResult> edits = report.handEdits();
     out.println("netroot drift: " + where() + ", compared with what netroot last applied");
-    out.println();
+    if (report.hasDrift() || report.hasFailures()) {
+      out.println();
+    }
     for (ResourceResult r : edits) {
-      out.printf("  ~ %s  %s: %s%n", r.path(), r.description(), r.beforeSha() == null ? "removed by hand" : "edited by hand");
+      out.printf(
+          "  ~ %s  %s: %s%n",
+          r.path(), r.description(), r.beforeSha() == null ? "removed by hand" : "edited by hand");
     }
     for (Unexpected u : report.unexpected()) {
       out.printf("  ? %s  not produced by any spec (apply --prune removes it)%n", u.path());
@@ -96,15 +115,28 @@ final class ReportPrinter {
     if (!report.hasDrift()) {
       out.println("No drift: every managed file is as netroot last wrote it.");
     } else {
-      out.printf("Drift: %d hand edit%s, %d unexpected file%s. `agent apply` reverts the edits (keeping backups).%n",
-          edits.size(), edits.size() == 1 ? "" : "s", report.unexpected().size(), report.unexpected().size() == 1 ? "" : "s");
+      out.printf(
+          "Drift: %d hand edit%s, %d unexpected file%s. `agent apply` reverts the edits (keeping backups).%n",
+          edits.size(),
+          edits.size() == 1 ? "" : "s",
+          report.unexpected().size(),
+          report.unexpected().size() == 1 ? "" : "s");
     }
     out.flush();
   }
 
   private String header(String command, Report report) {
-    String services = report.touchesServices() ? "" : "; services are not touched under a root prefix";
-    return "netroot " + command + ": " + where() + " (" + report.layout().preset() + " layout" + services + ")";
+    String services =
+        report.touchesServices() ? "" : "; services are not touched under a root prefix";
+    return "netroot "
+        + command
+        + ": "
+        + where()
+        + " ("
+        + report.layout().preset()
+        + " layout"
+        + services
+        + ")";
   }
 
   private String where() {
@@ -134,7 +166,11 @@ final class ReportPrinter {
     String s =
         String.format(
             "%s: %d to create, %d to update, %d to delete, %d unchanged",
-            verb, report.count(Action.CREATE), report.count(Action.UPDATE), report.count(Action.DELETE), report.unchanged());
+            verb,
+            report.count(Action.CREATE),
+            report.count(Action.UPDATE),
+            report.count(Action.DELETE),
+            report.unchanged());
     if (!dry) {
       s = s.replace(" to ", " ");
       s = s.replace("create", "created").replace("update", "updated").replace("delete", "deleted");

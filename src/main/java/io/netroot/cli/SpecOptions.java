@@ -14,7 +14,8 @@ final class SpecOptions {
       names = "--specs",
       paramLabel = "DIR",
       defaultValue = "/etc/netroot/specs",
-      description = "Directory of *.yaml/*.yml specs, read recursively (default: ${DEFAULT-VALUE}).")
+      description =
+          "Directory of *.yaml/*.yml specs, read recursively (default: ${DEFAULT-VALUE}).")
   Path specs;
 
   @Option(

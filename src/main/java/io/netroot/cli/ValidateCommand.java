@@ -5,14 +5,15 @@ import io.netroot.spec.SpecSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code agent validate}: load and check the specs, touch nothing. */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Check the specs: syntax, fields, references and cross-checks. Exit 0 valid, 1 invalid.")
+    description =
+        "Check the specs: syntax, fields, references and cross-checks. Exit 0 valid, 1 invalid.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Mixin SpecOptions options;
@@ -26,12 +27,18 @@ final class ValidateCommand implements Callable<Integer> {
         .printf(
             "%s: valid (%d network%s, %d kernel%s, %d root image%s, %d export%s, %d profile%s, %d host%s)%n",
             options.specs,
-            specs.networks().size(), plural(specs.networks().size()),
-            specs.kernels().size(), plural(specs.kernels().size()),
-            specs.rootImages().size(), plural(specs.rootImages().size()),
-            specs.exports().size(), plural(specs.exports().size()),
-            specs.profiles().size(), plural(specs.profiles().size()),
-            specs.hosts().size(), plural(specs.hosts().size()));
+            specs.networks().size(),
+            plural(specs.networks().size()),
+            specs.kernels().size(),
+            plural(specs.kernels().size()),
+            specs.rootImages().size(),
+            plural(specs.rootImages().size()),
+            specs.exports().size(),
+            plural(specs.exports().size()),
+            specs.profiles().size(),
+            plural(specs.profiles().size()),
+            specs.hosts().size(),
+            plural(specs.hosts().size()));
     return ExitCodes.OK;
   }
 

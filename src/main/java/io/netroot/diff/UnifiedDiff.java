@@ -17,7 +17,8 @@ public final class UnifiedDiff {
    * The diff from {@code before} to {@code after}; {@code null} text means the file is absent
    * (labelled {@code /dev/null} as {@code diff -u} does). Empty when both are equal.
    */
-  public static String between(String label, String beforeLabel, String before, String afterLabel, String after) {
+  public static String between(
+      String label, String beforeLabel, String before, String afterLabel, String after) {
     List<String> oldLines = lines(before);
     List<String> newLines = lines(after);
     Patch<String> patch = DiffUtils.diff(oldLines, newLines);

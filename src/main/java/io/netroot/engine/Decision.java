@@ -27,17 +27,31 @@ public record Decision(Action action, boolean handEdit, boolean specChange, Stri
       return new Decision(Action.NOOP, handEdit, specChange, "up to date");
     }
     if (actual == null) {
-      String reason = last == null ? "new" : handEdit ? "removed by hand since the last apply" : "missing";
-      return new Decision(Action.CREATE, handEdit, specChange, specChange && handEdit ? reason + "; spec changed too" : reason);
+      String reason =
+          last == null ? "new" : handEdit ? "removed by hand since the last apply" : "missing";
+      return new Decision(
+          Action.CREATE,
+          handEdit,
+          specChange,
+          specChange && handEdit ? reason + "; spec changed too" : reason);
     }
     if (last == null) {
-      return new Decision(Action.UPDATE, false, false, "differs, and was not written by netroot (a backup is kept)");
+      return new Decision(
+          Action.UPDATE,
+          false,
+          false,
+          "differs, and was not written by netroot (a backup is kept)");
     }
     if (handEdit && specChange) {
-      return new Decision(Action.UPDATE, true, true, "conflict: edited by hand and changed in the specs (a backup is kept)");
+      return new Decision(
+          Action.UPDATE,
+          true,
+          true,
+          "conflict: edited by hand and changed in the specs (a backup is kept)");
     }
     if (handEdit) {
-      return new Decision(Action.UPDATE, true, false, "edited by hand since the last apply (a backup is kept)");
+      return new Decision(
+          Action.UPDATE, true, false, "edited by hand since the last apply (a backup is kept)");
     }
     return new Decision(Action.UPDATE, false, true, "spec changed");
   }
@@ -52,6 +66,8 @@ public record Decision(Action action, boolean handEdit, boolean specChange, Stri
         Action.DELETE,
         handEdit,
         true,
-        handEdit ? "no longer in the specs; edited by hand since (a backup is kept)" : "no longer in the specs");
+        handEdit
+            ? "no longer in the specs; edited by hand since (a backup is kept)"
+            : "no longer in the specs");
   }
 }

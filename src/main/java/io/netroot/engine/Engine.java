@@ -28,9 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks and applies a catalog. Plan, apply and drift are all this one call; a dry run observes
- * and decides exactly as an apply does and only skips the writes, so what plan says is what apply
- * does.
+ * Checks and applies a catalog. Plan, apply and drift are all this one call; a dry run observes and
+ * decides exactly as an apply does and only skips the writes, so what plan says is what apply does.
  */
 public final class Engine {
 
@@ -68,7 +67,8 @@ public final class Engine {
       }
     }
     List<Unexpected> unexpected =
-        new OwnedDirectorySweep(root, backups, options).sweep(catalog.ownedDirectories(), managedPaths);
+        new OwnedDirectorySweep(root, backups, options)
+            .sweep(catalog.ownedDirectories(), managedPaths);
     List<ServiceResult> serviceResults = pass.runServices();
     if (!options.dryRun()) {
       state.save();
@@ -120,7 +120,12 @@ public final class Engine {
         broken.add(resource.id());
         log.debug("{}: failed", resource.id(), e);
         results.add(
-            ResourceResult.failed(resource.id(), resource.path(), resource.description(), Status.FAILED, e.getMessage()));
+            ResourceResult.failed(
+                resource.id(),
+                resource.path(),
+                resource.description(),
+                Status.FAILED,
+                e.getMessage()));
       }
     }
 
@@ -151,7 +156,8 @@ public final class Engine {
       } else {
         log.debug("{}: up to date", resource.id());
       }
-      if (!options.dryRun() && !last.map(AppliedRecord::sha256).orElse("").equals(desired.sha256())) {
+      if (!options.dryRun()
+          && !last.map(AppliedRecord::sha256).orElse("").equals(desired.sha256())) {
         state.put(resource.id(), record(resource, desired));
       }
       return new ResourceResult(
@@ -181,7 +187,11 @@ public final class Engine {
       Optional<String> complaint = checker.check(resource.candidate(root, desired));
       if (complaint.isPresent()) {
         throw new ValidationFailedException(
-            checker.name() + " rejects the new " + resource.path() + "; nothing installed:\n" + complaint.get());
+            checker.name()
+                + " rejects the new "
+                + resource.path()
+                + "; nothing installed:\n"
+                + complaint.get());
       }
     }
 
@@ -198,7 +208,8 @@ public final class Engine {
     void removeOrphan(RecordedResource resource, AppliedRecord record) {
       try {
         Optional<Content> actual = resource.observe(root);
-        Decision decision = Decision.decideOrphan(actual.map(Content::sha256).orElse(null), record.sha256());
+        Decision decision =
+            Decision.decideOrphan(actual.map(Content::sha256).orElse(null), record.sha256());
         Backups.Entry backup = null;
         Status status = decision.action() == Action.NOOP ? Status.UNCHANGED : Status.PLANNED;
         if (!options.dryRun()) {
@@ -231,7 +242,12 @@ public final class Engine {
                 backup));
       } catch (NetrootException e) {
         results.add(
-            ResourceResult.failed(resource.id(), record.path(), resource.description(), Status.FAILED, e.getMessage()));
+            ResourceResult.failed(
+                resource.id(),
+                record.path(),
+                resource.description(),
+                Status.FAILED,
+                e.getMessage()));
       }
     }
 
@@ -262,6 +278,9 @@ public final class Engine {
 
   private static AppliedRecord record(Resource resource, Content desired) {
     return new AppliedRecord(
-        resource.path(), resource.stateKind(), desired.sha256(), desired.isText() ? desired.asText() : null);
+        resource.path(),
+        resource.stateKind(),
+        desired.sha256(),
+        desired.isText() ? desired.asText() : null);
   }
 }

@@ -42,8 +42,7 @@ public record Report(
   }
 
   public boolean hasFailures() {
-    return !failures().isEmpty()
-        || services.stream().anyMatch(s -> s.status() == Status.FAILED);
+    return !failures().isEmpty() || services.stream().anyMatch(s -> s.status() == Status.FAILED);
   }
 
   /** True when there is anything to change: resources, unexpected files to prune. */

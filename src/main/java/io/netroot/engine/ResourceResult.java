@@ -43,8 +43,24 @@ public record ResourceResult(
     return (before != null || beforeSha == null) && (after != null || afterSha == null);
   }
 
-  static ResourceResult failed(ResourceId id, String path, String description, Status status, String error) {
+  static ResourceResult failed(
+      ResourceId id, String path, String description, Status status, String error) {
     return new ResourceResult(
-        id, path, description, Action.NOOP, error, false, false, status, null, null, null, null, null, -1, error, null);
+        id,
+        path,
+        description,
+        Action.NOOP,
+        error,
+        false,
+        false,
+        status,
+        null,
+        null,
+        null,
+        null,
+        null,
+        -1,
+        error,
+        null);
   }
 }

@@ -11,4 +11,5 @@ import java.util.List;
  * @param status PLANNED (dry run), APPLIED, NOT_TOUCHED (root prefix) or FAILED
  * @param error why it failed, else null
  */
-public record ServiceResult(ServiceAction action, List<String> causes, Status status, String error) {}
+public record ServiceResult(
+    ServiceAction action, List<String> causes, Status status, String error) {}

@@ -16,8 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one place files are replaced: a temporary file in the same directory is written, flushed to
- * disk, renamed over the target, and the directory is flushed, so a reader sees the old file or
- * the new one and never half of either. On failure the temporary file is removed.
+ * disk, renamed over the target, and the directory is flushed, so a reader sees the old file or the
+ * new one and never half of either. On failure the temporary file is removed.
  */
 public final class AtomicFile {
 
@@ -36,9 +36,7 @@ public final class AtomicFile {
       Set<PosixFilePermission> perms = mode;
       if (perms == null) {
         perms =
-            Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : FileModes.parse("0644");
+            Files.exists(target) ? Files.getPosixFilePermissions(target) : FileModes.parse("0644");
       }
       temp = createTemp(dir, target.getFileName().toString());
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -50,9 +48,11 @@ public final class AtomicFile {
       }
       Files.setPosixFilePermissions(temp, perms);
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new NetrootException("cannot replace " + target + " atomically: " + e.getMessage(), e);
+        throw new NetrootException(
+            "cannot replace " + target + " atomically: " + e.getMessage(), e);
       }
       temp = null;
       syncDirectory(dir);
@@ -71,7 +71,9 @@ public final class AtomicFile {
 
   private static Path createTemp(Path dir, String name) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      Path temp = dir.resolve("." + name + ".netroot-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      Path temp =
+          dir.resolve(
+              "." + name + ".netroot-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
       try {
         return Files.createFile(temp);
       } catch (FileAlreadyExistsException e) {

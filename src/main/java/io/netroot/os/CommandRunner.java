@@ -39,7 +39,8 @@ public final class CommandRunner {
       byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new NetrootException(command.get(0) + " did not finish within " + timeoutSeconds + " s");
+        throw new NetrootException(
+            command.get(0) + " did not finish within " + timeoutSeconds + " s");
       }
       return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -51,8 +52,8 @@ public final class CommandRunner {
   }
 
   /**
-   * Finds a program on {@code PATH}, then in the sbin directories, which a non-login root shell
-   * may lack on its PATH.
+   * Finds a program on {@code PATH}, then in the sbin directories, which a non-login root shell may
+   * lack on its PATH.
    */
   public static Optional<Path> find(String program) {
     String path = System.getenv().getOrDefault("PATH", "");

@@ -47,7 +47,11 @@ public final class DhcpdConfigChecker implements ConfigChecker {
       }
       String output = result.output().replace(temp.toString(), "<candidate dhcpd.conf>");
       return Optional.of(
-          output.lines().filter(line -> !line.isBlank()).limit(12).collect(Collectors.joining("\n")));
+          output
+              .lines()
+              .filter(line -> !line.isBlank())
+              .limit(12)
+              .collect(Collectors.joining("\n")));
     } catch (IOException e) {
       throw new NetrootException("cannot check dhcpd.conf: " + e.getMessage(), e);
     } finally {

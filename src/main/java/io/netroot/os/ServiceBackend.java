@@ -1,8 +1,8 @@
 package io.netroot.os;
 
 /**
- * How services are told about a changed configuration. On a real boot server this is systemd;
- * under a root prefix nothing outside the prefix is touched.
+ * How services are told about a changed configuration. On a real boot server this is systemd; under
+ * a root prefix nothing outside the prefix is touched.
  */
 public interface ServiceBackend {
 

@@ -31,7 +31,11 @@ public final class SystemdBackend implements ServiceBackend {
     CommandRunner.Result result = runner.run(command);
     if (!result.ok()) {
       throw new NetrootException(
-          String.join(" ", command) + " failed (exit " + result.exitCode() + "): " + result.output().strip());
+          String.join(" ", command)
+              + " failed (exit "
+              + result.exitCode()
+              + "): "
+              + result.output().strip());
     }
   }
 }

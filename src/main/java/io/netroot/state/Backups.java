@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * Copies of files as they were just before netroot overwrote or removed them, when they held
- * something netroot did not write (a hand edit), kept under {@code
- * <root>/var/lib/netroot/backups/} with an index, so no hand edit is ever lost.
+ * something netroot did not write (a hand edit), kept under {@code <root>/var/lib/netroot/backups/}
+ * with an index, so no hand edit is ever lost.
  */
 public final class Backups {
 
@@ -111,7 +111,9 @@ public final class Backups {
         list().stream()
             .filter(e -> e.id().equals(id) && (path == null || e.path().equals(path)))
             .findFirst()
-            .orElseThrow(() -> new NetrootException("no backup " + id + (path == null ? "" : " of " + path)));
+            .orElseThrow(
+                () ->
+                    new NetrootException("no backup " + id + (path == null ? "" : " of " + path)));
     Path copy = dir.resolve(entry.id()).resolve(entry.path().substring(1));
     try {
       byte[] bytes = Files.readAllBytes(copy);
@@ -119,7 +121,8 @@ public final class Backups {
       AtomicFile.write(root.resolve(entry.path()), bytes, null);
       return entry;
     } catch (IOException e) {
-      throw new NetrootException("cannot restore " + entry.path() + " from backup " + id + ": " + e.getMessage(), e);
+      throw new NetrootException(
+          "cannot restore " + entry.path() + " from backup " + id + ": " + e.getMessage(), e);
     }
   }
 }

@@ -47,7 +47,11 @@ public final class StateStore {
       StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
       if (stored.format_version() != FORMAT_VERSION) {
         throw new NetrootException(
-            file + " has state format " + stored.format_version() + "; this netroot reads format " + FORMAT_VERSION);
+            file
+                + " has state format "
+                + stored.format_version()
+                + "; this netroot reads format "
+                + FORMAT_VERSION);
       }
       stored.resources().forEach((id, record) -> records.put(new ResourceId(id), record));
     } catch (NoSuchFileException e) {
@@ -79,7 +83,9 @@ public final class StateStore {
     Map<String, AppliedRecord> out = new LinkedHashMap<>();
     records.forEach((id, record) -> out.put(id.value(), record));
     try {
-      byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new StateFile(FORMAT_VERSION, out));
+      byte[] bytes =
+          JSON.writerWithDefaultPrettyPrinter()
+              .writeValueAsBytes(new StateFile(FORMAT_VERSION, out));
       AtomicFile.write(file, bytes, FileModes.parse("0600"));
     } catch (JsonProcessingException e) {
       throw new NetrootException("cannot encode state: " + e.getMessage(), e);

@@ -33,7 +33,9 @@ class CliTest {
     server.writeSpec("hosts.yaml", TestBootServer.DEVBOARD.replace("10.0.0.222", "10.0.0.150"));
     TestBootServer.Run run = TestBootServer.run("validate", "--specs", server.specs.toString());
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err()).contains(server.specs.resolve("hosts.yaml") + ":6:7: ").contains("dynamic range");
+    assertThat(run.err())
+        .contains(server.specs.resolve("hosts.yaml") + ":6:7: ")
+        .contains("dynamic range");
     assertThat(run.err()).doesNotContain("Exception");
   }
 
@@ -44,7 +46,7 @@ class CliTest {
     assertThat(run.out())
         .contains("+ create /etc/dhcp/dhcpd.conf")
         .contains("+ create /var/lib/tftpboot/pxelinux.cfg/01-08-00-2b-4c-59-23")
-        .contains("+  fixed-address 10.0.0.222;")
+        .contains("+    fixed-address 10.0.0.222;")
         .contains("would restart dhcpd")
         .contains("Plan: 10 to create, 0 to update, 0 to delete, 0 unchanged.");
     assertThat(server.snapshot()).containsOnlyKeys("");
@@ -54,7 +56,9 @@ class CliTest {
   void applyThenPlanHasNothingToDo() {
     TestBootServer.Run apply = server.agent("apply");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
-    assertThat(apply.out()).contains("Applied: 10 created").contains("not touched under --root: would restart dhcpd");
+    assertThat(apply.out())
+        .contains("Applied: 10 created")
+        .contains("not touched under --root: would restart dhcpd");
     assertThat(server.file("/etc/dhcp/dhcpd.conf")).content().contains("host devboard {");
     assertThat(server.file("/etc/exports"))
         .content()
@@ -68,11 +72,13 @@ class CliTest {
   }
 
   @Test
-  void handEditInsideTheBlockIsReportedByDriftAndPlanAndRevertedByApplyWithABackup() throws Exception {
+  void handEditInsideTheBlockIsReportedByDriftAndPlanAndRevertedByApplyWithABackup()
+      throws Exception {
     server.agent("apply");
     Path dhcpd = server.file("/etc/dhcp/dhcpd.conf");
     String original = Files.readString(dhcpd);
-    Files.writeString(dhcpd, original.replace("fixed-address 10.0.0.222;", "fixed-address 10.0.0.223;"));
+    Files.writeString(
+        dhcpd, original.replace("fixed-address 10.0.0.222;", "fixed-address 10.0.0.223;"));
 
     TestBootServer.Run drift = server.agent("drift");
     assertThat(drift.exit()).isEqualTo(2);
@@ -83,7 +89,9 @@ class CliTest {
 
     TestBootServer.Run plan = server.agent("plan", "--detailed-exitcode");
     assertThat(plan.exit()).isEqualTo(2);
-    assertThat(plan.out()).contains("edited by hand since the last apply").contains("(on disk, edited by hand)");
+    assertThat(plan.out())
+        .contains("edited by hand since the last apply")
+        .contains("(on disk, edited by hand)");
 
     TestBootServer.Run apply = server.agent("apply");
     assertThat(apply.exit()).isZero();
@@ -121,17 +129,24 @@ class CliTest {
     assertThat(plan.exit()).as(plan.err()).isZero();
     JsonNode doc = new ObjectMapper().readTree(plan.out());
     assertThat(doc.get("format_version").asText()).isEqualTo("1.0");
-    assertThat(doc.get("changes")).singleElement().satisfies(c -> {
-      assertThat(c.get("id").asText()).isEqualTo("block:/etc/dhcp/dhcpd.conf");
-      assertThat(c.get("action").asText()).isEqualTo("update");
-      assertThat(c.get("path").asText()).isEqualTo("/etc/dhcp/dhcpd.conf");
-      assertThat(c.get("reason").asText()).isEqualTo("spec changed");
-      assertThat(c.get("diff").asText()).contains("+    fixed-address 10.0.0.223;");
-    });
-    assertThat(doc.get("drift")).singleElement().satisfies(d -> {
-      assertThat(d.get("kind").asText()).isEqualTo("unexpected");
-      assertThat(d.get("path").asText()).isEqualTo("/var/lib/tftpboot/pxelinux.cfg/01-stray");
-    });
+    assertThat(doc.get("changes"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.get("id").asText()).isEqualTo("block:/etc/dhcp/dhcpd.conf");
+              assertThat(c.get("action").asText()).isEqualTo("update");
+              assertThat(c.get("path").asText()).isEqualTo("/etc/dhcp/dhcpd.conf");
+              assertThat(c.get("reason").asText()).isEqualTo("spec changed");
+              assertThat(c.get("diff").asText()).contains("+    fixed-address 10.0.0.223;");
+            });
+    assertThat(doc.get("drift"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.get("kind").asText()).isEqualTo("unexpected");
+              assertThat(d.get("path").asText())
+                  .isEqualTo("/var/lib/tftpboot/pxelinux.cfg/01-stray");
+            });
     assertThat(doc.get("summary").get("update").asInt()).isEqualTo(1);
   }
 
@@ -139,7 +154,8 @@ class CliTest {
   void invalidSpecsChangeNothingOnDisk() {
     server.agent("apply");
     Map<String, String> before = server.snapshot();
-    server.writeSpec("hosts.yaml", TestBootServer.DEVBOARD.replace("profile: nfs-centos55", "profile: nope"));
+    server.writeSpec(
+        "hosts.yaml", TestBootServer.DEVBOARD.replace("profile: nfs-centos55", "profile: nope"));
     TestBootServer.Run apply = server.agent("apply");
     assertThat(apply.exit()).isEqualTo(1);
     assertThat(apply.err()).contains("hosts.yaml:").contains("nothing was changed");

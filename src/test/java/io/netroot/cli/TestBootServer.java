@@ -15,8 +15,8 @@ import picocli.CommandLine;
 
 /**
  * A boot server for command-line tests: the seed's specs in a temp directory, with a made-up kernel
- * and bootloader directory beside them, a root prefix to apply into, and a way to run {@code
- * agent} in-process and capture what it prints.
+ * and bootloader directory beside them, a root prefix to apply into, and a way to run {@code agent}
+ * in-process and capture what it prints.
  */
 final class TestBootServer {
 
@@ -100,7 +100,8 @@ final class TestBootServer {
       Files.createDirectories(specs.resolve("kernels"));
       Files.createDirectories(root);
       Files.createDirectories(bootloader);
-      for (String file : List.of("pxelinux.0", "ldlinux.c32", "menu.c32", "libutil.c32", "libcom32.c32")) {
+      for (String file :
+          List.of("pxelinux.0", "ldlinux.c32", "menu.c32", "libutil.c32", "libcom32.c32")) {
         Files.writeString(bootloader.resolve(file), "bootloader file " + file + "\n");
       }
       Files.write(specs.resolve("kernels/vmlinuz-nfs1"), new byte[] {0x4d, 0x5a, 0, 1, 2, 3});
@@ -121,7 +122,8 @@ final class TestBootServer {
 
   /** Runs {@code agent COMMAND --specs SPECS --root ROOT ARGS...}. */
   Run agent(String command, String... args) {
-    List<String> all = new ArrayList<>(List.of(command, "--specs", specs.toString(), "--root", root.toString()));
+    List<String> all =
+        new ArrayList<>(List.of(command, "--specs", specs.toString(), "--root", root.toString()));
     all.addAll(List.of(args));
     return run(all.toArray(String[]::new));
   }
@@ -146,7 +148,11 @@ final class TestBootServer {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.toList()) {
         String key = root.relativize(p).toString();
-        files.put(key, Files.isDirectory(p) ? "<dir>" : Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1));
+        files.put(
+            key,
+            Files.isDirectory(p)
+                ? "<dir>"
+                : Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

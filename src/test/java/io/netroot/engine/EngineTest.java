@@ -57,22 +57,46 @@ class EngineTest {
             new RejectingChecker(),
             () -> exportsBody);
     CopiedFile kernel =
-        new CopiedFile("/srv/tftp/images/k/vmlinuz", "kernel k", sources.resolve("vmlinuz"), null, null, List.of());
-    ManagedFile menuFile = new ManagedFile("/srv/tftp/pxelinux.cfg/default", "PXE menu", List.of(kernel.id()), () -> menu);
+        new CopiedFile(
+            "/srv/tftp/images/k/vmlinuz",
+            "kernel k",
+            sources.resolve("vmlinuz"),
+            null,
+            null,
+            List.of());
+    ManagedFile menuFile =
+        new ManagedFile(
+            "/srv/tftp/pxelinux.cfg/default", "PXE menu", List.of(kernel.id()), () -> menu);
     ManagedFile host =
-        new ManagedFile("/srv/tftp/pxelinux.cfg/01-aa", "PXE config of host h", List.of(kernel.id()), () -> hostConfig);
+        new ManagedFile(
+            "/srv/tftp/pxelinux.cfg/01-aa",
+            "PXE config of host h",
+            List.of(kernel.id()),
+            () -> hostConfig);
     resources.addAll(List.of(exports, kernel, menuFile, host));
     return new Catalog(
         resources,
-        List.of(new OwnedDirectory("/srv/tftp/pxelinux.cfg"), new OwnedDirectory("/srv/tftp/images")),
-        new ServerLayout("test", "/srv/tftp", "/etc/dhcp/dhcpd.conf", "dhcpd", "/etc/exports", "nfs", "tftp",
-            sources, sources, List.of()));
+        List.of(
+            new OwnedDirectory("/srv/tftp/pxelinux.cfg"), new OwnedDirectory("/srv/tftp/images")),
+        new ServerLayout(
+            "test",
+            "/srv/tftp",
+            "/etc/dhcp/dhcpd.conf",
+            "dhcpd",
+            "/etc/exports",
+            "nfs",
+            "tftp",
+            sources,
+            sources,
+            List.of()));
   }
 
   @Test
   void dryRunChangesNothingOnDisk() throws Exception {
     Report plan = engine.reconcile(catalog(), Options.plan());
-    assertThat(plan.changes()).hasSize(4).allMatch(r -> r.action() == Action.CREATE && r.status() == Status.PLANNED);
+    assertThat(plan.changes())
+        .hasSize(4)
+        .allMatch(r -> r.action() == Action.CREATE && r.status() == Status.PLANNED);
     try (var files = Files.walk(rootDir)) {
       assertThat(files).containsExactly(rootDir);
     }
@@ -100,19 +124,24 @@ class EngineTest {
     Files.writeString(exports, edited);
 
     Report plan = engine.reconcile(catalog(), Options.plan());
-    assertThat(plan.handEdits()).singleElement().satisfies(r -> {
-      assertThat(r.path()).isEqualTo("/etc/exports");
-      assertThat(r.action()).isEqualTo(Action.UPDATE);
-      assertThat(r.lastApplied()).contains("(ro)");
-      assertThat(r.before()).contains("(rw)");
-    });
+    assertThat(plan.handEdits())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.path()).isEqualTo("/etc/exports");
+              assertThat(r.action()).isEqualTo(Action.UPDATE);
+              assertThat(r.lastApplied()).contains("(ro)");
+              assertThat(r.before()).contains("(rw)");
+            });
     assertThat(Files.readString(exports)).isEqualTo(edited);
 
     Report apply = engine.reconcile(catalog(), Options.apply(false));
     assertThat(apply.changes()).singleElement().satisfies(r -> assertThat(r.backup()).isNotNull());
     assertThat(exports).content().contains("(ro)").doesNotContain("(rw)");
     List<Backups.Entry> backups = new Backups(root, Clock.systemUTC()).list();
-    assertThat(backups).singleElement().satisfies(b -> assertThat(b.path()).isEqualTo("/etc/exports"));
+    assertThat(backups)
+        .singleElement()
+        .satisfies(b -> assertThat(b.path()).isEqualTo("/etc/exports"));
     Path saved = root.resolve("/var/lib/netroot/backups/" + backups.get(0).id() + "/etc/exports");
     assertThat(saved).hasContent(edited.strip());
   }
@@ -121,7 +150,9 @@ class EngineTest {
   void handEditOutsideTheBlockIsKeptByteForByte() throws Exception {
     Path exports = root.resolve("/etc/exports");
     Files.createDirectories(exports.getParent());
-    byte[] before = "# mine\r\n/home 192.168.1.0/24(rw)\t# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] before =
+        "# mine\r\n/home 192.168.1.0/24(rw)\t# caf\u00e9\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Files.write(exports, before);
     engine.reconcile(catalog(), Options.apply(false));
     exportsBody = "/srv/b 10.0.0.0/24(ro)\n";
@@ -129,14 +160,17 @@ class EngineTest {
 
     byte[] after = Files.readAllBytes(exports);
     assertThat(java.util.Arrays.copyOf(after, before.length)).isEqualTo(before);
-    assertThat(new String(after, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("/srv/b").doesNotContain("/srv/a");
+    assertThat(new String(after, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .contains("/srv/b")
+        .doesNotContain("/srv/a");
   }
 
   @Test
   void aFailingResourceBlocksOnlyWhatDependsOnIt() throws Exception {
     Files.delete(sources.resolve("vmlinuz"));
     Report apply = engine.reconcile(catalog(), Options.apply(false));
-    assertThat(apply.failures()).extracting(ResourceResult::status)
+    assertThat(apply.failures())
+        .extracting(ResourceResult::status)
         .containsExactly(Status.FAILED, Status.BLOCKED, Status.BLOCKED);
     assertThat(apply.failures().get(0).error()).contains("does not exist");
     assertThat(apply.changes()).extracting(ResourceResult::path).containsExactly("/etc/exports");
@@ -152,10 +186,14 @@ class EngineTest {
     exportsBody = "BAD line\n";
 
     Report plan = engine.reconcile(catalog(), Options.plan());
-    assertThat(plan.failures()).singleElement().satisfies(r -> assertThat(r.error()).contains("rejects"));
+    assertThat(plan.failures())
+        .singleElement()
+        .satisfies(r -> assertThat(r.error()).contains("rejects"));
 
     Report apply = engine.reconcile(catalog(), Options.apply(false));
-    assertThat(apply.failures()).singleElement().satisfies(r -> assertThat(r.error()).contains("nothing installed"));
+    assertThat(apply.failures())
+        .singleElement()
+        .satisfies(r -> assertThat(r.error()).contains("nothing installed"));
     assertThat(root.resolve("/etc/exports")).hasContent(good.strip());
     assertThat(services.calls).isEmpty();
   }
@@ -167,30 +205,40 @@ class EngineTest {
     Files.writeString(stray, "hand made\n");
 
     Report plan = engine.reconcile(catalog(), Options.plan());
-    assertThat(plan.unexpected()).extracting(Unexpected::path).containsExactly("/srv/tftp/pxelinux.cfg/01-stray");
+    assertThat(plan.unexpected())
+        .extracting(Unexpected::path)
+        .containsExactly("/srv/tftp/pxelinux.cfg/01-stray");
     assertThat(plan.hasDrift()).isTrue();
 
     engine.reconcile(catalog(), Options.apply(false));
     assertThat(stray).exists();
 
     Report pruned = engine.reconcile(catalog(), Options.apply(true));
-    assertThat(pruned.unexpected()).singleElement().satisfies(u -> {
-      assertThat(u.pruned()).isTrue();
-      assertThat(u.backup()).isNotNull();
-    });
+    assertThat(pruned.unexpected())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.pruned()).isTrue();
+              assertThat(u.backup()).isNotNull();
+            });
     assertThat(stray).doesNotExist();
   }
 
   @Test
   void aFileNetrootWroteThatNoSpecProducesAnyMoreIsDeleted() throws Exception {
     engine.reconcile(catalog(), Options.apply(false));
-    Catalog smaller = new Catalog(catalog().resources().subList(0, 3), catalog().ownedDirectories(), catalog().layout());
+    Catalog smaller =
+        new Catalog(
+            catalog().resources().subList(0, 3), catalog().ownedDirectories(), catalog().layout());
 
     Report plan = engine.reconcile(smaller, Options.plan());
-    assertThat(plan.changes()).singleElement().satisfies(r -> {
-      assertThat(r.action()).isEqualTo(Action.DELETE);
-      assertThat(r.path()).isEqualTo("/srv/tftp/pxelinux.cfg/01-aa");
-    });
+    assertThat(plan.changes())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo(Action.DELETE);
+              assertThat(r.path()).isEqualTo("/srv/tftp/pxelinux.cfg/01-aa");
+            });
     engine.reconcile(smaller, Options.apply(false));
     assertThat(root.resolve("/srv/tftp/pxelinux.cfg/01-aa")).doesNotExist();
     assertThat(engine.reconcile(smaller, Options.plan()).changes()).isEmpty();
@@ -201,10 +249,13 @@ class EngineTest {
     engine.reconcile(catalog(), Options.apply(false));
     Files.delete(root.resolve("/srv/tftp/pxelinux.cfg/default"));
     Report plan = engine.reconcile(catalog(), Options.plan());
-    assertThat(plan.handEdits()).singleElement().satisfies(r -> {
-      assertThat(r.action()).isEqualTo(Action.CREATE);
-      assertThat(r.reason()).contains("removed by hand");
-    });
+    assertThat(plan.handEdits())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo(Action.CREATE);
+              assertThat(r.reason()).contains("removed by hand");
+            });
     engine.reconcile(catalog(), Options.apply(false));
     assertThat(root.resolve("/srv/tftp/pxelinux.cfg/default")).hasContent("DEFAULT local");
   }

@@ -21,7 +21,8 @@ class AtomicFileTest {
     Path target = dir.resolve("a/b/file");
     AtomicFile.write(target, "hello\n".getBytes(StandardCharsets.UTF_8), FileModes.parse("0640"));
     assertThat(target).hasContent("hello");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-r-----");
   }
 
   @Test
@@ -31,7 +32,8 @@ class AtomicFileTest {
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
     AtomicFile.write(target, "new\n".getBytes(StandardCharsets.UTF_8), null);
     assertThat(target).hasContent("new");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-------");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(target);
     }
