@@ -12,6 +12,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Binds one YAML document: checks the envelope ({@code apiVersion}, {@code kind}, {@code
@@ -62,6 +63,7 @@ final class DocumentBinder {
     String kind = peekKind(mapping);
     if (kind != null) {
       ctx.kind(kind);
+      ctx.name(peekName(mapping));
     }
     MappingReader envelope = MappingReader.read(ctx, "", mapping, mapping, ENVELOPE);
     Scalar apiVersion = envelope.scalar("apiVersion");
@@ -89,9 +91,6 @@ final class DocumentBinder {
       catalog.unreadable();
       return;
     }
-    if (name != null) {
-      ctx.name(name);
-    }
     KindBinder binder = BINDERS.get(kind);
     SpecDocument document = null;
     if (envelope.has("spec")) {
@@ -102,11 +101,27 @@ final class DocumentBinder {
 
   /** The kind, if written and known, so that envelope errors can already name it. */
   private static String peekKind(MappingNode mapping) {
+    Node value = peek(mapping, "kind");
+    return value instanceof ScalarNode kind && BINDERS.containsKey(kind.getValue())
+        ? kind.getValue()
+        : null;
+  }
+
+  /** The name, if written and valid, so that envelope errors can already name the document. */
+  private static String peekName(MappingNode mapping) {
+    if (peek(mapping, "metadata") instanceof MappingNode metadata
+        && peek(metadata, "name") instanceof ScalarNode name
+        && !Tag.NULL.equals(name.getTag())
+        && Values.NAME.matcher(name.getValue()).matches()) {
+      return name.getValue();
+    }
+    return null;
+  }
+
+  private static Node peek(MappingNode mapping, String key) {
     for (NodeTuple tuple : mapping.getValue()) {
-      if (tuple.getKeyNode() instanceof ScalarNode key
-          && key.getValue().equals("kind")
-          && tuple.getValueNode() instanceof ScalarNode value) {
-        return BINDERS.containsKey(value.getValue()) ? value.getValue() : null;
+      if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+        return tuple.getValueNode();
       }
     }
     return null;
