@@ -149,11 +149,37 @@ final class Values {
                 + " holds several options; write one option per list item, e.g. ["
                 + String.join(", ", value.split(","))
                 + "]");
+      } else if (!nfsOptions && splitConsoleSpeed(arguments, value)) {
+        String joined = arguments.get(arguments.size() - 1) + "," + value;
+        ctx.error(
+            scalar.node(),
+            scalar.path()
+                + " "
+                + Text.quote(value)
+                + " looks like the speed of the console= before it: in a [flow list] YAML splits"
+                + " items at every comma; quote the argument: \""
+                + joined
+                + "\"");
       } else {
         arguments.add(value);
       }
     }
     return arguments;
+  }
+
+  /** A serial speed such as {@code 115200} or {@code 115200n8}. */
+  private static final Pattern CONSOLE_SPEED = Pattern.compile("\\d{3,7}([noe][5-8])?");
+
+  /**
+   * {@code [console=ttyS0,115200]} is two YAML items, {@code console=ttyS0} and {@code 115200}: the
+   * kernel would get a bare number and a console at the default speed.
+   */
+  private static boolean splitConsoleSpeed(List<String> previous, String value) {
+    if (previous.isEmpty() || !CONSOLE_SPEED.matcher(value).matches()) {
+      return false;
+    }
+    String before = previous.get(previous.size() - 1);
+    return before.startsWith("console=") && !before.contains(",");
   }
 
   static List<String> strings(List<Scalar> scalars) {
