@@ -21,13 +21,9 @@ import java.util.function.Supplier;
  * <p>The file is handled as ISO-8859-1 text, which maps each byte to one character, so text outside
  * the block survives byte for byte whatever its encoding; the block itself is UTF-8.
  */
-public final class BlockInFile implements Resource {
+public final class BlockInFile extends BaseResource {
 
-  private final String path;
-  private final String description;
   private final ManagedBlock markers;
-  private final List<ResourceId> dependsOn;
-  private final List<ServiceAction> notifies;
   private final ConfigChecker checker;
   private final Supplier<String> body;
 
@@ -43,11 +39,8 @@ public final class BlockInFile implements Resource {
       List<ServiceAction> notifies,
       ConfigChecker checker,
       Supplier<String> body) {
-    this.path = path;
-    this.description = description;
+    super(path, description, dependsOn, notifies);
     this.markers = markers;
-    this.dependsOn = List.copyOf(dependsOn);
-    this.notifies = List.copyOf(notifies);
     this.checker = checker;
     this.body = body;
   }
@@ -59,32 +52,12 @@ public final class BlockInFile implements Resource {
 
   @Override
   public ResourceId id() {
-    return idFor(path);
-  }
-
-  @Override
-  public String path() {
-    return path;
-  }
-
-  @Override
-  public String description() {
-    return description;
+    return idFor(path());
   }
 
   @Override
   public StateKind stateKind() {
     return StateKind.BLOCK;
-  }
-
-  @Override
-  public List<ResourceId> dependsOn() {
-    return dependsOn;
-  }
-
-  @Override
-  public List<ServiceAction> notifies() {
-    return notifies;
   }
 
   @Override
@@ -99,25 +72,25 @@ public final class BlockInFile implements Resource {
 
   @Override
   public Optional<Content> observe(RootFs root) {
-    return read(root, path)
+    return read(root, path())
         .flatMap(markers::find)
         .map(located -> Content.text(fromBytes(located.text())));
   }
 
   @Override
   public byte[] candidate(RootFs root, Content desired) {
-    String current = read(root, path).orElse(null);
+    String current = read(root, path()).orElse(null);
     return markers.splice(current, toBytes(desired.asText())).getBytes(StandardCharsets.ISO_8859_1);
   }
 
   @Override
   public void write(RootFs root, Content desired) {
-    AtomicFile.write(root.resolve(path), candidate(root, desired), null);
+    AtomicFile.write(root.resolve(path()), candidate(root, desired), null);
   }
 
   @Override
   public void remove(RootFs root) {
-    removeBlock(root, path, markers);
+    removeBlock(root, path(), markers);
   }
 
   static void removeBlock(RootFs root, String path, ManagedBlock markers) {

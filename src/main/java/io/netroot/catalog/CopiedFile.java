@@ -16,7 +16,6 @@ public final class CopiedFile extends WholeFile {
 
   private final Path source;
   private final String expectedSha256;
-  private final String description;
   private final String origin;
 
   /**
@@ -31,20 +30,14 @@ public final class CopiedFile extends WholeFile {
       String expectedSha256,
       String origin,
       List<ResourceId> dependsOn) {
-    super(path, "0644", dependsOn);
+    super(path, description + " (from " + source + ")", "0644", dependsOn);
     this.source = source;
     this.expectedSha256 = expectedSha256;
-    this.description = description;
     this.origin = origin;
   }
 
   public Path source() {
     return source;
-  }
-
-  @Override
-  public String description() {
-    return description + " (from " + source + ")";
   }
 
   @Override

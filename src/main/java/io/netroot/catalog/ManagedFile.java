@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 /** A text file netroot writes whole from the specs, such as a {@code pxelinux.cfg} file. */
 public final class ManagedFile extends WholeFile {
 
-  private final String description;
   private final Supplier<String> render;
 
   /**
@@ -14,14 +13,8 @@ public final class ManagedFile extends WholeFile {
    */
   public ManagedFile(
       String path, String description, List<ResourceId> dependsOn, Supplier<String> render) {
-    super(path, "0644", dependsOn);
-    this.description = description;
+    super(path, description, "0644", dependsOn);
     this.render = render;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   @Override

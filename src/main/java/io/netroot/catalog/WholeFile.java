@@ -12,16 +12,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** A file netroot owns whole: its content is exactly the desired content. */
-abstract class WholeFile implements Resource {
+abstract class WholeFile extends BaseResource {
 
-  private final String path;
   private final String mode;
-  private final List<ResourceId> dependsOn;
 
-  WholeFile(String path, String mode, List<ResourceId> dependsOn) {
-    this.path = path;
+  WholeFile(String path, String description, String mode, List<ResourceId> dependsOn) {
+    super(path, description, dependsOn, List.of());
     this.mode = mode;
-    this.dependsOn = List.copyOf(dependsOn);
   }
 
   /** The id every whole file gets: {@code file:PATH}. */
@@ -31,12 +28,7 @@ abstract class WholeFile implements Resource {
 
   @Override
   public ResourceId id() {
-    return idFor(path);
-  }
-
-  @Override
-  public String path() {
-    return path;
+    return idFor(path());
   }
 
   @Override
@@ -44,31 +36,21 @@ abstract class WholeFile implements Resource {
     return StateKind.FILE;
   }
 
-  @Override
-  public List<ResourceId> dependsOn() {
-    return dependsOn;
-  }
-
-  @Override
-  public List<ServiceAction> notifies() {
-    return List.of();
-  }
-
   /** Wraps bytes read from disk the way this resource's desired content is wrapped. */
   abstract Content wrap(byte[] bytes);
 
   @Override
   public Optional<Content> observe(RootFs root) {
-    Path real = root.resolve(path);
+    Path real = root.resolve(path());
     try {
       if (Files.isDirectory(real)) {
-        throw new NetrootException(path + " is a directory where netroot manages a file");
+        throw new NetrootException(path() + " is a directory where netroot manages a file");
       }
       return Optional.of(wrap(Files.readAllBytes(real)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new NetrootException("cannot read " + path + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot read " + path() + ": " + e.getMessage(), e);
     }
   }
 
@@ -79,12 +61,12 @@ abstract class WholeFile implements Resource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    AtomicFile.write(root.resolve(path), desired.bytes(), FileModes.parse(mode));
+    AtomicFile.write(root.resolve(path()), desired.bytes(), FileModes.parse(mode));
   }
 
   @Override
   public void remove(RootFs root) {
-    removeFile(root, path);
+    removeFile(root, path());
   }
 
   static void removeFile(RootFs root, String path) {

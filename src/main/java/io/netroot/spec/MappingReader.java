@@ -128,21 +128,30 @@ final class MappingReader {
   /** The items of a list of strings, each checked; empty when the field is absent. */
   List<Scalar> strings(String key) {
     List<Scalar> items = new ArrayList<>();
+    forEachItem(
+        key,
+        (item, itemPath) -> {
+          String problem = Nodes.typeProblem(item, Schema.Type.STRING);
+          if (problem != null) {
+            ctx.error(item, itemPath + ": " + problem);
+          } else {
+            items.add(new Scalar(((ScalarNode) item).getValue(), item, itemPath));
+          }
+        });
+    return items;
+  }
+
+  /** Visits each item of a list field with its dotted path, recording the item's position. */
+  private void forEachItem(String key, java.util.function.BiConsumer<Node, String> visit) {
     if (values.get(key) instanceof SequenceNode sequence) {
       List<Node> nodes = sequence.getValue();
       for (int i = 0; i < nodes.size(); i++) {
         Node item = nodes.get(i);
         String itemPath = child(key) + "." + i;
         ctx.record(itemPath, item);
-        String problem = Nodes.typeProblem(item, Schema.Type.STRING);
-        if (problem != null) {
-          ctx.error(item, itemPath + ": " + problem);
-        } else {
-          items.add(new Scalar(((ScalarNode) item).getValue(), item, itemPath));
-        }
+        visit.accept(item, itemPath);
       }
     }
-    return items;
   }
 
   /** A nested mapping, or an absent reader when the field was not written (or was invalid). */
@@ -156,19 +165,15 @@ final class MappingReader {
   /** The items of a list of mappings, each read against {@code schema}. */
   List<MappingReader> mappings(String key, Schema schema) {
     List<MappingReader> items = new ArrayList<>();
-    if (values.get(key) instanceof SequenceNode sequence) {
-      List<Node> nodes = sequence.getValue();
-      for (int i = 0; i < nodes.size(); i++) {
-        Node item = nodes.get(i);
-        String itemPath = child(key) + "." + i;
-        ctx.record(itemPath, item);
-        if (item instanceof MappingNode mapping) {
-          items.add(read(ctx, itemPath, mapping, mapping, schema));
-        } else {
-          ctx.error(item, itemPath + ": expected a mapping, found " + Nodes.describe(item));
-        }
-      }
-    }
+    forEachItem(
+        key,
+        (item, itemPath) -> {
+          if (item instanceof MappingNode mapping) {
+            items.add(read(ctx, itemPath, mapping, mapping, schema));
+          } else {
+            ctx.error(item, itemPath + ": expected a mapping, found " + Nodes.describe(item));
+          }
+        });
     return items;
   }
 }
