@@ -77,9 +77,10 @@ final class BackupsCommand implements Callable<Integer> {
       out.println("no backups");
       return ExitCodes.OK;
     }
-    out.printf("%-22s %-24s %s%n", "ID", "TIME", "PATH (REASON)");
+    out.printf("%-20s  %-20s  %s%n", "ID", "TAKEN", "PATH: WHY");
     for (Backups.Entry e : entries) {
-      out.printf("%-22s %-24s %s (%s)%n", e.id(), e.time(), e.path(), e.reason());
+      String taken = e.time().length() > 19 ? e.time().substring(0, 19) + "Z" : e.time();
+      out.printf("%-20s  %-20s  %s: %s%n", e.id(), taken, e.path(), e.reason());
     }
     return ExitCodes.OK;
   }

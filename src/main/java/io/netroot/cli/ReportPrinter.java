@@ -41,7 +41,7 @@ final class ReportPrinter {
           r.path(),
           r.description(),
           r.reason(),
-          r.backup() != null ? " [backup " + r.backup().id() + "]" : "");
+          backupNote(r));
     }
     for (ResourceResult r : report.failures()) {
       out.printf(
@@ -141,6 +141,13 @@ final class ReportPrinter {
 
   private String where() {
     return root.isPrefix() ? "root prefix " + root.dir() : "this machine (/)";
+  }
+
+  private static String backupNote(ResourceResult r) {
+    if (r.backup() != null) {
+      return " [backup " + r.backup().id() + "]";
+    }
+    return r.keepsBackup() ? " (a backup will be kept)" : "";
   }
 
   private static String symbol(Action action) {

@@ -36,22 +36,14 @@ public record Decision(Action action, boolean handEdit, boolean specChange, Stri
           specChange && handEdit ? reason + "; spec changed too" : reason);
     }
     if (last == null) {
-      return new Decision(
-          Action.UPDATE,
-          false,
-          false,
-          "differs, and was not written by netroot (a backup is kept)");
+      return new Decision(Action.UPDATE, false, false, "differs, and was not written by netroot");
     }
     if (handEdit && specChange) {
       return new Decision(
-          Action.UPDATE,
-          true,
-          true,
-          "conflict: edited by hand and changed in the specs (a backup is kept)");
+          Action.UPDATE, true, true, "conflict: edited by hand and changed in the specs");
     }
     if (handEdit) {
-      return new Decision(
-          Action.UPDATE, true, false, "edited by hand since the last apply (a backup is kept)");
+      return new Decision(Action.UPDATE, true, false, "edited by hand since the last apply");
     }
     return new Decision(Action.UPDATE, false, true, "spec changed");
   }
@@ -66,8 +58,6 @@ public record Decision(Action action, boolean handEdit, boolean specChange, Stri
         Action.DELETE,
         handEdit,
         true,
-        handEdit
-            ? "no longer in the specs; edited by hand since (a backup is kept)"
-            : "no longer in the specs");
+        handEdit ? "no longer in the specs; edited by hand since" : "no longer in the specs");
   }
 }

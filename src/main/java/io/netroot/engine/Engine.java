@@ -140,13 +140,16 @@ public final class Engine {
               last.map(AppliedRecord::sha256).orElse(null));
       Backups.Entry backup = null;
       Status status = Status.UNCHANGED;
+      boolean keepsBackup = decision.action() != Action.NOOP && needsBackup(resource, actual, last);
       if (decision.action() != Action.NOOP) {
         for (ConfigChecker checker : resource.checker().stream().toList()) {
           verify(resource, desired, checker);
         }
         status = Status.PLANNED;
         if (!options.dryRun()) {
-          backup = backupIfEdited(resource, actual, last, decision.reason());
+          if (keepsBackup) {
+            backup = backups.save(resource.path(), decision.reason());
+          }
           resource.write(root, desired);
           status = Status.APPLIED;
         }
@@ -176,6 +179,7 @@ public final class Engine {
           desired.sha256(),
           desired.size(),
           null,
+          keepsBackup,
           backup);
     }
 
@@ -195,14 +199,15 @@ public final class Engine {
       }
     }
 
-    private Backups.Entry backupIfEdited(
-        Resource resource, Optional<Content> actual, Optional<AppliedRecord> last, String reason) {
+    /**
+     * A file is backed up before it changes when it exists and its managed part is not what netroot
+     * last wrote: a hand edit, or a file netroot never wrote.
+     */
+    private boolean needsBackup(
+        Resource resource, Optional<Content> actual, Optional<AppliedRecord> last) {
       boolean differsFromLastWrite =
           last.isEmpty() || !actual.map(Content::sha256).orElse("").equals(last.get().sha256());
-      if (differsFromLastWrite && Files.isRegularFile(root.resolve(resource.path()))) {
-        return backups.save(resource.path(), reason);
-      }
-      return null;
+      return differsFromLastWrite && Files.isRegularFile(root.resolve(resource.path()));
     }
 
     void removeOrphan(RecordedResource resource, AppliedRecord record) {
@@ -239,6 +244,7 @@ public final class Engine {
                 null,
                 -1,
                 null,
+                decision.handEdit() && decision.action() == Action.DELETE,
                 backup));
       } catch (NetrootException e) {
         results.add(

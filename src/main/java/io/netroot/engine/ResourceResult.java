@@ -13,6 +13,7 @@ import io.netroot.state.Backups;
  * @param afterSha hash of the desired content, null when deleting or unknown
  * @param afterSize bytes of desired content, -1 when unknown
  * @param error why it failed or was blocked, else null
+ * @param keepsBackup the file is backed up before it changes (in a dry run: would be)
  * @param backup the copy kept before overwriting a hand edit, else null
  */
 public record ResourceResult(
@@ -31,6 +32,7 @@ public record ResourceResult(
     String afterSha,
     long afterSize,
     String error,
+    boolean keepsBackup,
     Backups.Entry backup) {
 
   /** True when the pass changes (or would change) this resource. */
@@ -61,6 +63,7 @@ public record ResourceResult(
         null,
         -1,
         error,
+        false,
         null);
   }
 }

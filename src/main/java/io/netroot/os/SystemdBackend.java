@@ -1,15 +1,29 @@
 package io.netroot.os;
 
 import io.netroot.NetrootException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Services managed by systemd, through {@code systemctl}; exports through {@code exportfs}. */
 public final class SystemdBackend implements ServiceBackend {
 
   private final CommandRunner runner;
+  private final String systemctl;
+  private final String exportfs;
 
+  /** Uses {@code systemctl} and {@code exportfs} as found on PATH and in the sbin directories. */
   public SystemdBackend(CommandRunner runner) {
+    this(
+        runner,
+        CommandRunner.find("systemctl").map(Path::toString).orElse("systemctl"),
+        CommandRunner.find("exportfs").map(Path::toString).orElse("exportfs"));
+  }
+
+  /** Uses the given programs (tests pass recording stand-ins). */
+  public SystemdBackend(CommandRunner runner, String systemctl, String exportfs) {
     this.runner = runner;
+    this.systemctl = systemctl;
+    this.exportfs = exportfs;
   }
 
   @Override
@@ -19,12 +33,12 @@ public final class SystemdBackend implements ServiceBackend {
 
   @Override
   public void restart(String service) {
-    expectSuccess(List.of("systemctl", "restart", service));
+    expectSuccess(List.of(systemctl, "restart", service));
   }
 
   @Override
   public void reexport() {
-    expectSuccess(List.of("exportfs", "-ra"));
+    expectSuccess(List.of(exportfs, "-ra"));
   }
 
   private void expectSuccess(List<String> command) {

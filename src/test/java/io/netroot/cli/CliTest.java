@@ -90,7 +90,7 @@ class CliTest {
     TestBootServer.Run plan = server.agent("plan", "--detailed-exitcode");
     assertThat(plan.exit()).isEqualTo(2);
     assertThat(plan.out())
-        .contains("edited by hand since the last apply")
+        .contains("edited by hand since the last apply (a backup will be kept)")
         .contains("(on disk, edited by hand)");
 
     TestBootServer.Run apply = server.agent("apply");
@@ -99,7 +99,14 @@ class CliTest {
     assertThat(dhcpd).hasContent(original.strip());
 
     TestBootServer.Run backups = TestBootServer.run("backups", "--root", server.root.toString());
-    assertThat(backups.out()).contains("/etc/dhcp/dhcpd.conf").contains("edited by hand");
+    assertThat(backups.out()).contains("/etc/dhcp/dhcpd.conf: edited by hand since the last apply");
+    String id = backups.out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
+
+    TestBootServer.Run restore =
+        TestBootServer.run("backups", "--root", server.root.toString(), "--restore", id);
+    assertThat(restore.exit()).as(restore.err()).isZero();
+    assertThat(dhcpd).content().contains("fixed-address 10.0.0.223;");
+    assertThat(server.agent("drift").exit()).isEqualTo(2);
   }
 
   @Test
