@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Make the boot server match the specs, once: exports, TFTP tree, then DHCP.",
+      "Make the boot server match the specs, once.",
+      "Order: NFS exports, TFTP tree, then DHCP.",
       "Files are replaced atomically; a hand-edited file is backed up before it is overwritten;",
       "dhcpd.conf is checked with dhcpd -t before it is installed. Exit 0 success, 1 on any failure."
     })

@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
     name = "backups",
     mixinStandardHelpOptions = true,
     description = {
-      "List the backups netroot kept of files it overwrote or removed while they held hand edits,",
-      "or put one back with --restore (the current file is backed up first)."
+      "List or restore the copies netroot kept of hand-edited files it overwrote.",
+      "Before overwriting or removing a file whose managed part netroot did not write, netroot",
+      "copies it under <root>/var/lib/netroot/backups/. --restore puts one back (the current file",
+      "is backed up first)."
     })
 final class BackupsCommand implements Callable<Integer> {
 

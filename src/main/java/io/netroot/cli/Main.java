@@ -20,8 +20,9 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 success; 1 error or invalid specs; 2 changes pending (plan --detailed-exitcode)",
-      "or drift found (drift)."
+      "Exit codes: 0 success; 1 error or invalid specs;",
+      "            2 changes pending (plan --detailed-exitcode) or drift found (drift).",
+      "Docs: README.md and docs/ in the netroot repository."
     })
 public final class Main implements Runnable {
 

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what apply would change, as a summary and unified diffs, marking hand edits.",
-      "Changes nothing on disk and touches no service."
+      "Show what apply would change, with diffs; change nothing.",
+      "Lists every create, update and delete with its reason, marks hand edits, and shows unified",
+      "diffs. Nothing on disk changes and no service is touched."
     })
 final class PlanCommand implements Callable<Integer> {
 
