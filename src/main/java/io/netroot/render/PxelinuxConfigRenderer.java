@@ -116,7 +116,7 @@ public final class PxelinuxConfigRenderer {
       out.append("  INITRD /").append(initrd).append('\n');
     }
     out.append("  APPEND ");
-    KernelCommandLine.append(out, KernelCommandLine.RootMethod.KERNEL, server, profile, image);
+    KernelCommandLine.append(out, kernel.rootMethod(), server, profile, image);
     out.append('\n');
     // Appends BOOTIF=01-<mac>: tells the booted system which NIC it was booted from.
     out.append("  IPAPPEND 2\n");

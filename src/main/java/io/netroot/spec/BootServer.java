@@ -12,9 +12,11 @@ import java.util.List;
  * metadata: {name: bootsrv}
  * spec:
  *   address: 10.0.0.1
+ *   platform: debian            # optional: debian | fedora; default from /etc/os-release
  *   tftpRoot: /var/lib/tftpboot
  *   dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}
- *   nfs: {exportsFile: /etc/exports, service: nfs-server}
+ *   nfs: {exportsFile: /etc/exports, service: nfs-server,
+ *         versions: {v2: false, v3: true, v4: true, v4.1: true, v4.2: true}, udp: false}
  *   tftp: {service: tftp}
  *   bootloader: {pxelinuxDir: /usr/lib/PXELINUX, modulesDir: /usr/lib/syslinux/modules/bios}
  *   pxe: {timeout: 50, default: local}
@@ -23,6 +25,7 @@ import java.util.List;
 public record BootServer(
     String name,
     Ipv4 address,
+    String platform,
     String tftpRoot,
     Dhcp dhcp,
     Nfs nfs,
@@ -41,8 +44,25 @@ public record BootServer(
   /**
    * @param exportsFile {@code /etc/exports}, or a drop-in under {@code /etc/exports.d/}
    * @param service the NFS server's service name
+   * @param confFile {@code /etc/nfs.conf}, whose {@code [nfsd]} keys netroot manages when {@code
+   *     versions} or {@code udp} is set
+   * @param versions which NFS versions the server offers, or {@code null} to leave them alone
+   * @param udp whether the server offers NFS over UDP, or {@code null} to leave it alone
    */
-  public record Nfs(String exportsFile, String service) {}
+  public record Nfs(
+      String exportsFile, String service, String confFile, NfsVersions versions, Boolean udp) {
+
+    /** Only where the exports go and which service serves them. */
+    public Nfs(String exportsFile, String service) {
+      this(exportsFile, service, null, null, null);
+    }
+  }
+
+  /**
+   * The NFS versions the server offers ({@code nfsd} {@code vers2=…} … {@code vers4.2=…}); a {@code
+   * null} version is left as the server has it.
+   */
+  public record NfsVersions(Boolean v2, Boolean v3, Boolean v4, Boolean v41, Boolean v42) {}
 
   /**
    * @param service the TFTP server's service name
@@ -56,8 +76,21 @@ public record BootServer(
    * @param pxelinuxDir the directory holding {@code pxelinux.0}
    * @param modulesDir the directory holding {@code ldlinux.c32} and the menu modules
    * @param modules the module files to copy into the TFTP root
+   * @param efiDir the directory holding {@code syslinux.efi} for x86-64 UEFI
+   * @param efiModulesDir the directory holding {@code ldlinux.e64} and the UEFI menu modules
    */
-  public record Bootloader(String pxelinuxDir, String modulesDir, List<String> modules) {}
+  public record Bootloader(
+      String pxelinuxDir,
+      String modulesDir,
+      List<String> modules,
+      String efiDir,
+      String efiModulesDir) {
+
+    /** BIOS bootloader locations only; the UEFI ones take the platform's defaults. */
+    public Bootloader(String pxelinuxDir, String modulesDir, List<String> modules) {
+      this(pxelinuxDir, modulesDir, modules, null, null);
+    }
+  }
 
   /**
    * The PXE menu ({@code pxelinux.cfg/default}).

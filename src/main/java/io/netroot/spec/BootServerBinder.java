@@ -1,5 +1,6 @@
 package io.netroot.spec;
 
+import static io.netroot.spec.Schema.Type.BOOL;
 import static io.netroot.spec.Schema.Type.INT;
 import static io.netroot.spec.Schema.Type.LIST;
 import static io.netroot.spec.Schema.Type.MAP;
@@ -21,6 +22,7 @@ final class BootServerBinder implements KindBinder {
       Schema.of(
           "BootServer spec",
           required("address", STRING),
+          optional("platform", STRING),
           optional("tftpRoot", STRING),
           optional("dhcp", MAP),
           optional("nfs", MAP),
@@ -31,14 +33,30 @@ final class BootServerBinder implements KindBinder {
       Schema.of("BootServer spec.dhcp", optional("config", STRING), optional("service", STRING));
   private static final Schema NFS =
       Schema.of(
-          "BootServer spec.nfs", optional("exportsFile", STRING), optional("service", STRING));
+          "BootServer spec.nfs",
+          optional("exportsFile", STRING),
+          optional("service", STRING),
+          optional("confFile", STRING),
+          optional("versions", MAP),
+          optional("udp", BOOL));
+  private static final Schema NFS_VERSIONS =
+      Schema.of(
+          "BootServer spec.nfs.versions",
+          optional("v2", BOOL),
+          optional("v3", BOOL),
+          optional("v4", BOOL),
+          optional("v4.1", BOOL),
+          optional("v4.2", BOOL));
+  static final java.util.Set<String> PLATFORMS = java.util.Set.of("debian", "fedora");
   private static final Schema TFTP = Schema.of("BootServer spec.tftp", optional("service", STRING));
   private static final Schema BOOTLOADER =
       Schema.of(
           "BootServer spec.bootloader",
           optional("pxelinuxDir", STRING),
           optional("modulesDir", STRING),
-          optional("modules", LIST));
+          optional("modules", LIST),
+          optional("efiDir", STRING),
+          optional("efiModulesDir", STRING));
   private static final Schema PXE =
       Schema.of(
           "BootServer spec.pxe",
@@ -62,21 +80,48 @@ final class BootServerBinder implements KindBinder {
         bootloader.has("modules")
             ? Values.arguments(ctx, bootloader.strings("modules"), false)
             : DEFAULT_MODULES;
+    Scalar platform = spec.scalar("platform");
+    if (platform != null && !PLATFORMS.contains(platform.value())) {
+      ctx.error(
+          platform.node(),
+          platform.path()
+              + " "
+              + Text.quote(platform.value())
+              + " is not a known platform; use debian (Debian, Ubuntu) or fedora (Fedora, RHEL"
+              + " and its rebuilds), or leave it out to read /etc/os-release");
+      platform = null;
+    }
     return new BootServer(
         ctx.name(),
         address,
+        platform == null ? null : platform.value(),
         tftpRoot,
         new BootServer.Dhcp(
             Values.absolutePath(ctx, dhcp.scalar("config")), dhcp.string("service")),
         new BootServer.Nfs(
-            Values.exportsFile(ctx, nfs.scalar("exportsFile")), nfs.string("service")),
+            Values.exportsFile(ctx, nfs.scalar("exportsFile")),
+            nfs.string("service"),
+            Values.absolutePath(ctx, nfs.scalar("confFile")),
+            nfs.has("versions") ? versions(nfs.mapping("versions", NFS_VERSIONS)) : null,
+            nfs.bool("udp")),
         new BootServer.Tftp(spec.mapping("tftp", TFTP).string("service")),
         new BootServer.Bootloader(
             Values.absolutePath(ctx, bootloader.scalar("pxelinuxDir")),
             Values.absolutePath(ctx, bootloader.scalar("modulesDir")),
-            List.copyOf(modules)),
+            List.copyOf(modules),
+            Values.absolutePath(ctx, bootloader.scalar("efiDir")),
+            Values.absolutePath(ctx, bootloader.scalar("efiModulesDir"))),
         pxe(ctx, spec.mapping("pxe", PXE)),
         ctx.origin());
+  }
+
+  private static BootServer.NfsVersions versions(MappingReader versions) {
+    return new BootServer.NfsVersions(
+        versions.bool("v2"),
+        versions.bool("v3"),
+        versions.bool("v4"),
+        versions.bool("v4.1"),
+        versions.bool("v4.2"));
   }
 
   private static BootServer.Pxe pxe(DocumentContext ctx, MappingReader pxe) {

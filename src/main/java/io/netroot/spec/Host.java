@@ -11,7 +11,17 @@ package io.netroot.spec;
  *   mac: 08:00:2b:4c:59:23
  *   ip: 10.0.0.222
  *   profile: nfs-centos55
+ *   firmware: uefi       # optional: bios | uefi | auto; default: the profile's
  * }</pre>
+ *
+ * @param firmware this host's firmware, or {@code null} to follow the profile
  */
-public record Host(String name, MacAddress mac, Ipv4 ip, String profile, Origin origin)
-    implements SpecDocument {}
+public record Host(
+    String name, MacAddress mac, Ipv4 ip, String profile, Firmware firmware, Origin origin)
+    implements SpecDocument {
+
+  /** A host that boots with whatever firmware its profile says. */
+  public Host(String name, MacAddress mac, Ipv4 ip, String profile, Origin origin) {
+    this(name, mac, ip, profile, null, origin);
+  }
+}

@@ -1,6 +1,7 @@
 package io.netroot.spec;
 
 import static io.netroot.spec.Schema.Type.STRING;
+import static io.netroot.spec.Schema.optional;
 import static io.netroot.spec.Schema.required;
 
 /** Binds {@code kind: Host}; address uniqueness and placement are checked across documents. */
@@ -11,7 +12,8 @@ final class HostBinder implements KindBinder {
           "Host spec",
           required("mac", STRING),
           required("ip", STRING),
-          required("profile", STRING));
+          required("profile", STRING),
+          optional("firmware", STRING));
 
   @Override
   public Schema spec() {
@@ -25,6 +27,7 @@ final class HostBinder implements KindBinder {
         Values.mac(ctx, spec.scalar("mac")),
         Values.ipv4(ctx, spec.scalar("ip")),
         spec.string("profile"),
+        Values.oneOf(ctx, spec.scalar("firmware"), Firmware.class, null),
         ctx.origin());
   }
 }

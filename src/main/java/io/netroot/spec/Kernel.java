@@ -14,11 +14,28 @@ import java.nio.file.Path;
  *   image: kernels/vmlinuz-nfs1
  *   initrd: kernels/initrd.img-nfs1    # optional
  *   sha256: "9f2c…"                    # optional pin
+ *   config: kernels/config-nfs1        # optional: the kernel's .config, checked for NFS root
+ *   rootMethod: kernel                 # kernel | initramfs-tools | dracut
  * }</pre>
  *
  * @param image the kernel image on this machine
  * @param initrd the initial ramdisk on this machine, or {@code null}
  * @param sha256 the expected sha256 of the image in lowercase hex, or {@code null}
+ * @param config the kernel's build configuration on this machine, or {@code null}
+ * @param rootMethod who mounts the root filesystem
  */
-public record Kernel(String name, Path image, Path initrd, String sha256, Origin origin)
-    implements SpecDocument {}
+public record Kernel(
+    String name,
+    Path image,
+    Path initrd,
+    String sha256,
+    Path config,
+    RootMethod rootMethod,
+    Origin origin)
+    implements SpecDocument {
+
+  /** A kernel booted by its own NFS root code, with no build config to check. */
+  public Kernel(String name, Path image, Path initrd, String sha256, Origin origin) {
+    this(name, image, initrd, sha256, null, RootMethod.KERNEL, origin);
+  }
+}

@@ -4,7 +4,6 @@ import static io.netroot.spec.Schema.Type.STRING;
 import static io.netroot.spec.Schema.optional;
 import static io.netroot.spec.Schema.required;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +17,9 @@ final class KernelBinder implements KindBinder {
           "Kernel spec",
           required("image", STRING),
           optional("initrd", STRING),
-          optional("sha256", STRING));
+          optional("sha256", STRING),
+          optional("config", STRING),
+          optional("rootMethod", STRING));
 
   @Override
   public Schema spec() {
@@ -27,37 +28,32 @@ final class KernelBinder implements KindBinder {
 
   @Override
   public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
+    Path initrd = Values.localPath(ctx, spec.scalar("initrd"));
+    Scalar method = spec.scalar("rootMethod");
+    RootMethod rootMethod = Values.oneOf(ctx, method, RootMethod.class, RootMethod.KERNEL);
+    if (method == null && initrd != null) {
+      ctx.error(
+          spec.node("initrd"),
+          spec.child("initrd")
+              + " is given but spec.rootMethod is not: say which initramfs mounts the root,"
+              + " rootMethod: initramfs-tools (Debian, Ubuntu) or dracut (Fedora, RHEL), or"
+              + " kernel if the kernel mounts it itself");
+    } else if (method != null && rootMethod != RootMethod.KERNEL && initrd == null) {
+      ctx.error(
+          method.node(),
+          method.path()
+              + " "
+              + rootMethod.yaml()
+              + " mounts the root from an initramfs, but spec.initrd is not given; add the"
+              + " initrd or use rootMethod: kernel");
+    }
     return new Kernel(
         ctx.name(),
-        localPath(ctx, spec.scalar("image")),
-        localPath(ctx, spec.scalar("initrd")),
+        Values.localPath(ctx, spec.scalar("image")),
+        initrd,
         Values.sha256(ctx, spec.scalar("sha256")),
+        Values.localPath(ctx, spec.scalar("config")),
+        rootMethod,
         ctx.origin());
-  }
-
-  private static Path localPath(DocumentContext ctx, Scalar scalar) {
-    if (scalar == null) {
-      return null;
-    }
-    if (scalar.value().isEmpty()) {
-      ctx.error(scalar.node(), scalar.path() + " is empty; give the path of the file");
-      return null;
-    }
-    try {
-      Path path = Path.of(scalar.value());
-      if (path.isAbsolute()) {
-        return path;
-      }
-      return ctx.file().toAbsolutePath().getParent().resolve(path).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      ctx.error(
-          scalar.node(),
-          scalar.path()
-              + " "
-              + Text.quote(scalar.value())
-              + " is not a valid path: "
-              + e.getReason());
-      return null;
-    }
   }
 }

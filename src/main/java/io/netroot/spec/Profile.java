@@ -19,6 +19,7 @@ import java.util.List;
  * }</pre>
  *
  * @param menuLabel the text of the menu entry; defaults to the name
+ * @param firmware bios, uefi or auto (default): which bootloader DHCP hands its hosts
  */
 public record Profile(
     String name,
@@ -27,11 +28,24 @@ public record Profile(
     List<String> nfsOptions,
     List<String> kernelArgs,
     String menuLabel,
+    Firmware firmware,
     Origin origin)
     implements SpecDocument {
 
   public Profile {
     nfsOptions = List.copyOf(nfsOptions);
     kernelArgs = List.copyOf(kernelArgs);
+  }
+
+  /** A profile that boots on either firmware. */
+  public Profile(
+      String name,
+      String kernel,
+      String rootImage,
+      List<String> nfsOptions,
+      List<String> kernelArgs,
+      String menuLabel,
+      Origin origin) {
+    this(name, kernel, rootImage, nfsOptions, kernelArgs, menuLabel, Firmware.AUTO, origin);
   }
 }

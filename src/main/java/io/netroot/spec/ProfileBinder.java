@@ -15,7 +15,8 @@ final class ProfileBinder implements KindBinder {
           required("rootImage", STRING),
           optional("nfsOptions", LIST),
           optional("kernelArgs", LIST),
-          optional("menuLabel", STRING));
+          optional("menuLabel", STRING),
+          optional("firmware", STRING));
 
   @Override
   public Schema spec() {
@@ -32,6 +33,7 @@ final class ProfileBinder implements KindBinder {
         Values.arguments(ctx, spec.strings("nfsOptions"), true),
         Values.arguments(ctx, spec.strings("kernelArgs"), false),
         menuLabel == null ? ctx.name() : menuLabel,
+        Values.oneOf(ctx, spec.scalar("firmware"), Firmware.class, Firmware.AUTO),
         ctx.origin());
   }
 }

@@ -1,5 +1,7 @@
 package io.netroot.spec;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -184,5 +186,73 @@ final class Values {
 
   static List<String> strings(List<Scalar> scalars) {
     return scalars.stream().map(Scalar::value).toList();
+  }
+
+  /**
+   * A file on this machine that netroot reads: relative paths resolve against the spec file's
+   * directory, so a specs repository can carry its kernels and images next to the YAML.
+   */
+  static Path localPath(DocumentContext ctx, Scalar scalar) {
+    if (scalar == null) {
+      return null;
+    }
+    if (scalar.value().isEmpty()) {
+      ctx.error(scalar.node(), scalar.path() + " is empty; give the path of the file");
+      return null;
+    }
+    try {
+      Path path = Path.of(scalar.value());
+      if (path.isAbsolute()) {
+        return path;
+      }
+      return ctx.file().toAbsolutePath().getParent().resolve(path).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      ctx.error(
+          scalar.node(),
+          scalar.path()
+              + " "
+              + Text.quote(scalar.value())
+              + " is not a valid path: "
+              + e.getReason());
+      return null;
+    }
+  }
+
+  /**
+   * A value from a fixed set, written in YAML as lowercase words with dashes ({@code
+   * initramfs-tools} for {@code INITRAMFS_TOOLS}); {@code fallback} when absent or invalid.
+   */
+  static <E extends Enum<E>> E oneOf(
+      DocumentContext ctx, Scalar scalar, Class<E> type, E fallback) {
+    if (scalar == null) {
+      return fallback;
+    }
+    java.util.Map<String, E> byWord = new java.util.LinkedHashMap<>();
+    for (E value : type.getEnumConstants()) {
+      byWord.put(value.name().toLowerCase(Locale.ROOT).replace('_', '-'), value);
+    }
+    E value = byWord.get(scalar.value());
+    if (value == null) {
+      ctx.error(
+          scalar.node(),
+          scalar.path()
+              + " "
+              + Text.quote(scalar.value())
+              + " is not one of "
+              + String.join(", ", byWord.keySet())
+              + suggestion(scalar.value(), byWord.keySet()));
+      return fallback;
+    }
+    return value;
+  }
+
+  /** The nearest word, or the one word the value begins ({@code initramfs} → initramfs-tools). */
+  private static String suggestion(String value, java.util.Collection<String> words) {
+    String near = Suggestions.didYouMean(value, words);
+    if (!near.isEmpty()) {
+      return near;
+    }
+    List<String> extending = words.stream().filter(w -> w.startsWith(value)).toList();
+    return extending.size() == 1 ? "; did you mean \"" + extending.get(0) + "\"?" : "";
   }
 }

@@ -3,6 +3,7 @@ package io.netroot.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netroot.spec.Profile;
+import io.netroot.spec.RootMethod;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ class KernelCommandLineTest {
             KernelCommandLine.of(
                 RenderFixtures.server("bootsrv", "10.0.0.1", 50, "local"),
                 RenderFixtures.centos55Profile(),
-                RenderFixtures.cent55Image()))
+                RenderFixtures.cent55Image(),
+                RootMethod.KERNEL))
         .isEqualTo(
             "ip=::::::dhcp root=/dev/nfs"
                 + " nfsroot=10.0.0.1:/storage/diskless/cent55_root,tcp,vers=3 text");
@@ -35,7 +37,8 @@ class KernelCommandLineTest {
             KernelCommandLine.of(
                 RenderFixtures.server("s", "192.168.1.5", 50, "local"),
                 bare,
-                RenderFixtures.cent55Image()))
+                RenderFixtures.cent55Image(),
+                RootMethod.KERNEL))
         .isEqualTo("ip=::::::dhcp root=/dev/nfs nfsroot=192.168.1.5:/storage/diskless/cent55_root");
   }
 
@@ -45,9 +48,33 @@ class KernelCommandLineTest {
         KernelCommandLine.of(
             RenderFixtures.server("s", "10.0.0.1", 50, "local"),
             RenderFixtures.centos55Profile(),
-            RenderFixtures.cent55Image());
+            RenderFixtures.cent55Image(),
+            RootMethod.KERNEL);
     String ip = line.substring(0, line.indexOf(' '));
     // <client>:<server>:<gw>:<netmask>:<hostname>:<device>:<autoconf>
     assertThat(ip.substring(3).split(":", -1)).containsExactly("", "", "", "", "", "", "dhcp");
+  }
+
+  @Test
+  void initramfsToolsMountsTheRootWithBootNfs() {
+    assertThat(
+            KernelCommandLine.of(
+                RenderFixtures.server("s", "10.0.0.1", 50, "local"),
+                RenderFixtures.centos55Profile(),
+                RenderFixtures.cent55Image(),
+                RootMethod.INITRAMFS_TOOLS))
+        .isEqualTo(
+            "ip=dhcp boot=nfs nfsroot=10.0.0.1:/storage/diskless/cent55_root,tcp,vers=3 text");
+  }
+
+  @Test
+  void dracutTakesTheOptionsAfterAColon() {
+    assertThat(
+            KernelCommandLine.of(
+                RenderFixtures.server("s", "10.0.0.1", 50, "local"),
+                RenderFixtures.centos55Profile(),
+                RenderFixtures.cent55Image(),
+                RootMethod.DRACUT))
+        .isEqualTo("ip=dhcp root=nfs:10.0.0.1:/storage/diskless/cent55_root:tcp,vers=3 text");
   }
 }

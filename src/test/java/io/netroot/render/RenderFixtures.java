@@ -158,6 +158,7 @@ final class RenderFixtures {
     return new BootServer(
         name,
         ip(address),
+        null,
         "/var/lib/tftpboot",
         new BootServer.Dhcp("/etc/dhcp/dhcpd.conf", "isc-dhcp-server"),
         new BootServer.Nfs("/etc/exports", "nfs-server"),

@@ -125,7 +125,7 @@ class SpecLoaderTest {
         apiVersion: netroot/v1
         kind: Kernel
         metadata: {name: k2}
-        spec: {image: ../images/vmlinuz, initrd: /abs/initrd.img, sha256: %s}
+        spec: {image: ../images/vmlinuz, initrd: /abs/initrd.img, rootMethod: dracut, sha256: %s}
         """
             .formatted("AB".repeat(32)));
     Kernel k2 = SpecLoader.load(dir).kernelsByName().get("k2");
