@@ -1,11 +1,14 @@
 package io.netroot.catalog;
 
 import io.netroot.os.ConfigChecker;
+import io.netroot.os.RootFs;
+import io.netroot.os.ServiceBackend;
 import io.netroot.render.DhcpdConfRenderer;
 import io.netroot.render.ExportsRenderer;
 import io.netroot.render.ManagedBlock;
 import io.netroot.render.PxelinuxConfigRenderer;
 import io.netroot.render.TftpLayout;
+import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
 import io.netroot.spec.Profile;
@@ -26,19 +29,25 @@ import java.util.Map;
 public final class CatalogCompiler {
 
   private final ConfigChecker dhcpChecker;
+  private final ServiceBackend services;
 
   /**
    * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
+   * @param services when they are really touched, the daemons become resources too
    */
-  public CatalogCompiler(ConfigChecker dhcpChecker) {
+  public CatalogCompiler(ConfigChecker dhcpChecker, ServiceBackend services) {
     this.dhcpChecker = dhcpChecker;
+    this.services = services;
   }
 
-  public Catalog compile(SpecSet specs) {
-    ServerLayout layout = ServerLayout.resolve(specs.server());
+  /**
+   * @param root the root being managed: its {@code /etc/os-release} chooses the platform defaults
+   */
+  public Catalog compile(SpecSet specs, RootFs root) {
+    ServerLayout layout = ServerLayout.resolve(specs.server(), root);
     List<Resource> resources = new ArrayList<>();
 
-    resources.add(
+    BlockInFile exports =
         new BlockInFile(
             layout.exportsFile(),
             "NFS exports",
@@ -46,30 +55,18 @@ public final class CatalogCompiler {
             List.of(),
             List.of(ServiceAction.reexport(layout.nfsService())),
             null,
-            () -> new ExportsRenderer(specs).blockBody()));
+            () -> new ExportsRenderer(specs).blockBody());
+    resources.add(exports);
 
     List<ResourceId> tftp = new ArrayList<>();
-    CopiedFile pxelinux =
-        new CopiedFile(
-            layout.tftp("pxelinux.0"),
-            "PXE bootloader",
-            layout.pxelinuxDir().resolve("pxelinux.0"),
-            null,
-            null,
-            List.of());
-    resources.add(pxelinux);
-    tftp.add(pxelinux.id());
-    for (String module : layout.modules()) {
-      CopiedFile copy =
-          new CopiedFile(
-              layout.tftp(module),
-              "bootloader module",
-              layout.modulesDir().resolve(module),
-              null,
-              null,
-              List.of());
-      resources.add(copy);
-      tftp.add(copy.id());
+    Map<String, Profile> profiles = specs.profilesByName();
+    List<BootTree> trees = BootTree.needed(specs, layout, profiles);
+    Map<BootTree, ResourceId> loaders = new HashMap<>();
+    for (BootTree tree : trees) {
+      List<CopiedFile> files = tree.bootloaderFiles(layout);
+      resources.addAll(files);
+      files.forEach(f -> tftp.add(f.id()));
+      loaders.put(tree, files.get(0).id());
     }
 
     Map<String, List<ResourceId>> kernelFiles = new HashMap<>();
@@ -103,30 +100,39 @@ public final class CatalogCompiler {
     }
 
     PxelinuxConfigRenderer pxe = new PxelinuxConfigRenderer(specs);
-    List<ResourceId> bootFiles = new ArrayList<>(tftp);
-    ManagedFile menu =
-        new ManagedFile(
-            layout.tftp(TftpLayout.menuConfig()), "PXE menu", List.copyOf(bootFiles), pxe::menu);
-    resources.add(menu);
-    tftp.add(menu.id());
-
-    Map<String, Profile> profiles = specs.profilesByName();
+    List<ResourceId> bootFiles = List.copyOf(tftp);
+    for (BootTree tree : trees) {
+      ManagedFile menu =
+          new ManagedFile(
+              layout.tftp(tree.path(TftpLayout.menuConfig())),
+              tree.label("PXE menu"),
+              bootFiles,
+              pxe::menu);
+      resources.add(menu);
+      tftp.add(menu.id());
+    }
     for (Host host : specs.hosts()) {
       Profile profile = profiles.get(host.profile());
-      List<ResourceId> needs = new ArrayList<>();
-      needs.add(pxelinux.id());
-      needs.addAll(kernelFiles.getOrDefault(profile.kernel(), List.of()));
-      ManagedFile config =
-          new ManagedFile(
-              layout.tftp(TftpLayout.hostConfig(host)),
-              "PXE config of host " + host.name(),
-              needs,
-              () -> pxe.host(host));
-      resources.add(config);
-      tftp.add(config.id());
+      Firmware firmware = host.firmwareWith(profile);
+      for (BootTree tree : trees) {
+        if (!tree.boots(firmware)) {
+          continue;
+        }
+        List<ResourceId> needs = new ArrayList<>();
+        needs.add(loaders.get(tree));
+        needs.addAll(kernelFiles.getOrDefault(profile.kernel(), List.of()));
+        ManagedFile config =
+            new ManagedFile(
+                layout.tftp(tree.path(TftpLayout.hostConfig(host))),
+                tree.label("PXE config of host " + host.name()),
+                needs,
+                () -> pxe.host(host));
+        resources.add(config);
+        tftp.add(config.id());
+      }
     }
 
-    resources.add(
+    BlockInFile dhcp =
         new BlockInFile(
             layout.dhcpConfig(),
             "DHCP subnets and hosts",
@@ -134,12 +140,24 @@ public final class CatalogCompiler {
             tftp,
             List.of(ServiceAction.restart(layout.dhcpService())),
             dhcpChecker,
-            () -> new DhcpdConfRenderer(specs).blockBody()));
+            () -> new DhcpdConfRenderer(specs).blockBody());
+    resources.add(dhcp);
 
-    List<OwnedDirectory> owned =
-        List.of(
-            new OwnedDirectory(layout.tftp(TftpLayout.PXELINUX_CFG)),
-            new OwnedDirectory(layout.tftp(TftpLayout.IMAGES)));
+    if (services.touchesServices()) {
+      // Last, and each after its configuration: a daemon is never started onto a config that
+      // failed to install.
+      resources.add(new ServiceState(layout.nfsService(), "NFS", services, List.of(exports.id())));
+      resources.add(
+          new ServiceState(layout.tftpService(), "TFTP", services, List.copyOf(loaders.values())));
+      resources.add(new ServiceState(layout.dhcpService(), "DHCP", services, List.of(dhcp.id())));
+    }
+
+    List<OwnedDirectory> owned = new ArrayList<>();
+    owned.add(new OwnedDirectory(layout.tftp(TftpLayout.IMAGES)));
+    for (BootTree tree : BootTree.values()) {
+      // Both trees are swept, so a tree no profile needs any more is reported as unexpected.
+      owned.add(new OwnedDirectory(layout.tftp(tree.path(TftpLayout.PXELINUX_CFG))));
+    }
     return new Catalog(resources, owned, layout);
   }
 }

@@ -59,6 +59,9 @@ public final class RecordedResource implements Resource {
 
   @Override
   public Optional<Content> observe(RootFs root) {
+    if (kind == StateKind.SERVICE) {
+      return Optional.empty(); // left running: nothing to remove, only to forget
+    }
     if (kind == StateKind.BLOCK) {
       return BlockInFile.read(root, path)
           .flatMap(ManagedBlock.HASH_COMMENTS::find)
@@ -82,6 +85,9 @@ public final class RecordedResource implements Resource {
 
   @Override
   public void remove(RootFs root) {
+    if (kind == StateKind.SERVICE) {
+      return;
+    }
     if (kind == StateKind.BLOCK) {
       BlockInFile.removeBlock(root, path, ManagedBlock.HASH_COMMENTS);
     } else {

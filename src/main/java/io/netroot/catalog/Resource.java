@@ -56,6 +56,8 @@ public interface Resource {
     /** A whole file netroot owns. */
     FILE,
     /** A marked block inside a file others edit too. */
-    BLOCK
+    BLOCK,
+    /** A service's state (enabled, running); never undone when no spec needs it any more. */
+    SERVICE
   }
 }

@@ -1,17 +1,25 @@
 package io.netroot.catalog;
 
+import io.netroot.os.RootFs;
 import io.netroot.spec.BootServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Where things live on this boot server: the BootServer spec with every unset field filled in from
- * the platform's conventions (Debian's today: {@code /srv/tftp}, {@code isc-dhcp-server}, {@code
- * nfs-kernel-server}, {@code tftpd-hpa}).
+ * the platform's conventions ({@link Platform}), which come from the spec's {@code platform} or,
+ * failing that, from the managed root's {@code /etc/os-release}.
+ *
+ * @param preset what plan shows: the platform and how it was chosen
+ * @param modules the BIOS bootloader modules ({@code ldlinux.c32}, menu modules)
+ * @param efiModules the x86-64 UEFI ones ({@code ldlinux.e64} and the same menu modules)
  */
 public record ServerLayout(
     String preset,
+    Platform platform,
     String tftpRoot,
     String dhcpConfig,
     String dhcpService,
@@ -20,45 +28,81 @@ public record ServerLayout(
     String tftpService,
     Path pxelinuxDir,
     Path modulesDir,
-    List<String> modules) {
-
-  /** Where Debian (pxelinux, syslinux-common) and Fedora (syslinux) put the PXE bootloader. */
-  static final List<String> PXELINUX_DIRS = List.of("/usr/lib/PXELINUX", "/usr/share/syslinux");
-
-  /** Where Debian and Fedora put ldlinux.c32 and the menu modules for BIOS. */
-  static final List<String> MODULE_DIRS =
-      List.of("/usr/lib/syslinux/modules/bios", "/usr/share/syslinux");
+    List<String> modules,
+    Path efiDir,
+    Path efiModulesDir,
+    List<String> efiModules) {
 
   public ServerLayout {
     modules = List.copyOf(modules);
+    efiModules = List.copyOf(efiModules);
   }
 
-  /** Fills the fields the spec left out. */
-  public static ServerLayout resolve(BootServer server) {
+  /** Fills the fields the spec left out, from the platform of {@code root}. */
+  public static ServerLayout resolve(BootServer server, RootFs root) {
+    Platform platform;
+    String preset;
+    if (server.platform() != null) {
+      platform = Platform.named(server.platform());
+      preset = platform.word() + " (set in the BootServer spec)";
+    } else {
+      OsRelease release = OsRelease.read(root);
+      if (release.file() == null && root.isPrefix()) {
+        // An empty root prefix renders for this machine's distribution.
+        release = OsRelease.read(RootFs.system()).fromThisMachine();
+      }
+      java.util.Optional<Platform> detected = Platform.of(release);
+      platform = detected.orElse(Platform.DEBIAN);
+      preset =
+          detected.isPresent()
+              ? platform.word() + " (" + release.prettyName() + ", from " + release.file() + ")"
+              : "debian (assumed: "
+                  + (release.file() == null
+                      ? "no /etc/os-release"
+                      : "unknown distribution " + release.prettyName())
+                  + "; set platform in the BootServer spec)";
+    }
     BootServer.Bootloader boot = server.bootloader();
     return new ServerLayout(
-        "debian",
-        or(server.tftpRoot(), "/srv/tftp"),
+        preset,
+        platform,
+        or(server.tftpRoot(), platform.tftpRoot),
         or(server.dhcp().config(), "/etc/dhcp/dhcpd.conf"),
-        or(server.dhcp().service(), "isc-dhcp-server"),
+        or(server.dhcp().service(), platform.dhcpService),
         or(server.nfs().exportsFile(), "/etc/exports"),
-        or(server.nfs().service(), "nfs-kernel-server"),
-        or(server.tftp().service(), "tftpd-hpa"),
-        Path.of(or(boot.pxelinuxDir(), firstExisting(PXELINUX_DIRS, "pxelinux.0"))),
-        Path.of(or(boot.modulesDir(), firstExisting(MODULE_DIRS, "ldlinux.c32"))),
-        boot.modules());
+        or(server.nfs().service(), platform.nfsService),
+        or(server.tftp().service(), platform.tftpService),
+        bootloaderDir(boot.pxelinuxDir(), platform, p -> p.pxelinuxDir, "pxelinux.0"),
+        bootloaderDir(boot.modulesDir(), platform, p -> p.modulesDir, "ldlinux.c32"),
+        boot.modules(),
+        bootloaderDir(boot.efiDir(), platform, p -> p.efiDir, "syslinux.efi"),
+        bootloaderDir(boot.efiModulesDir(), platform, p -> p.efiModulesDir, "ldlinux.e64"),
+        boot.modules().stream().map(m -> m.equals("ldlinux.c32") ? "ldlinux.e64" : m).toList());
   }
 
   private static String or(String value, String fallback) {
     return value != null ? value : fallback;
   }
 
-  /** The first directory that holds {@code file}, or the first candidate when none does. */
-  private static String firstExisting(List<String> dirs, String file) {
-    return dirs.stream()
+  /**
+   * The spec's directory, else where the platform puts {@code file}, else the first other known
+   * place holding it: the bootloader files are read on this machine, which under a root prefix may
+   * be another distribution than the one being rendered.
+   */
+  private static Path bootloaderDir(
+      String fromSpec, Platform platform, Function<Platform, String> dirOf, String file) {
+    if (fromSpec != null) {
+      return Path.of(fromSpec);
+    }
+    List<String> candidates = new ArrayList<>(List.of(dirOf.apply(platform)));
+    for (Platform other : Platform.values()) {
+      candidates.add(dirOf.apply(other));
+    }
+    return candidates.stream()
         .filter(dir -> Files.isRegularFile(Path.of(dir, file)))
         .findFirst()
-        .orElse(dirs.get(0));
+        .map(Path::of)
+        .orElse(Path.of(dirOf.apply(platform)));
   }
 
   /** The server path of a file inside the TFTP root. */

@@ -19,9 +19,9 @@ final class Reconciliation {
 
   static Report run(SpecOptions options, Options engineOptions) {
     SpecSet specs = SpecLoader.load(options.specs);
-    Catalog catalog = new CatalogCompiler(new DhcpdConfigChecker()).compile(specs);
     RootFs root = options.rootFs();
-    return new Engine(root, ServiceBackend.forRoot(root), Clock.systemUTC())
-        .reconcile(catalog, engineOptions);
+    ServiceBackend services = options.serviceBackend();
+    Catalog catalog = new CatalogCompiler(new DhcpdConfigChecker(), services).compile(specs, root);
+    return new Engine(root, services, Clock.systemUTC()).reconcile(catalog, engineOptions);
   }
 }

@@ -126,17 +126,14 @@ final class ReportPrinter {
   }
 
   private String header(String command, Report report) {
-    String services =
-        report.touchesServices() ? "" : "; services are not touched under a root prefix";
+    String services = report.touchesServices() ? "" : "; services are not touched";
     return "netroot "
         + command
         + ": "
         + where()
-        + " ("
-        + report.layout().preset()
-        + " layout"
         + services
-        + ")";
+        + "\nplatform: "
+        + report.layout().preset();
   }
 
   private String where() {

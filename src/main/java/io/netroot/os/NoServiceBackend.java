@@ -1,5 +1,7 @@
 package io.netroot.os;
 
+import io.netroot.NetrootException;
+
 /** Under a root prefix: services are not touched; the report says what would have been done. */
 final class NoServiceBackend implements ServiceBackend {
 
@@ -16,5 +18,15 @@ final class NoServiceBackend implements ServiceBackend {
   @Override
   public void reexport() {
     // nothing outside the root prefix is touched
+  }
+
+  @Override
+  public UnitState state(String service) {
+    throw new NetrootException("services are not observed under a root prefix");
+  }
+
+  @Override
+  public void enableNow(String service) {
+    throw new NetrootException("services are not touched under a root prefix");
   }
 }

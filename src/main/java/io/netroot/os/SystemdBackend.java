@@ -41,6 +41,29 @@ public final class SystemdBackend implements ServiceBackend {
     expectSuccess(List.of(exportfs, "-ra"));
   }
 
+  @Override
+  public UnitState state(String service) {
+    // Both commands exit non-zero for "disabled" or "inactive": the printed word is the answer.
+    String enabled = firstWord(runner.run(List.of(systemctl, "is-enabled", service)).output());
+    String active = firstWord(runner.run(List.of(systemctl, "is-active", service)).output());
+    return new UnitState(
+        enabled.isEmpty() ? "not-found" : enabled, active.isEmpty() ? "unknown" : active);
+  }
+
+  @Override
+  public void enableNow(String service) {
+    expectSuccess(List.of(systemctl, "enable", "--now", service));
+  }
+
+  private static String firstWord(String output) {
+    String trimmed = output.strip();
+    int end = 0;
+    while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end))) {
+      end++;
+    }
+    return trimmed.substring(0, end);
+  }
+
   private void expectSuccess(List<String> command) {
     CommandRunner.Result result = runner.run(command);
     if (!result.ok()) {

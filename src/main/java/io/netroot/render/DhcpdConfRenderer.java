@@ -1,10 +1,13 @@
 package io.netroot.render;
 
+import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Ipv4;
 import io.netroot.spec.Network;
+import io.netroot.spec.Profile;
 import io.netroot.spec.SpecSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The netroot block of dhcpd.conf (ISC dhcpd 4.4): one {@code subnet} declaration per network, in
@@ -16,8 +19,19 @@ import java.util.List;
  */
 public final class DhcpdConfRenderer {
 
-  /** The boot loader PXE clients ask the TFTP server for. */
-  static final String BOOT_FILE = "pxelinux.0";
+  /** The boot loader BIOS PXE clients ask the TFTP server for. */
+  static final String BOOT_FILE = TftpLayout.BIOS_BOOT_FILE;
+
+  /** The boot loader x86-64 UEFI clients ask for. */
+  static final String EFI_BOOT_FILE = TftpLayout.EFI_BOOT_FILE;
+
+  /**
+   * DHCP option 93 (RFC 4578), the client's architecture, under the name the conditions below use.
+   * It is declared once, at the top of the block, so that it comes before any use.
+   */
+  static final String ARCH_OPTION =
+      "# DHCP option 93, the client system architecture (RFC 4578): 0 BIOS, 7 and 9 x86-64 UEFI\n"
+          + "option arch code 93 = unsigned integer 16;\n";
 
   private final SpecSet specs;
 
@@ -50,12 +64,12 @@ public final class DhcpdConfRenderer {
     }
     // firstSlot[n] is now where network n's hosts start, firstSlot[n + 1] where they end.
 
-    StringBuilder out = new StringBuilder(512 * networkCount + 110 * hosts.size() + 64);
+    StringBuilder out = new StringBuilder(512 * networkCount + 110 * hosts.size() + 256);
     String serverAddress = specs.server().address().toString();
+    Map<String, Profile> profiles = specs.profilesByName();
+    out.append(ARCH_OPTION);
     for (int n = 0; n < networkCount; n++) {
-      if (n > 0) {
-        out.append('\n');
-      }
+      out.append('\n');
       Network network = networks.get(n);
       out.append("# network ").append(network.name()).append('\n');
       out.append("subnet ")
@@ -78,10 +92,20 @@ public final class DhcpdConfRenderer {
         out.append(";\n");
       }
       out.append("  next-server ").append(serverAddress).append(";\n");
-      out.append("  filename \"").append(BOOT_FILE).append("\";\n");
+      // The two raw bytes of option 93: 00:07 and 00:09 are the x86-64 UEFI architectures.
+      out.append("  if option arch = 00:07 or option arch = 00:09 {\n")
+          .append("    filename \"")
+          .append(EFI_BOOT_FILE)
+          .append("\";\n")
+          .append("  } else {\n")
+          .append("    filename \"")
+          .append(BOOT_FILE)
+          .append("\";\n")
+          .append("  }\n");
       for (int slot = firstSlot[n]; slot < firstSlot[n + 1]; slot++) {
         out.append('\n');
-        appendHost(out, "  ", hosts.get(byNetwork[slot]));
+        Host host = hosts.get(byNetwork[slot]);
+        appendHost(out, "  ", host, host.firmwareWith(profiles.get(host.profile())));
       }
       out.append("}\n");
     }
@@ -90,7 +114,8 @@ public final class DhcpdConfRenderer {
       // dropping them. dhcpd accepts host declarations outside any subnet.
       out.append(networkCount > 0 ? "\n" : "").append("# hosts outside every network above\n");
       for (int slot = firstSlot[networkCount]; slot < firstSlot[networkCount + 1]; slot++) {
-        appendHost(out, "", hosts.get(byNetwork[slot]));
+        Host host = hosts.get(byNetwork[slot]);
+        appendHost(out, "", host, host.firmwareWith(profiles.get(host.profile())));
       }
     }
     return out.toString();
@@ -110,7 +135,7 @@ public final class DhcpdConfRenderer {
     out.append(";\n");
   }
 
-  private static void appendHost(StringBuilder out, String indent, Host host) {
+  private static void appendHost(StringBuilder out, String indent, Host host, Firmware firmware) {
     String name = host.name();
     if (!isDhcpdHostName(name)) {
       out.append(indent).append("# host ").append(name).append('\n');
@@ -119,6 +144,13 @@ public final class DhcpdConfRenderer {
     out.append(indent).append("host ").append(name).append(" {\n");
     out.append(indent).append("  hardware ethernet ").append(host.mac().text()).append(";\n");
     out.append(indent).append("  fixed-address ").append(host.ip()).append(";\n");
+    if (firmware != Firmware.AUTO) {
+      // Pinned to one firmware: the host gets that boot loader whatever option 93 says.
+      out.append(indent)
+          .append("  filename \"")
+          .append(firmware == Firmware.UEFI ? EFI_BOOT_FILE : BOOT_FILE)
+          .append("\";\n");
+    }
     out.append(indent).append("}\n");
   }
 

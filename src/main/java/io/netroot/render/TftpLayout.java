@@ -13,6 +13,15 @@ public final class TftpLayout {
   /** The directory pxelinux reads its configuration files from. */
   public static final String PXELINUX_CFG = "pxelinux.cfg";
 
+  /** The boot loader BIOS clients fetch first. */
+  public static final String BIOS_BOOT_FILE = "pxelinux.0";
+
+  /** The directory of the x86-64 UEFI tree, with its own {@code pxelinux.cfg/}. */
+  public static final String EFI64 = "efi64";
+
+  /** The boot loader x86-64 UEFI clients fetch first (Debian's syslinux-efi). */
+  public static final String EFI_BOOT_FILE = EFI64 + "/syslinux.efi";
+
   /** The directory holding one sub-directory per kernel. */
   public static final String IMAGES = "images";
 

@@ -20,6 +20,14 @@ public record Host(
     String name, MacAddress mac, Ipv4 ip, String profile, Firmware firmware, Origin origin)
     implements SpecDocument {
 
+  /** This host's firmware if it names one, else that of the profile it boots (may be null). */
+  public Firmware firmwareWith(Profile profile) {
+    if (firmware != null) {
+      return firmware;
+    }
+    return profile == null ? Firmware.AUTO : profile.firmware();
+  }
+
   /** A host that boots with whatever firmware its profile says. */
   public Host(String name, MacAddress mac, Ipv4 ip, String profile, Origin origin) {
     this(name, mac, ip, profile, null, origin);

@@ -31,7 +31,7 @@ final class TestBootServer {
         dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}
         nfs: {exportsFile: /etc/exports, service: nfs-server}
         tftp: {service: tftp}
-        bootloader: {pxelinuxDir: BOOTLOADER, modulesDir: BOOTLOADER}
+        bootloader: {pxelinuxDir: BOOTLOADER, modulesDir: BOOTLOADER, efiDir: BOOTLOADER, efiModulesDir: BOOTLOADER}
       ---
       apiVersion: netroot/v1
       kind: Network
@@ -101,7 +101,14 @@ final class TestBootServer {
       Files.createDirectories(root);
       Files.createDirectories(bootloader);
       for (String file :
-          List.of("pxelinux.0", "ldlinux.c32", "menu.c32", "libutil.c32", "libcom32.c32")) {
+          List.of(
+              "pxelinux.0",
+              "ldlinux.c32",
+              "menu.c32",
+              "libutil.c32",
+              "libcom32.c32",
+              "syslinux.efi",
+              "ldlinux.e64")) {
         Files.writeString(bootloader.resolve(file), "bootloader file " + file + "\n");
       }
       Files.write(specs.resolve("kernels/vmlinuz-nfs1"), new byte[] {0x4d, 0x5a, 0, 1, 2, 3});

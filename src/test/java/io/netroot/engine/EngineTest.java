@@ -7,6 +7,7 @@ import io.netroot.catalog.Catalog;
 import io.netroot.catalog.CopiedFile;
 import io.netroot.catalog.ManagedFile;
 import io.netroot.catalog.OwnedDirectory;
+import io.netroot.catalog.Platform;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ServerLayout;
 import io.netroot.catalog.ServiceAction;
@@ -80,12 +81,16 @@ class EngineTest {
             new OwnedDirectory("/srv/tftp/pxelinux.cfg"), new OwnedDirectory("/srv/tftp/images")),
         new ServerLayout(
             "test",
+            Platform.DEBIAN,
             "/srv/tftp",
             "/etc/dhcp/dhcpd.conf",
             "dhcpd",
             "/etc/exports",
             "nfs",
             "tftp",
+            sources,
+            sources,
+            List.of(),
             sources,
             sources,
             List.of()));
@@ -287,6 +292,16 @@ class EngineTest {
     @Override
     public void reexport() {
       calls.add("reexport");
+    }
+
+    @Override
+    public UnitState state(String service) {
+      return new UnitState("enabled", "active");
+    }
+
+    @Override
+    public void enableNow(String service) {
+      calls.add("enable --now " + service);
     }
   }
 

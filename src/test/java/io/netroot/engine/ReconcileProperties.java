@@ -123,7 +123,14 @@ class ReconcileProperties {
       Path boot = dir.resolve("syslinux");
       Files.createDirectories(boot);
       for (String f :
-          List.of("pxelinux.0", "ldlinux.c32", "menu.c32", "libutil.c32", "libcom32.c32")) {
+          List.of(
+              "pxelinux.0",
+              "ldlinux.c32",
+              "menu.c32",
+              "libutil.c32",
+              "libcom32.c32",
+              "syslinux.efi",
+              "ldlinux.e64")) {
         Files.writeString(boot.resolve(f), f);
       }
       Files.createDirectories(specs);
@@ -137,7 +144,8 @@ class ReconcileProperties {
     }
 
     Catalog catalog() {
-      return new CatalogCompiler(new AcceptAll()).compile(SpecLoader.load(specs));
+      return new CatalogCompiler(new AcceptAll(), ServiceBackend.forRoot(root))
+          .compile(SpecLoader.load(specs), root);
     }
 
     private String server(Path boot) {
@@ -147,7 +155,7 @@ class ReconcileProperties {
           metadata: {name: srv}
           spec:
             address: 10.200.0.1
-            bootloader: {pxelinuxDir: %s, modulesDir: %s}
+            bootloader: {pxelinuxDir: %s, modulesDir: %s, efiDir: %s, efiModulesDir: %s}
           ---
           apiVersion: netroot/v1
           kind: Kernel
@@ -166,7 +174,7 @@ class ReconcileProperties {
             path: /srv/nfsroot/img
             clients: [{match: 10.200.0.0/16, options: [ro, no_subtree_check]}]
           """
-          .formatted(boot, boot);
+          .formatted(boot, boot, boot, boot);
     }
 
     void writeFleet() throws IOException {

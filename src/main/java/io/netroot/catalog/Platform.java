@@ -1,0 +1,82 @@
+package io.netroot.catalog;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A distribution family's conventions for a boot server: package service names, the TFTP root, and
+ * where the syslinux packages put their files. Anything the BootServer spec sets wins over these.
+ */
+public enum Platform {
+  /** Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi. */
+  DEBIAN(
+      "/srv/tftp",
+      "isc-dhcp-server",
+      "tftpd-hpa",
+      "nfs-kernel-server",
+      "/usr/lib/PXELINUX",
+      "/usr/lib/syslinux/modules/bios",
+      "/usr/lib/SYSLINUX.EFI/efi64",
+      "/usr/lib/syslinux/modules/efi64"),
+  /** Fedora, RHEL and its rebuilds: dhcp-server, tftp-server (socket-activated), nfs-utils. */
+  FEDORA(
+      "/var/lib/tftpboot",
+      "dhcpd",
+      "tftp.socket",
+      "nfs-server",
+      "/usr/share/syslinux",
+      "/usr/share/syslinux",
+      "/usr/share/syslinux/efi64",
+      "/usr/share/syslinux/efi64");
+
+  final String tftpRoot;
+  final String dhcpService;
+  final String tftpService;
+  final String nfsService;
+  final String pxelinuxDir;
+  final String modulesDir;
+  final String efiDir;
+  final String efiModulesDir;
+
+  Platform(
+      String tftpRoot,
+      String dhcpService,
+      String tftpService,
+      String nfsService,
+      String pxelinuxDir,
+      String modulesDir,
+      String efiDir,
+      String efiModulesDir) {
+    this.tftpRoot = tftpRoot;
+    this.dhcpService = dhcpService;
+    this.tftpService = tftpService;
+    this.nfsService = nfsService;
+    this.pxelinuxDir = pxelinuxDir;
+    this.modulesDir = modulesDir;
+    this.efiDir = efiDir;
+    this.efiModulesDir = efiModulesDir;
+  }
+
+  /** The spelling in specs and output: {@code debian}, {@code fedora}. */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The platform named in a spec ({@code debian} or {@code fedora}). */
+  static Platform named(String word) {
+    return valueOf(word.toUpperCase(Locale.ROOT));
+  }
+
+  /** The platform an os-release describes, by {@code ID} and then {@code ID_LIKE}; else empty. */
+  static java.util.Optional<Platform> of(OsRelease release) {
+    for (String id : release.ids()) {
+      if (List.of("debian", "ubuntu", "raspbian", "linuxmint", "pop").contains(id)) {
+        return java.util.Optional.of(DEBIAN);
+      }
+      if (List.of("fedora", "rhel", "centos", "rocky", "almalinux", "ol").contains(id)) {
+        return java.util.Optional.of(FEDORA);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+}

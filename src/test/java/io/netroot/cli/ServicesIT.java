@@ -1,0 +1,119 @@
+package io.netroot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netroot.os.CommandRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The systemd backend, end to end: {@code bin/agent} runs as its own process with stand-in {@code
+ * systemctl} and {@code exportfs} first on PATH. They keep each unit's state in files and record
+ * every call, since systemd is not PID 1 where tests run. {@code --services systemd} asks for
+ * systemd under a root prefix, so nothing of this machine is touched.
+ */
+class ServicesIT {
+
+  @TempDir Path dir;
+  TestBootServer server;
+  Path bin;
+  Path units;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    server = new TestBootServer(dir);
+    bin = Files.createDirectories(dir.resolve("fakebin"));
+    units = Files.createDirectories(dir.resolve("units"));
+    script(
+        "systemctl",
+        """
+        #!/bin/sh
+        echo "systemctl $*" >> "%1$s/calls.log"
+        case "$1" in
+          is-enabled) s=$(cat "%1$s/$2.enabled" 2>/dev/null || echo disabled); echo "$s"; [ "$s" = enabled ];;
+          is-active) s=$(cat "%1$s/$2.active" 2>/dev/null || echo inactive); echo "$s"; [ "$s" = active ];;
+          enable) [ "$2" = --now ] && echo enabled > "%1$s/$3.enabled" && echo active > "%1$s/$3.active";;
+          restart) echo active > "%1$s/$2.active";;
+        esac
+        """
+            .formatted(units));
+    script("exportfs", "#!/bin/sh\necho \"exportfs $*\" >> \"%s/calls.log\"\n".formatted(units));
+  }
+
+  private void script(String name, String text) throws Exception {
+    Path file = bin.resolve(name);
+    Files.writeString(file, text);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private CommandRunner.Result agent(String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("env", "PATH=" + bin + ":" + System.getenv("PATH"), "bin/agent"));
+    command.addAll(List.of(args));
+    command.addAll(
+        List.of(
+            "--specs",
+            server.specs.toString(),
+            "--root",
+            server.root.toString(),
+            "--services",
+            "systemd"));
+    return new CommandRunner(120).run(command);
+  }
+
+  private List<String> calls() throws Exception {
+    Path log = units.resolve("calls.log");
+    List<String> calls = Files.exists(log) ? Files.readAllLines(log) : List.of();
+    Files.deleteIfExists(log);
+    return calls.stream().filter(c -> !c.contains(" is-")).toList();
+  }
+
+  @Test
+  void servicesAreEnabledAndStartedOnceAndAHandStoppedServiceIsDriftThatApplyFixes()
+      throws Exception {
+    assertThat(Path.of("target/netroot.jar")).as("the jar built by mvn package").exists();
+
+    CommandRunner.Result first = agent("apply", "--no-diff");
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(calls())
+        .containsExactly(
+            "systemctl enable --now nfs-server",
+            "systemctl enable --now tftp",
+            "systemctl enable --now dhcpd",
+            "exportfs -ra",
+            "systemctl restart dhcpd");
+
+    CommandRunner.Result plan = agent("plan", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.output()).isZero();
+    assertThat(calls()).isEmpty();
+
+    Files.writeString(units.resolve("dhcpd.active"), "inactive\n");
+    CommandRunner.Result drift = agent("drift");
+    assertThat(drift.exitCode()).as(drift.output()).isEqualTo(2);
+    assertThat(drift.output())
+        .contains("~ systemd:dhcpd  DHCP service dhcpd: edited by hand")
+        .contains("-enabled at boot, running")
+        .contains("+enabled at boot, inactive");
+
+    CommandRunner.Result fix = agent("apply", "--no-diff");
+    assertThat(fix.exitCode()).as(fix.output()).isZero();
+    assertThat(calls()).containsExactly("systemctl enable --now dhcpd");
+  }
+
+  @Test
+  void aServiceIsNotStartedWhenItsConfigurationFailed() throws Exception {
+    Files.delete(server.specs.resolve("kernels/vmlinuz-nfs1"));
+    CommandRunner.Result apply = agent("apply", "--no-diff");
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.output()).contains("systemd:dhcpd  DHCP service dhcpd: not touched");
+    assertThat(calls())
+        .contains("systemctl enable --now nfs-server")
+        .doesNotContain("systemctl enable --now dhcpd");
+  }
+}
