@@ -34,6 +34,21 @@ class DhcpdConfCheckIT {
         Arguments.of("awkward names", (Supplier<SpecSet>) DhcpdConfCheckIT::awkwardNames));
   }
 
+  /** Every reviewed golden dhcpd.conf, including those rendered from the shipped specs. */
+  static Stream<Path> goldenFiles() throws Exception {
+    try (Stream<Path> walk = java.nio.file.Files.walk(Golden.DIR)) {
+      return walk.filter(p -> p.toString().endsWith(".dhcpd.conf")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldenFiles")
+  void dhcpdAcceptsEveryGoldenFile(Path golden) throws Exception {
+    String file = java.nio.file.Files.readString(golden);
+    Result result = check(file);
+    assertThat(result.exitCode()).as("dhcpd -t rejected %s:%n%s", golden, result.output()).isZero();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void dhcpdAcceptsTheRenderedFile(String name, Supplier<SpecSet> fixture) throws Exception {
