@@ -59,6 +59,10 @@ public final class CatalogCompiler {
     resources.add(exports);
 
     List<ResourceId> tftp = new ArrayList<>();
+    for (Resource config : TftpServerConfig.resources(layout)) {
+      resources.add(config);
+      tftp.add(config.id());
+    }
     Map<String, Profile> profiles = specs.profilesByName();
     List<BootTree> trees = BootTree.needed(specs, layout, profiles);
     Map<BootTree, ResourceId> loaders = new HashMap<>();

@@ -13,7 +13,17 @@ public final class ManagedFile extends WholeFile {
    */
   public ManagedFile(
       String path, String description, List<ResourceId> dependsOn, Supplier<String> render) {
-    super(path, description, "0644", dependsOn);
+    this(path, description, dependsOn, List.of(), render);
+  }
+
+  /** A file whose change a service must hear about. */
+  public ManagedFile(
+      String path,
+      String description,
+      List<ResourceId> dependsOn,
+      List<ServiceAction> notifies,
+      Supplier<String> render) {
+    super(path, description, "0644", dependsOn, notifies);
     this.render = render;
   }
 

@@ -11,7 +11,9 @@ public record ServiceAction(Kind kind, String service) {
   /** The two ways a daemon is told about new configuration. */
   public enum Kind {
     RESTART,
-    REEXPORT
+    REEXPORT,
+    /** systemd re-reads unit files and drop-ins ({@code systemctl daemon-reload}). */
+    DAEMON_RELOAD
   }
 
   public static ServiceAction restart(String service) {
@@ -22,8 +24,17 @@ public record ServiceAction(Kind kind, String service) {
     return new ServiceAction(Kind.REEXPORT, service);
   }
 
+  /** systemd re-reads its unit files, before a changed unit is restarted. */
+  public static ServiceAction daemonReload() {
+    return new ServiceAction(Kind.DAEMON_RELOAD, "systemd");
+  }
+
   /** A line for people: {@code restart isc-dhcp-server}, {@code exportfs -ra}. */
   public String describe() {
-    return kind == Kind.RESTART ? "restart " + service : "exportfs -ra (" + service + ")";
+    return switch (kind) {
+      case RESTART -> "restart " + service;
+      case REEXPORT -> "exportfs -ra (" + service + ")";
+      case DAEMON_RELOAD -> "systemctl daemon-reload";
+    };
   }
 }

@@ -17,7 +17,16 @@ abstract class WholeFile extends BaseResource {
   private final String mode;
 
   WholeFile(String path, String description, String mode, List<ResourceId> dependsOn) {
-    super(path, description, dependsOn, List.of());
+    this(path, description, mode, dependsOn, List.of());
+  }
+
+  WholeFile(
+      String path,
+      String description,
+      String mode,
+      List<ResourceId> dependsOn,
+      List<ServiceAction> notifies) {
+    super(path, description, dependsOn, notifies);
     this.mode = mode;
   }
 

@@ -267,10 +267,10 @@ public final class Engine {
               out.add(new ServiceResult(action, causes, Status.NOT_TOUCHED, null));
             } else {
               try {
-                if (action.kind() == ServiceAction.Kind.RESTART) {
-                  services.restart(action.service());
-                } else {
-                  services.reexport();
+                switch (action.kind()) {
+                  case RESTART -> services.restart(action.service());
+                  case REEXPORT -> services.reexport();
+                  case DAEMON_RELOAD -> services.daemonReload();
                 }
                 out.add(new ServiceResult(action, causes, Status.APPLIED, null));
               } catch (NetrootException e) {

@@ -21,6 +21,11 @@ final class NoServiceBackend implements ServiceBackend {
   }
 
   @Override
+  public void daemonReload() {
+    // nothing outside the root prefix is touched
+  }
+
+  @Override
   public UnitState state(String service) {
     throw new NetrootException("services are not observed under a root prefix");
   }

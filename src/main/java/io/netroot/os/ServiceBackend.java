@@ -16,6 +16,9 @@ public interface ServiceBackend {
   /** Makes the NFS server re-read its exports ({@code exportfs -ra}). */
   void reexport();
 
+  /** Makes systemd re-read unit files and drop-ins. */
+  void daemonReload();
+
   /** Whether a service is enabled at boot and running now. */
   UnitState state(String service);
 

@@ -42,6 +42,11 @@ public final class SystemdBackend implements ServiceBackend {
   }
 
   @Override
+  public void daemonReload() {
+    expectSuccess(List.of(systemctl, "daemon-reload"));
+  }
+
+  @Override
   public UnitState state(String service) {
     // Both commands exit non-zero for "disabled" or "inactive": the printed word is the answer.
     String enabled = firstWord(runner.run(List.of(systemctl, "is-enabled", service)).output());

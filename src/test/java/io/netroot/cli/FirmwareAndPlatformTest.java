@@ -80,7 +80,14 @@ class FirmwareAndPlatformTest {
         .contains("platform: fedora (Rocky Linux 9.4, from /etc/os-release)")
         .contains("+ create /var/lib/tftpboot/pxelinux.0")
         .contains("would restart dhcpd")
-        .contains("exportfs -ra (nfs-server)");
+        .contains("exportfs -ra (nfs-server)")
+        .contains("+ create /etc/systemd/system/tftp.service.d/netroot.conf")
+        .contains("would systemctl daemon-reload")
+        .contains("would restart tftp.socket");
+    assertThat(server.agent("apply").exit()).isZero();
+    assertThat(server.file("/etc/systemd/system/tftp.service.d/netroot.conf"))
+        .content()
+        .contains("ExecStart=\nExecStart=/usr/sbin/in.tftpd -s /var/lib/tftpboot\n");
   }
 
   @Test

@@ -295,6 +295,11 @@ class EngineTest {
     }
 
     @Override
+    public void daemonReload() {
+      calls.add("daemon-reload");
+    }
+
+    @Override
     public UnitState state(String service) {
       return new UnitState("enabled", "active");
     }
