@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Turns checked specs into a catalog, ordered so that clients are only pointed at files that exist:
- * NFS exports first, then the TFTP tree (bootloader, kernels, PXE configs), DHCP last.
+ * root images first (filled, with their fstab, /dev and services), then NFS exports, then the TFTP
+ * tree (bootloader, kernels, PXE configs), DHCP last.
  *
  * <p>Rendering is deferred to the engine (each resource renders when its turn comes, once per
  * pass); what is shared between resources, such as the indexes of the PXE renderer, is built here
@@ -26,18 +27,29 @@ import java.util.Map;
 public final class CatalogCompiler {
 
   private final ConfigChecker dhcpChecker;
+  private final FillProgress fillProgress;
 
   /**
    * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
    */
   public CatalogCompiler(ConfigChecker dhcpChecker) {
+    this(dhcpChecker, FillProgress.NONE);
+  }
+
+  /**
+   * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
+   * @param fillProgress told how far the filling of a root image has got
+   */
+  public CatalogCompiler(ConfigChecker dhcpChecker, FillProgress fillProgress) {
     this.dhcpChecker = dhcpChecker;
+    this.fillProgress = fillProgress;
   }
 
   public Catalog compile(SpecSet specs) {
     ServerLayout layout = ServerLayout.resolve(specs.server());
     List<Resource> resources = new ArrayList<>();
 
+    RootImageResources.emit(specs, fillProgress, resources);
     resources.add(
         new BlockInFile(
             layout.exportsFile(),

@@ -57,8 +57,21 @@ public final class RecordedResource implements Resource {
     throw new NetrootException(path + " is no longer produced by any spec");
   }
 
+  /**
+   * Whether this is a part of a root image (its fill, fstab line, device nodes, disabled services)
+   * rather than a file or block. Those are left as they are when no spec names them any more:
+   * netroot never deletes inside a root filesystem on its own, and reading a device node as a file
+   * could block or never end. The record is only dropped.
+   */
+  private boolean leftInPlace() {
+    return !id.value().startsWith("file:") && !id.value().startsWith("block:");
+  }
+
   @Override
   public Optional<Content> observe(RootFs root) {
+    if (leftInPlace()) {
+      return Optional.empty();
+    }
     if (kind == StateKind.BLOCK) {
       return BlockInFile.read(root, path)
           .flatMap(ManagedBlock.HASH_COMMENTS::find)
@@ -82,6 +95,9 @@ public final class RecordedResource implements Resource {
 
   @Override
   public void remove(RootFs root) {
+    if (leftInPlace()) {
+      return;
+    }
     if (kind == StateKind.BLOCK) {
       BlockInFile.removeBlock(root, path, ManagedBlock.HASH_COMMENTS);
     } else {

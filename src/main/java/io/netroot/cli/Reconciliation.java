@@ -2,6 +2,7 @@ package io.netroot.cli;
 
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.CatalogCompiler;
+import io.netroot.catalog.FillProgress;
 import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
@@ -19,7 +20,10 @@ final class Reconciliation {
 
   static Report run(SpecOptions options, Options engineOptions) {
     SpecSet specs = SpecLoader.load(options.specs);
-    Catalog catalog = new CatalogCompiler(new DhcpdConfigChecker()).compile(specs);
+    // progress of a root image fill only on a terminal, where a changing line helps; never in logs
+    FillProgress progress =
+        System.console() != null ? new ConsoleFillProgress(System.err) : FillProgress.NONE;
+    Catalog catalog = new CatalogCompiler(new DhcpdConfigChecker(), progress).compile(specs);
     RootFs root = options.rootFs();
     return new Engine(root, ServiceBackend.forRoot(root), Clock.systemUTC())
         .reconcile(catalog, engineOptions);
