@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Turns checked specs into a catalog, ordered so that clients are only pointed at files that exist:
- * NFS exports first, then the TFTP tree (bootloader, kernels, PXE configs), DHCP last.
+ * root images first (filled, with their fstab, /dev and services), then NFS exports, then the TFTP
+ * tree (bootloader, kernels, PXE configs), DHCP last.
  *
  * <p>Rendering is deferred to the engine (each resource renders when its turn comes, once per
  * pass); what is shared between resources, such as the indexes of the PXE renderer, is built here
@@ -30,14 +31,26 @@ public final class CatalogCompiler {
 
   private final ConfigChecker dhcpChecker;
   private final ServiceBackend services;
+  private final FillProgress fillProgress;
 
   /**
    * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
    * @param services when they are really touched, the daemons become resources too
    */
   public CatalogCompiler(ConfigChecker dhcpChecker, ServiceBackend services) {
+    this(dhcpChecker, services, FillProgress.NONE);
+  }
+
+  /**
+   * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
+   * @param services when they are really touched, the daemons become resources too
+   * @param fillProgress told how far the filling of a root image has got
+   */
+  public CatalogCompiler(
+      ConfigChecker dhcpChecker, ServiceBackend services, FillProgress fillProgress) {
     this.dhcpChecker = dhcpChecker;
     this.services = services;
+    this.fillProgress = fillProgress;
   }
 
   /**
@@ -47,6 +60,7 @@ public final class CatalogCompiler {
     ServerLayout layout = ServerLayout.resolve(specs.server(), root);
     List<Resource> resources = new ArrayList<>();
 
+    RootImageResources.emit(specs, fillProgress, resources);
     BlockInFile exports =
         new BlockInFile(
             layout.exportsFile(),

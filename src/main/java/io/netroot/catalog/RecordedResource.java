@@ -57,10 +57,20 @@ public final class RecordedResource implements Resource {
     throw new NetrootException(path + " is no longer produced by any spec");
   }
 
+  /**
+   * Whether this is a part of a root image (its fill, fstab line, device nodes, disabled services)
+   * rather than a file or block. Those are left as they are when no spec names them any more:
+   * netroot never deletes inside a root filesystem on its own, and reading a device node as a file
+   * could block or never end. The record is only dropped.
+   */
+  private boolean leftInPlace() {
+    return !id.value().startsWith("file:") && !id.value().startsWith("block:");
+  }
+
   @Override
   public Optional<Content> observe(RootFs root) {
-    if (kind == StateKind.SERVICE) {
-      return Optional.empty(); // left running: nothing to remove, only to forget
+    if (leftInPlace()) {
+      return Optional.empty();
     }
     if (kind == StateKind.BLOCK) {
       return BlockInFile.read(root, path)
@@ -85,7 +95,7 @@ public final class RecordedResource implements Resource {
 
   @Override
   public void remove(RootFs root) {
-    if (kind == StateKind.SERVICE) {
+    if (leftInPlace()) {
       return;
     }
     if (kind == StateKind.BLOCK) {

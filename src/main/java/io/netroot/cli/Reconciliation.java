@@ -2,6 +2,7 @@ package io.netroot.cli;
 
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.CatalogCompiler;
+import io.netroot.catalog.FillProgress;
 import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
@@ -19,9 +20,13 @@ final class Reconciliation {
 
   static Report run(SpecOptions options, Options engineOptions) {
     SpecSet specs = SpecLoader.load(options.specs);
+    // progress of a root image fill only on a terminal, where a changing line helps; never in logs
+    FillProgress progress =
+        System.console() != null ? new ConsoleFillProgress(System.err) : FillProgress.NONE;
     RootFs root = options.rootFs();
     ServiceBackend services = options.serviceBackend();
-    Catalog catalog = new CatalogCompiler(new DhcpdConfigChecker(), services).compile(specs, root);
+    Catalog catalog =
+        new CatalogCompiler(new DhcpdConfigChecker(), services, progress).compile(specs, root);
     return new Engine(root, services, Clock.systemUTC()).reconcile(catalog, engineOptions);
   }
 }

@@ -48,7 +48,7 @@ class CliTest {
         .contains("+ create /var/lib/tftpboot/pxelinux.cfg/01-08-00-2b-4c-59-23")
         .contains("+    fixed-address 10.0.0.222;")
         .contains("would restart dhcpd")
-        .contains("Plan: 17 to create, 0 to update, 0 to delete, 0 unchanged.");
+        .contains("Plan: 18 to create, 0 to update, 0 to delete, 0 unchanged.");
     assertThat(server.snapshot()).containsOnlyKeys("");
   }
 
@@ -57,13 +57,15 @@ class CliTest {
     TestBootServer.Run apply = server.agent("apply");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
     assertThat(apply.out())
-        .contains("Applied: 17 created")
+        .contains("Applied: 18 created")
         .contains("not touched under --root: would restart dhcpd");
     assertThat(server.file("/etc/dhcp/dhcpd.conf")).content().contains("host devboard {");
     assertThat(server.file("/etc/exports"))
         .content()
         .contains("/storage/diskless/cent55_root 10.0.0.0/24(rw,sync,no_root_squash)");
     assertThat(server.file("/var/lib/tftpboot/images/linux-nfs1/vmlinuz-nfs1")).exists();
+    assertThat(server.file("/storage/diskless/cent55_root/etc/fstab"))
+        .hasContent("10.0.0.1:/storage/diskless/cent55_root / nfs rw,tcp,vers=3 0 0\n");
 
     TestBootServer.Run plan = server.agent("plan", "--detailed-exitcode");
     assertThat(plan.exit()).as(plan.out()).isZero();

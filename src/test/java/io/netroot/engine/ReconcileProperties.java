@@ -42,7 +42,9 @@ class ReconcileProperties {
     EDIT_OUTSIDE_BLOCK,
     DELETE_HOST_FILE,
     DROP_STRAY_FILE,
-    REMOVE_A_HOST
+    REMOVE_A_HOST,
+    REGULAR_FILE_AT_DEV_NULL,
+    EDIT_FSTAB
   }
 
   Path work;
@@ -165,7 +167,7 @@ class ReconcileProperties {
           apiVersion: netroot/v1
           kind: RootImage
           metadata: {name: img}
-          spec: {path: /srv/nfsroot/img}
+          spec: {path: /srv/nfsroot/img, devices: static}
           ---
           apiVersion: netroot/v1
           kind: Export
@@ -232,6 +234,17 @@ class ReconcileProperties {
             Files.deleteIfExists(root.resolve("/srv/tftp/pxelinux.cfg/default"));
         case DROP_STRAY_FILE ->
             Files.writeString(root.resolve("/srv/tftp/pxelinux.cfg/01-stray"), "x");
+        case REGULAR_FILE_AT_DEV_NULL -> {
+          Path devNull = root.resolve("/srv/nfsroot/img/dev/null");
+          Files.deleteIfExists(devNull);
+          Files.writeString(devNull, "x");
+        }
+        case EDIT_FSTAB -> {
+          Path fstab = root.resolve("/srv/nfsroot/img/etc/fstab");
+          Files.writeString(
+              fstab,
+              "proc /proc proc defaults 0 0\n" + Files.readString(fstab).replace(" rw,", " ro,"));
+        }
         case REMOVE_A_HOST -> {
           hosts = Math.max(0, hosts - 1);
           writeFleet();

@@ -1,0 +1,156 @@
+package io.netroot.os;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import io.netroot.NetrootException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Device nodes and file ownership through the C library ({@code mknod}, {@code lchown}, {@code
+ * chmod}), which Java cannot do itself, and a no-follow look at what a path is.
+ */
+public final class DeviceFiles {
+
+  /** The file type bits of {@code st_mode}, as in {@code <sys/stat.h>}. */
+  private static final int S_IFMT = 0170000;
+
+  private static final int S_IFCHR = 0020000;
+
+  /** What is at a path, not following a symlink. */
+  public enum Type {
+    REGULAR,
+    DIRECTORY,
+    SYMLINK,
+    CHAR,
+    BLOCK,
+    FIFO,
+    SOCKET
+  }
+
+  /**
+   * One inode as {@code lstat} sees it.
+   *
+   * @param mode the permission bits, set-id and sticky bits included ({@code 04755})
+   * @param rdev the device number of a device node, else 0
+   * @param linkTarget the target of a symlink, else {@code null}
+   */
+  public record Node(
+      Type type, int mode, long rdev, int uid, int gid, long size, String linkTarget) {
+
+    public int major() {
+      return DeviceFiles.major(rdev);
+    }
+
+    public int minor() {
+      return DeviceFiles.minor(rdev);
+    }
+  }
+
+  /** The few libc calls needed; errno is turned into a {@link LastErrorException}. */
+  private interface LibC extends Library {
+    int mknod(String path, int mode, long dev) throws LastErrorException;
+
+    int lchown(String path, int uid, int gid) throws LastErrorException;
+
+    int chmod(String path, int mode) throws LastErrorException;
+  }
+
+  /** Loaded on first use, so nothing native is touched by commands that need no device node. */
+  private static final class Holder {
+    static final LibC C = Native.load("c", LibC.class);
+  }
+
+  private DeviceFiles() {}
+
+  /** {@code makedev} as glibc computes it: 12 bits of major and 20 of minor, split around. */
+  public static long makedev(int major, int minor) {
+    long ma = major & 0xffffffffL;
+    long mi = minor & 0xffffffffL;
+    return ((ma & 0x00000fffL) << 8)
+        | ((ma & 0xfffff000L) << 32)
+        | (mi & 0x000000ffL)
+        | ((mi & 0xffffff00L) << 12);
+  }
+
+  /** {@code major} as glibc computes it. */
+  public static int major(long dev) {
+    return (int) (((dev >>> 8) & 0x00000fffL) | ((dev >>> 32) & 0xfffff000L));
+  }
+
+  /** {@code minor} as glibc computes it. */
+  public static int minor(long dev) {
+    return (int) ((dev & 0x000000ffL) | ((dev >>> 12) & 0xffffff00L));
+  }
+
+  /**
+   * Creates a character device node with exactly {@code mode} (the umask is undone by a {@code
+   * chmod}) and owner {@code uid:gid}. Nothing may exist at {@code path}.
+   */
+  public static void createCharDevice(Path path, int mode, int major, int minor, int uid, int gid) {
+    String p = path.toString();
+    try {
+      Holder.C.mknod(p, S_IFCHR | (mode & 07777), makedev(major, minor));
+      Holder.C.lchown(p, uid, gid);
+      Holder.C.chmod(p, mode & 07777);
+    } catch (LastErrorException e) {
+      throw new NetrootException("cannot create device node " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sets owner (of the link itself, for a symlink) and, except for symlinks, the mode. */
+  public static void setOwnerAndMode(Path path, int mode, int uid, int gid) {
+    String p = path.toString();
+    try {
+      Holder.C.lchown(p, uid, gid);
+      if (!Files.isSymbolicLink(path)) {
+        Holder.C.chmod(p, mode & 07777);
+      }
+    } catch (LastErrorException e) {
+      throw new NetrootException("cannot set owner and mode of " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What is at {@code path} without following a symlink, or empty when nothing is. */
+  public static Optional<Node> look(Path path) {
+    try {
+      Map<String, Object> a =
+          Files.readAttributes(path, "unix:mode,rdev,uid,gid,size", LinkOption.NOFOLLOW_LINKS);
+      int mode = (Integer) a.get("mode");
+      Type type = typeOf(mode);
+      String target = type == Type.SYMLINK ? Files.readSymbolicLink(path).toString() : null;
+      return Optional.of(
+          new Node(
+              type,
+              mode & 07777,
+              (Long) a.get("rdev"),
+              (Integer) a.get("uid"),
+              (Integer) a.get("gid"),
+              (Long) a.get("size"),
+              target));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new NetrootException("cannot look at " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Type typeOf(int mode) {
+    return switch (mode & S_IFMT) {
+      case 0140000 -> Type.SOCKET;
+      case 0120000 -> Type.SYMLINK;
+      case 0100000 -> Type.REGULAR;
+      case 0060000 -> Type.BLOCK;
+      case 0040000 -> Type.DIRECTORY;
+      case 0020000 -> Type.CHAR;
+      case 0010000 -> Type.FIFO;
+      default -> throw new NetrootException("unknown file type " + Integer.toOctalString(mode));
+    };
+  }
+}
