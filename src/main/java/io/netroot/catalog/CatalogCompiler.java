@@ -47,6 +47,7 @@ public final class CatalogCompiler {
             List.of(ServiceAction.reexport(layout.nfsService())),
             null,
             () -> new ExportsRenderer(specs).blockBody()));
+    resources.addAll(NfsServerResources.of(specs.server(), layout));
 
     List<ResourceId> tftp = new ArrayList<>();
     CopiedFile pxelinux =
@@ -79,7 +80,7 @@ public final class CatalogCompiler {
       CopiedFile image =
           new CopiedFile(
               layout.tftp(TftpLayout.kernelImage(kernel)),
-              "kernel " + kernel.name(),
+              "kernel " + kernel.name() + KernelRelease.of(kernel.image()),
               kernel.image(),
               kernel.sha256(),
               origin,

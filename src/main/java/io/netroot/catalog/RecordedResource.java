@@ -34,7 +34,11 @@ public final class RecordedResource implements Resource {
 
   @Override
   public String description() {
-    return kind == StateKind.BLOCK ? "netroot block no spec produces" : "file no spec produces";
+    return switch (kind) {
+      case BLOCK -> "netroot block no spec produces";
+      case SETTINGS -> "settings no spec produces any more (left as they are)";
+      case FILE -> "file no spec produces";
+    };
   }
 
   @Override
@@ -59,6 +63,9 @@ public final class RecordedResource implements Resource {
 
   @Override
   public Optional<Content> observe(RootFs root) {
+    if (kind == StateKind.SETTINGS) {
+      return Optional.empty();
+    }
     if (kind == StateKind.BLOCK) {
       return BlockInFile.read(root, path)
           .flatMap(ManagedBlock.HASH_COMMENTS::find)
@@ -82,6 +89,9 @@ public final class RecordedResource implements Resource {
 
   @Override
   public void remove(RootFs root) {
+    if (kind == StateKind.SETTINGS) {
+      return;
+    }
     if (kind == StateKind.BLOCK) {
       BlockInFile.removeBlock(root, path, ManagedBlock.HASH_COMMENTS);
     } else {

@@ -9,6 +9,9 @@ import java.util.List;
  * Where things live on this boot server: the BootServer spec with every unset field filled in from
  * the platform's conventions (Debian's today: {@code /srv/tftp}, {@code isc-dhcp-server}, {@code
  * nfs-kernel-server}, {@code tftpd-hpa}).
+ *
+ * @param nfsConfFile the nfs-utils configuration whose {@code [nfsd]} keys netroot manages when the
+ *     spec sets {@code nfs.versions} or {@code nfs.udp}
  */
 public record ServerLayout(
     String preset,
@@ -20,7 +23,8 @@ public record ServerLayout(
     String tftpService,
     Path pxelinuxDir,
     Path modulesDir,
-    List<String> modules) {
+    List<String> modules,
+    String nfsConfFile) {
 
   /** Where Debian (pxelinux, syslinux-common) and Fedora (syslinux) put the PXE bootloader. */
   static final List<String> PXELINUX_DIRS = List.of("/usr/lib/PXELINUX", "/usr/share/syslinux");
@@ -29,8 +33,37 @@ public record ServerLayout(
   static final List<String> MODULE_DIRS =
       List.of("/usr/lib/syslinux/modules/bios", "/usr/share/syslinux");
 
+  /** Where nfs-utils reads the NFS server's settings. */
+  static final String NFS_CONF_FILE = "/etc/nfs.conf";
+
   public ServerLayout {
     modules = List.copyOf(modules);
+  }
+
+  /** A layout with the default {@code /etc/nfs.conf}. */
+  public ServerLayout(
+      String preset,
+      String tftpRoot,
+      String dhcpConfig,
+      String dhcpService,
+      String exportsFile,
+      String nfsService,
+      String tftpService,
+      Path pxelinuxDir,
+      Path modulesDir,
+      List<String> modules) {
+    this(
+        preset,
+        tftpRoot,
+        dhcpConfig,
+        dhcpService,
+        exportsFile,
+        nfsService,
+        tftpService,
+        pxelinuxDir,
+        modulesDir,
+        modules,
+        NFS_CONF_FILE);
   }
 
   /** Fills the fields the spec left out. */
@@ -46,7 +79,8 @@ public record ServerLayout(
         or(server.tftp().service(), "tftpd-hpa"),
         Path.of(or(boot.pxelinuxDir(), firstExisting(PXELINUX_DIRS, "pxelinux.0"))),
         Path.of(or(boot.modulesDir(), firstExisting(MODULE_DIRS, "ldlinux.c32"))),
-        boot.modules());
+        boot.modules(),
+        or(server.nfs().confFile(), NFS_CONF_FILE));
   }
 
   private static String or(String value, String fallback) {
