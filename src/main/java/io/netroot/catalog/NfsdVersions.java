@@ -100,7 +100,7 @@ public final class NfsdVersions extends BaseResource {
     state =
         observed.equals(format(versions))
             ? ""
-            : " (nfsd serves "
+            : " (now "
                 + text.strip()
                 + ", not what nfs.conf asks for; restart "
                 + service

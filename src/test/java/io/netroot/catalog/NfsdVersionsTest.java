@@ -47,7 +47,7 @@ class NfsdVersionsTest {
     RootFs root = rootWith("+2 +3 +4 +4.1 +4.2\n");
     assertThat(nfsd.observe(root).orElseThrow().asText()).isEqualTo("+2 +3 +4 +4.1 +4.2\n");
     assertThat(nfsd.description())
-        .contains("nfsd serves +2 +3 +4 +4.1 +4.2")
+        .contains("(now +2 +3 +4 +4.1 +4.2, not what nfs.conf asks for;")
         .contains("restart nfs-kernel-server");
     assertThat(nfsd.notifies()).containsExactly(ServiceAction.restart("nfs-kernel-server"));
   }
