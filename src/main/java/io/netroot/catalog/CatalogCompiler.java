@@ -71,6 +71,7 @@ public final class CatalogCompiler {
             null,
             () -> new ExportsRenderer(specs).blockBody());
     resources.add(exports);
+    resources.addAll(NfsServerResources.of(specs.server(), layout));
 
     List<ResourceId> tftp = new ArrayList<>();
     for (Resource config : TftpServerConfig.resources(layout)) {
@@ -94,7 +95,7 @@ public final class CatalogCompiler {
       CopiedFile image =
           new CopiedFile(
               layout.tftp(TftpLayout.kernelImage(kernel)),
-              "kernel " + kernel.name(),
+              "kernel " + kernel.name() + KernelRelease.of(kernel.image()),
               kernel.image(),
               kernel.sha256(),
               origin,

@@ -34,7 +34,12 @@ public final class RecordedResource implements Resource {
 
   @Override
   public String description() {
-    return kind == StateKind.BLOCK ? "netroot block no spec produces" : "file no spec produces";
+    return switch (kind) {
+      case BLOCK -> "netroot block no spec produces";
+      case SETTINGS -> "settings no spec produces any more (left as they are)";
+      case SERVICE -> "service no spec needs any more (left as it is)";
+      case FILE -> "file no spec produces";
+    };
   }
 
   @Override

@@ -51,6 +51,14 @@ public interface Resource {
     return Optional.empty();
   }
 
+  /**
+   * Whether the file is copied to the backups before it changes, when its managed part is not what
+   * netroot last wrote. False for a resource whose write does not touch its file.
+   */
+  default boolean backedUp() {
+    return true;
+  }
+
   /** How a resource is recorded in the state file. */
   enum StateKind {
     /** A whole file netroot owns. */
@@ -58,6 +66,11 @@ public interface Resource {
     /** A marked block inside a file others edit too. */
     BLOCK,
     /** A service's state (enabled, running); never undone when no spec needs it any more. */
-    SERVICE
+    SERVICE,
+    /**
+     * Settings netroot sets in a file it does not own (keys of {@code nfs.conf}), or the state of a
+     * daemon it only observes: when no spec produces them any more they are left as they are.
+     */
+    SETTINGS
   }
 }

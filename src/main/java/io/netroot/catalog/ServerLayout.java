@@ -16,6 +16,8 @@ import java.util.function.Function;
  * @param preset what plan shows: the platform and how it was chosen
  * @param modules the BIOS bootloader modules ({@code ldlinux.c32}, menu modules)
  * @param efiModules the x86-64 UEFI ones ({@code ldlinux.e64} and the same menu modules)
+ * @param nfsConfFile the nfs-utils configuration whose {@code [nfsd]} keys netroot manages when the
+ *     spec sets {@code nfs.versions} or {@code nfs.udp}
  */
 public record ServerLayout(
     String preset,
@@ -31,7 +33,11 @@ public record ServerLayout(
     List<String> modules,
     Path efiDir,
     Path efiModulesDir,
-    List<String> efiModules) {
+    List<String> efiModules,
+    String nfsConfFile) {
+
+  /** Where nfs-utils reads the NFS server's settings. */
+  static final String NFS_CONF_FILE = "/etc/nfs.conf";
 
   public ServerLayout {
     modules = List.copyOf(modules);
@@ -77,7 +83,8 @@ public record ServerLayout(
         boot.modules(),
         bootloaderDir(boot.efiDir(), platform, p -> p.efiDir, "syslinux.efi"),
         bootloaderDir(boot.efiModulesDir(), platform, p -> p.efiModulesDir, "ldlinux.e64"),
-        boot.modules().stream().map(m -> m.equals("ldlinux.c32") ? "ldlinux.e64" : m).toList());
+        boot.modules().stream().map(m -> m.equals("ldlinux.c32") ? "ldlinux.e64" : m).toList(),
+        or(server.nfs().confFile(), NFS_CONF_FILE));
   }
 
   private static String or(String value, String fallback) {

@@ -207,7 +207,9 @@ public final class Engine {
         Resource resource, Optional<Content> actual, Optional<AppliedRecord> last) {
       boolean differsFromLastWrite =
           last.isEmpty() || !actual.map(Content::sha256).orElse("").equals(last.get().sha256());
-      return differsFromLastWrite && Files.isRegularFile(root.resolve(resource.path()));
+      return resource.backedUp()
+          && differsFromLastWrite
+          && Files.isRegularFile(root.resolve(resource.path()));
     }
 
     void removeOrphan(RecordedResource resource, AppliedRecord record) {

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The checks that need several documents: one boot server, unique names, references that resolve,
- * and the address and export checks of {@link HostChecks} and {@link ExportChecks}. Runs on the
- * documents that bound well; lookups go through hash maps so the whole pass stays linear.
+ * and the address, export and NFS root checks of {@link HostChecks}, {@link ExportChecks} and
+ * {@link NfsRootChecks}. Runs on the documents that bound well; lookups go through hash maps so the
+ * whole pass stays linear.
  */
 final class SpecValidator {
 
@@ -50,6 +51,7 @@ final class SpecValidator {
     if (catalog.complete("Export")) {
       ExportChecks.rootImagesExported(hosts, profiles, rootImages, exports, findings);
     }
+    NfsRootChecks.check(server, kernels, rootImages, profiles, hosts, findings);
     return findings.errors();
   }
 

@@ -93,7 +93,8 @@ class EngineTest {
             List.of(),
             sources,
             sources,
-            List.of()));
+            List.of(),
+            "/etc/nfs.conf"));
   }
 
   @Test
