@@ -41,7 +41,8 @@ public final class IniKeys extends BaseResource {
   private final Map<String, String> keys;
 
   /**
-   * @param section the section name, without brackets
+   * @param section the section name, without brackets; {@code null} for a file without sections,
+   *     such as the {@code KEY="value"} shell settings of {@code /etc/default/tftpd-hpa}
    * @param keys the managed keys and their values, in the order they are shown and added
    */
   public IniKeys(
@@ -58,7 +59,7 @@ public final class IniKeys extends BaseResource {
 
   /** The id: {@code keys:PATH[SECTION]}. */
   public static ResourceId idFor(String path, String section) {
-    return new ResourceId("keys:" + path + "[" + section + "]");
+    return new ResourceId("keys:" + path + (section == null ? "" : "[" + section + "]"));
   }
 
   @Override
@@ -86,7 +87,7 @@ public final class IniKeys extends BaseResource {
   /** The managed keys present in the section, as {@code key=value} lines. */
   private String found(List<String> lines) {
     Map<String, String> values = new LinkedHashMap<>();
-    boolean inSection = false;
+    boolean inSection = section == null;
     for (String line : lines) {
       String body = body(line);
       Matcher header = SECTION.matcher(body);
@@ -122,8 +123,8 @@ public final class IniKeys extends BaseResource {
     List<String> lines = lines(current);
     List<String> out = new ArrayList<>(lines.size() + keys.size() + 2);
     Map<String, Boolean> seen = new LinkedHashMap<>();
-    boolean inSection = false;
-    int insertAt = -1;
+    boolean inSection = section == null;
+    int insertAt = section == null ? 0 : -1;
     for (String line : lines) {
       String body = body(line);
       Matcher header = SECTION.matcher(body);
@@ -190,7 +191,7 @@ public final class IniKeys extends BaseResource {
   public void remove(RootFs root) {}
 
   private boolean isOurs(String name) {
-    return name.equalsIgnoreCase(section);
+    return section != null && name.equalsIgnoreCase(section);
   }
 
   /** The managed key a written key names, in the spelling of the spec, or {@code null}. */

@@ -1,13 +1,18 @@
 package io.netroot.catalog;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Points the TFTP daemon at the TFTP root netroot fills, so that what netroot writes is what the
- * clients are served. On Fedora/RHEL, {@code tftp.service} runs {@code in.tftpd -s
- * /var/lib/tftpboot}; netroot owns a systemd drop-in that sets the directory.
+ * clients are served. On Debian, tftpd-hpa reads {@code TFTP_DIRECTORY} from {@code
+ * /etc/default/tftpd-hpa}: netroot manages that one key. On Fedora/RHEL, {@code tftp.service} runs
+ * {@code in.tftpd -s /var/lib/tftpboot}: netroot owns a systemd drop-in that sets the directory.
  */
 final class TftpServerConfig {
+
+  /** Where Debian's tftpd-hpa init script and unit read their settings. */
+  static final String DEBIAN_DEFAULTS = "/etc/default/tftpd-hpa";
 
   /** Where Fedora's tftp-server installs the daemon its unit runs. */
   static final String FEDORA_IN_TFTPD = "/usr/sbin/in.tftpd";
@@ -37,6 +42,13 @@ final class TftpServerConfig {
               List.of(ServiceAction.daemonReload(), ServiceAction.restart(layout.tftpService())),
               () -> text));
     }
-    return List.of();
+    return List.of(
+        new IniKeys(
+            DEBIAN_DEFAULTS,
+            "TFTP server directory (TFTP_DIRECTORY of tftpd-hpa)",
+            null,
+            Map.of("TFTP_DIRECTORY", "\"" + layout.tftpRoot() + "\""),
+            List.of(),
+            List.of(ServiceAction.restart(layout.tftpService()))));
   }
 }

@@ -48,7 +48,7 @@ class CliTest {
         .contains("+ create /var/lib/tftpboot/pxelinux.cfg/01-08-00-2b-4c-59-23")
         .contains("+    fixed-address 10.0.0.222;")
         .contains("would restart dhcpd")
-        .contains("Plan: 18 to create, 0 to update, 0 to delete, 0 unchanged.");
+        .contains("Plan: 19 to create, 0 to update, 0 to delete, 0 unchanged.");
     assertThat(server.snapshot()).containsOnlyKeys("");
   }
 
@@ -57,7 +57,7 @@ class CliTest {
     TestBootServer.Run apply = server.agent("apply");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
     assertThat(apply.out())
-        .contains("Applied: 18 created")
+        .contains("Applied: 19 created")
         .contains("not touched under --root: would restart dhcpd");
     assertThat(server.file("/etc/dhcp/dhcpd.conf")).content().contains("host devboard {");
     assertThat(server.file("/etc/exports"))

@@ -70,6 +70,7 @@ class FirmwareAndPlatformTest {
     server.writeSpec(
         "boot.yaml",
         Files.readString(server.specs.resolve("boot.yaml"))
+            .replace("  platform: debian\n", "")
             .replace("  tftpRoot: /var/lib/tftpboot\n", "")
             .replace("  dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}\n", "")
             .replace("  nfs: {exportsFile: /etc/exports, service: nfs-server}\n", "")
@@ -97,11 +98,28 @@ class FirmwareAndPlatformTest {
     server.writeSpec(
         "boot.yaml",
         Files.readString(server.specs.resolve("boot.yaml"))
-            .replace("  address: 10.0.0.1\n", "  address: 10.0.0.1\n  platform: debian\n")
             .replace("  tftpRoot: /var/lib/tftpboot\n", ""));
     TestBootServer.Run plan = server.agent("plan", "--no-diff");
     assertThat(plan.out())
         .contains("platform: debian (set in the BootServer spec)")
         .contains("+ create /srv/tftp/pxelinux.0");
+  }
+
+  @Test
+  void debianTftpdHpaIsPointedAtTheTftpRootAndItsOtherSettingsAreKept() throws Exception {
+    Path defaults = server.file("/etc/default/tftpd-hpa");
+    Files.createDirectories(defaults.getParent());
+    Files.writeString(
+        defaults,
+        "# /etc/default/tftpd-hpa\nTFTP_USERNAME=\"tftp\"\nTFTP_DIRECTORY=\"/srv/tftp\"\n"
+            + "TFTP_OPTIONS=\"--secure\"\n");
+    TestBootServer.Run apply = server.agent("apply", "--no-diff");
+    assertThat(apply.exit()).as(apply.out()).isZero();
+    assertThat(apply.out()).contains("would restart tftp  (changed: /etc/default/tftpd-hpa)");
+    assertThat(defaults)
+        .hasContent(
+            "# /etc/default/tftpd-hpa\nTFTP_USERNAME=\"tftp\"\n"
+                + "TFTP_DIRECTORY=\"/var/lib/tftpboot\"\nTFTP_OPTIONS=\"--secure\"");
+    assertThat(server.agent("plan", "--detailed-exitcode").exit()).isZero();
   }
 }

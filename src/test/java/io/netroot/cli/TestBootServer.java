@@ -27,6 +27,7 @@ final class TestBootServer {
       metadata: {name: bootsrv}
       spec:
         address: 10.0.0.1
+        platform: debian
         tftpRoot: /var/lib/tftpboot
         dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}
         nfs: {exportsFile: /etc/exports, service: nfs-server}
