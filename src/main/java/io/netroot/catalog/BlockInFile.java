@@ -39,7 +39,7 @@ public final class BlockInFile extends BaseResource {
       List<ServiceAction> notifies,
       ConfigChecker checker,
       Supplier<String> body) {
-    super(path, description, dependsOn, notifies);
+    super(idFor(path), StateKind.BLOCK, path, description, dependsOn, notifies);
     this.markers = markers;
     this.checker = checker;
     this.body = body;
@@ -48,16 +48,6 @@ public final class BlockInFile extends BaseResource {
   /** The id every block gets: {@code block:PATH}. */
   public static ResourceId idFor(String path) {
     return new ResourceId("block:" + path);
-  }
-
-  @Override
-  public ResourceId id() {
-    return idFor(path());
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.BLOCK;
   }
 
   @Override

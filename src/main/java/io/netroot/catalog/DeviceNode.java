@@ -45,22 +45,12 @@ final class DeviceNode extends BaseResource {
   private final Entry entry;
 
   DeviceNode(String path, String description, Entry entry, List<ResourceId> dependsOn) {
-    super(path, description, dependsOn, List.of());
+    super(idFor(path), StateKind.FILE, path, description, dependsOn, List.of());
     this.entry = entry;
   }
 
   static ResourceId idFor(String path) {
     return new ResourceId("devnode:" + path);
-  }
-
-  @Override
-  public ResourceId id() {
-    return idFor(path());
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.FILE;
   }
 
   @Override

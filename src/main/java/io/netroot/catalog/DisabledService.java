@@ -40,7 +40,13 @@ final class DisabledService extends BaseResource {
   private InitSystem.Detected detected;
 
   DisabledService(String image, String name, List<ResourceId> dependsOn) {
-    super(image, "disable service " + name + " in root image " + image, dependsOn, List.of());
+    super(
+        idFor(image, name),
+        StateKind.FILE,
+        image,
+        "disable service " + name + " in root image " + image,
+        dependsOn,
+        List.of());
     this.image = image;
     this.name = name;
   }
@@ -57,11 +63,6 @@ final class DisabledService extends BaseResource {
   }
 
   @Override
-  public ResourceId id() {
-    return idFor(image, name);
-  }
-
-  @Override
   public String path() {
     if (detected == null) {
       return image;
@@ -73,11 +74,6 @@ final class DisabledService extends BaseResource {
   public String description() {
     String init = detected == null ? "" : " (" + detected.init().label() + " detected)";
     return super.description() + init;
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.FILE;
   }
 
   @Override

@@ -23,22 +23,12 @@ final class FstabRootLine extends BaseResource {
   private final String line;
 
   FstabRootLine(String path, String description, String line, List<ResourceId> dependsOn) {
-    super(path, description, dependsOn, List.of());
+    super(idFor(path), StateKind.BLOCK, path, description, dependsOn, List.of());
     this.line = line;
   }
 
   static ResourceId idFor(String path) {
     return new ResourceId("fstab:" + path);
-  }
-
-  @Override
-  public ResourceId id() {
-    return idFor(path());
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.BLOCK;
   }
 
   @Override

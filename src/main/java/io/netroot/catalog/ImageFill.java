@@ -42,6 +42,8 @@ final class ImageFill extends BaseResource {
 
   ImageFill(String imagePath, RootImage.Source source, String origin, FillProgress progress) {
     super(
+        idFor(imagePath),
+        StateKind.FILE,
         imagePath,
         "root image filled from " + describe(source) + named(origin),
         List.of(),
@@ -52,16 +54,6 @@ final class ImageFill extends BaseResource {
 
   static ResourceId idFor(String imagePath) {
     return new ResourceId("image:" + imagePath);
-  }
-
-  @Override
-  public ResourceId id() {
-    return idFor(path());
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.FILE;
   }
 
   private static String describe(RootImage.Source source) {

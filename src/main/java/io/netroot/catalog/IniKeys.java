@@ -52,7 +52,7 @@ public final class IniKeys extends BaseResource {
       Map<String, String> keys,
       List<ResourceId> dependsOn,
       List<ServiceAction> notifies) {
-    super(path, description, dependsOn, notifies);
+    super(idFor(path, section), StateKind.SETTINGS, path, description, dependsOn, notifies);
     this.section = section;
     this.keys = new LinkedHashMap<>(keys);
   }
@@ -60,16 +60,6 @@ public final class IniKeys extends BaseResource {
   /** The id: {@code keys:PATH[SECTION]}. */
   public static ResourceId idFor(String path, String section) {
     return new ResourceId("keys:" + path + (section == null ? "" : "[" + section + "]"));
-  }
-
-  @Override
-  public ResourceId id() {
-    return idFor(path(), section);
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.SETTINGS;
   }
 
   @Override

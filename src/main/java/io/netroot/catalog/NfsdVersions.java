@@ -42,7 +42,13 @@ public final class NfsdVersions extends BaseResource {
    * @param service the NFS server's service, restarted when the versions differ
    */
   public NfsdVersions(Map<String, Boolean> versions, String service, List<ResourceId> dependsOn) {
-    super(PATH, "NFS versions nfsd serves", dependsOn, List.of(ServiceAction.restart(service)));
+    super(
+        idFor(),
+        StateKind.SETTINGS,
+        PATH,
+        "NFS versions nfsd serves",
+        dependsOn,
+        List.of(ServiceAction.restart(service)));
     this.versions = new LinkedHashMap<>(versions);
     this.service = service;
   }
@@ -53,18 +59,8 @@ public final class NfsdVersions extends BaseResource {
   }
 
   @Override
-  public ResourceId id() {
-    return idFor();
-  }
-
-  @Override
   public String description() {
     return super.description() + state;
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.SETTINGS;
   }
 
   @Override

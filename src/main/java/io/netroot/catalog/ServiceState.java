@@ -20,19 +20,15 @@ public final class ServiceState extends BaseResource {
   private final ServiceBackend backend;
 
   ServiceState(String service, String what, ServiceBackend backend, List<ResourceId> dependsOn) {
-    super("systemd:" + service, what + " service " + service, dependsOn, List.of());
+    super(
+        new ResourceId("service:" + service),
+        StateKind.SERVICE,
+        "systemd:" + service,
+        what + " service " + service,
+        dependsOn,
+        List.of());
     this.service = service;
     this.backend = backend;
-  }
-
-  @Override
-  public ResourceId id() {
-    return new ResourceId("service:" + service);
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.SERVICE;
   }
 
   @Override

@@ -26,23 +26,13 @@ abstract class WholeFile extends BaseResource {
       String mode,
       List<ResourceId> dependsOn,
       List<ServiceAction> notifies) {
-    super(path, description, dependsOn, notifies);
+    super(idFor(path), StateKind.FILE, path, description, dependsOn, notifies);
     this.mode = mode;
   }
 
   /** The id every whole file gets: {@code file:PATH}. */
   static ResourceId idFor(String path) {
     return new ResourceId("file:" + path);
-  }
-
-  @Override
-  public ResourceId id() {
-    return idFor(path());
-  }
-
-  @Override
-  public StateKind stateKind() {
-    return StateKind.FILE;
   }
 
   /** Wraps bytes read from disk the way this resource's desired content is wrapped. */

@@ -87,6 +87,7 @@ class ServicesIT {
             "systemctl enable --now tftp",
             "systemctl enable --now dhcpd",
             "exportfs -ra",
+            "systemctl restart tftp",
             "systemctl restart dhcpd");
 
     CommandRunner.Result plan = agent("plan", "--detailed-exitcode");
