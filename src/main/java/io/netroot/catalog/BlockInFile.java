@@ -75,7 +75,7 @@ public final class BlockInFile extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    AtomicFile.write(root.resolve(path()), candidate(root, desired), null);
+    root.writeFile(path(), candidate(root, desired), null);
   }
 
   @Override

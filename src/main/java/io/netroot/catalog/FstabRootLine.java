@@ -1,7 +1,6 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
-import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
 import io.netroot.os.RootFs;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +73,8 @@ final class FstabRootLine extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    AtomicFile.write(
-        root.resolve(path()),
+    root.writeFile(
+        path(),
         candidate(root, desired),
         BlockInFile.read(root, path()).isPresent() ? null : FileModes.parse("0644"));
   }

@@ -1,6 +1,5 @@
 package io.netroot.catalog;
 
-import io.netroot.os.AtomicFile;
 import io.netroot.os.RootFs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -173,7 +172,7 @@ public final class IniKeys extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    AtomicFile.write(root.resolve(path()), candidate(root, desired), null);
+    root.writeFile(path(), candidate(root, desired), null);
   }
 
   /** The keys stay as they are: netroot does not know what they were before it set them. */

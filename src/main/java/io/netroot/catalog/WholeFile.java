@@ -60,7 +60,7 @@ abstract class WholeFile extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    AtomicFile.write(root.resolve(path()), desired.bytes(), FileModes.parse(mode));
+    root.writeFile(path(), desired.bytes(), FileModes.parse(mode));
   }
 
   @Override

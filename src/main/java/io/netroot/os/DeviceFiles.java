@@ -1,8 +1,6 @@
 package io.netroot.os;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import io.netroot.NetrootException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,20 +51,6 @@ public final class DeviceFiles {
     }
   }
 
-  /** The few libc calls needed; errno is turned into a {@link LastErrorException}. */
-  private interface LibC extends Library {
-    int mknod(String path, int mode, long dev) throws LastErrorException;
-
-    int lchown(String path, int uid, int gid) throws LastErrorException;
-
-    int chmod(String path, int mode) throws LastErrorException;
-  }
-
-  /** Loaded on first use, so nothing native is touched by commands that need no device node. */
-  private static final class Holder {
-    static final LibC C = Native.load("c", LibC.class);
-  }
-
   private DeviceFiles() {}
 
   /** {@code makedev} as glibc computes it: 12 bits of major and 20 of minor, split around. */
@@ -96,9 +80,9 @@ public final class DeviceFiles {
   public static void createCharDevice(Path path, int mode, int major, int minor, int uid, int gid) {
     String p = path.toString();
     try {
-      Holder.C.mknod(p, S_IFCHR | (mode & 07777), makedev(major, minor));
-      Holder.C.lchown(p, uid, gid);
-      Holder.C.chmod(p, mode & 07777);
+      LibC.get().mknod(p, S_IFCHR | (mode & 07777), makedev(major, minor));
+      LibC.get().lchown(p, uid, gid);
+      LibC.get().chmod(p, mode & 07777);
     } catch (LastErrorException e) {
       throw new NetrootException("cannot create device node " + path + ": " + e.getMessage(), e);
     }
@@ -108,9 +92,9 @@ public final class DeviceFiles {
   public static void setOwnerAndMode(Path path, int mode, int uid, int gid) {
     String p = path.toString();
     try {
-      Holder.C.lchown(p, uid, gid);
+      LibC.get().lchown(p, uid, gid);
       if (!Files.isSymbolicLink(path)) {
-        Holder.C.chmod(p, mode & 07777);
+        LibC.get().chmod(p, mode & 07777);
       }
     } catch (LastErrorException e) {
       throw new NetrootException("cannot set owner and mode of " + path + ": " + e.getMessage(), e);

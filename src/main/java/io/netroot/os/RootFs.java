@@ -8,11 +8,38 @@ import java.nio.file.Path;
  * touched.
  *
  * @param dir the directory that plays the role of {@code /}
+ * @param batch the batch whole-file writes are staged in, or {@code null} to write each at once
  */
-public record RootFs(Path dir) {
+public record RootFs(Path dir, FileBatch batch) {
 
   public RootFs {
     dir = dir.toAbsolutePath().normalize();
+  }
+
+  public RootFs(Path dir) {
+    this(dir, null);
+  }
+
+  /** The same root, with whole-file writes staged in {@code batch} until it is committed. */
+  public RootFs writingTo(FileBatch batch) {
+    return new RootFs(dir, batch);
+  }
+
+  /**
+   * Replaces the file at a server path atomically: at once, or when the batch is committed.
+   *
+   * @param mode the new file's permissions, or {@code null} to keep the old file's (or 0644)
+   */
+  public void writeFile(
+      String serverPath,
+      byte[] content,
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> mode) {
+    Path target = resolve(serverPath);
+    if (batch == null) {
+      AtomicFile.write(target, content, mode);
+    } else {
+      batch.stage(target, content, mode);
+    }
   }
 
   /** The real root of this machine. */
