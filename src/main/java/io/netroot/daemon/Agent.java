@@ -107,8 +107,6 @@ public final class Agent {
           config.onDrift().name().toLowerCase(java.util.Locale.ROOT));
 
       pass("start");
-      firstPass.countDown();
-      notify.send("READY=1\nSTATUS=" + oneLine());
 
       schedule = new Schedule(requests);
       scheduleAll(config);
@@ -125,6 +123,9 @@ public final class Agent {
                 "specs", settings.specDebounce(), p -> true, () -> requests.request("spec change"));
         specWatch.watch(directoriesUnder(settings.specs()));
       }
+      // Ready once the first pass is done and every trigger is in place.
+      firstPass.countDown();
+      notify.send("READY=1\nSTATUS=" + oneLine());
       while (true) {
         Set<String> reasons = requests.await(backoff.nextRetry().orElse(null));
         if (reasons == null) {
