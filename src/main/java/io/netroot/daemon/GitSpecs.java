@@ -84,7 +84,7 @@ final class GitSpecs {
     try (Git git = open()) {
       fetch(git);
       Repository repo = git.getRepository();
-      ObjectId head = repo.resolve(branch == null ? "HEAD" : "refs/heads/" + branch);
+      ObjectId head = repo.resolve(branch == null ? REMOTE_HEAD : "refs/heads/" + branch);
       if (head == null) {
         throw new NetrootException(url + " has no branch " + (branch == null ? "(HEAD)" : branch));
       }
@@ -142,21 +142,25 @@ final class GitSpecs {
     }
   }
 
+  /** Where the remote's default branch is fetched to when no branch is named. */
+  private static final String REMOTE_HEAD = "refs/netroot/remote-head";
+
   private Git open() throws IOException, GitAPIException {
     if (Files.isDirectory(repository)) {
       return Git.open(repository.toFile());
     }
     Files.createDirectories(cache);
-    log.info("cloning {} into {}", url, repository);
-    fetchError = null;
-    return Git.cloneRepository().setURI(url).setBare(true).setDirectory(repository.toFile()).call();
+    log.info("fetching {} into {}", url, repository);
+    return Git.init().setBare(true).setDirectory(repository.toFile()).call();
   }
 
   private void fetch(Git git) throws GitAPIException {
     git.fetch()
         .setRemote(url)
-        .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"))
-        .setRemoveDeletedRefs(true)
+        .setRefSpecs(
+            branch == null
+                ? new RefSpec("+HEAD:" + REMOTE_HEAD)
+                : new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
         .call();
     fetchError = null;
   }
