@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the last pass of agent run: when, how long, which commit, counts by state, each",
-      "resource's condition and the last error. Read from <root>/var/lib/netroot/status.json.",
-      "Exit 0 when the last pass succeeded, 1 when it failed or there is no status yet."
+      "Show the last pass of agent run: when, how long, which commit, counts by",
+      "state, each resource's condition and the last error, as written to",
+      "<root>/var/lib/netroot/status.json.",
+      "Exit 0 when the last pass succeeded, 1 when it failed or there is no status."
     })
 final class StatusCommand implements Callable<Integer> {
 
