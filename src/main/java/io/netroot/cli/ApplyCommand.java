@@ -31,9 +31,19 @@ final class ApplyCommand implements Callable<Integer> {
           "Also remove files no spec produces from pxelinux.cfg/ and images/ (backed up first).")
   boolean prune;
 
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description =
+          "Wait this long for another netroot (agent run) to let go of the lock (default: 30s).")
+  String lockTimeout;
+
   @Override
   public Integer call() {
-    Report report = Reconciliation.run(options, Options.apply(prune));
+    Report report =
+        Reconciliation.run(
+            options, Options.apply(prune), RunCommand.duration("--lock-timeout", lockTimeout));
     new ReportPrinter(spec.commandLine().getOut(), options.rootFs(), output).print("apply", report);
     return report.hasFailures() ? ExitCodes.ERROR : ExitCodes.OK;
   }

@@ -3,7 +3,7 @@ package io.netroot.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code agent} command: validate, plan, apply, drift and backups. */
+/** The {@code agent} command: validate, plan, apply, drift, backups, run and status. */
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       DriftCommand.class,
       BackupsCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -47,6 +49,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required (validate, plan, apply, drift, backups)");
+        spec.commandLine(),
+        "a command is required (validate, plan, apply, drift, backups, run, status)");
   }
 }

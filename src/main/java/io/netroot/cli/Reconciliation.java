@@ -9,9 +9,11 @@ import io.netroot.engine.Report;
 import io.netroot.os.DhcpdConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
+import io.netroot.os.WriterLock;
 import io.netroot.spec.SpecLoader;
 import io.netroot.spec.SpecSet;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Load, compile, reconcile: the path every command that looks at the boot server takes. */
 final class Reconciliation {
@@ -19,6 +21,16 @@ final class Reconciliation {
   private Reconciliation() {}
 
   static Report run(SpecOptions options, Options engineOptions) {
+    return run(options, engineOptions, null);
+  }
+
+  /**
+   * As {@link #run(SpecOptions, Options)}, holding the writer lock around the reconcile (not while
+   * loading, so that bad specs still leave the root untouched).
+   *
+   * @param lockTimeout how long to wait for the lock, or {@code null} to take none (plan, drift)
+   */
+  static Report run(SpecOptions options, Options engineOptions, Duration lockTimeout) {
     SpecSet specs = SpecLoader.load(options.specs);
     // progress of a root image fill only on a terminal, where a changing line helps; never in logs
     FillProgress progress =
@@ -27,6 +39,12 @@ final class Reconciliation {
     ServiceBackend services = options.serviceBackend();
     Catalog catalog =
         new CatalogCompiler(new DhcpdConfigChecker(), services, progress).compile(specs, root);
-    return new Engine(root, services, Clock.systemUTC()).reconcile(catalog, engineOptions);
+    Engine engine = new Engine(root, services, Clock.systemUTC());
+    if (lockTimeout == null) {
+      return engine.reconcile(catalog, engineOptions);
+    }
+    try (WriterLock lock = WriterLock.acquire(root, lockTimeout)) {
+      return engine.reconcile(catalog, engineOptions);
+    }
   }
 }

@@ -12,6 +12,7 @@ import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.state.AppliedRecord;
 import io.netroot.state.Backups;
+import io.netroot.state.PendingServices;
 import io.netroot.state.StateStore;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -55,21 +56,31 @@ public final class Engine {
     Set<String> managedPaths = new HashSet<>();
     for (Resource resource : catalog.resources()) {
       managedPaths.add(resource.path());
-      pass.reconcile(resource);
-    }
-    Set<ResourceId> current = new HashSet<>();
-    catalog.resources().forEach(r -> current.add(r.id()));
-    for (ResourceId id : List.copyOf(state.ids())) {
-      if (!current.contains(id)) {
-        AppliedRecord record = state.get(id).orElseThrow();
-        managedPaths.add(record.path());
-        pass.removeOrphan(new RecordedResource(id, record.path(), record.kind()), record);
+      if (pass.stopping()) {
+        pass.results.add(skipped(resource.id(), resource.path(), resource.description()));
+      } else {
+        pass.reconcile(resource);
       }
     }
-    List<Unexpected> unexpected =
-        new OwnedDirectorySweep(root, backups, options)
-            .sweep(catalog.ownedDirectories(), managedPaths);
-    List<ServiceResult> serviceResults = pass.runServices();
+    List<Unexpected> unexpected = List.of();
+    List<ServiceResult> serviceResults = List.of();
+    if (!pass.stopping()) {
+      // Stopping leaves removals and the sweep to the next pass, and the services owed in the
+      // journal, so that the process ends within seconds.
+      Set<ResourceId> current = new HashSet<>();
+      catalog.resources().forEach(r -> current.add(r.id()));
+      for (ResourceId id : List.copyOf(state.ids())) {
+        if (!current.contains(id)) {
+          AppliedRecord record = state.get(id).orElseThrow();
+          managedPaths.add(record.path());
+          pass.removeOrphan(new RecordedResource(id, record.path(), record.kind()), record);
+        }
+      }
+      unexpected =
+          new OwnedDirectorySweep(root, backups, options)
+              .sweep(catalog.ownedDirectories(), managedPaths);
+      serviceResults = pass.runServices();
+    }
     if (!options.dryRun()) {
       state.save();
     }
@@ -84,6 +95,11 @@ public final class Engine {
         services.touchesServices());
   }
 
+  private static ResourceResult skipped(ResourceId id, String path, String description) {
+    return ResourceResult.failed(
+        id, path, description, Status.BLOCKED, "not touched: the agent is stopping");
+  }
+
   /** The mutable bookkeeping of one pass. */
   private final class Pass {
     final StateStore state;
@@ -93,13 +109,51 @@ public final class Engine {
     final Set<ResourceId> broken = new HashSet<>();
     final Map<ServiceAction, List<String>> serviceCauses = new LinkedHashMap<>();
 
+    /** Present when service actions are journaled: an apply that reaches real services. */
+    final Optional<PendingServices> journal;
+
+    private boolean stopped;
+
     Pass(StateStore state, Backups backups, Options options) {
       this.state = state;
       this.backups = backups;
       this.options = options;
+      this.journal =
+          !options.dryRun() && services.touchesServices()
+              ? Optional.of(new PendingServices(root))
+              : Optional.empty();
+      journal.ifPresent(
+          j ->
+              j.load()
+                  .forEach(
+                      (action, causes) -> {
+                        log.info("{} is owed by an earlier pass; running it", action.describe());
+                        serviceCauses.put(action, new ArrayList<>(causes));
+                      }));
+    }
+
+    boolean stopping() {
+      if (!stopped && options.cancelled().getAsBoolean()) {
+        stopped = true;
+        log.info("stopping: the remaining resources are left to the next pass");
+      }
+      return stopped;
     }
 
     void reconcile(Resource resource) {
+      java.time.Instant retryAt = options.deferred().get(resource.id());
+      if (retryAt != null) {
+        broken.add(resource.id());
+        log.debug("{}: deferred until {}", resource.id(), retryAt);
+        results.add(
+            ResourceResult.failed(
+                resource.id(),
+                resource.path(),
+                resource.description(),
+                Status.BLOCKED,
+                "deferred: failed earlier; next retry at " + retryAt));
+        return;
+      }
       Optional<ResourceId> failedDependency =
           resource.dependsOn().stream().filter(broken::contains).findFirst();
       if (failedDependency.isPresent()) {
@@ -141,12 +195,24 @@ public final class Engine {
       Backups.Entry backup = null;
       Status status = Status.UNCHANGED;
       boolean keepsBackup = decision.action() != Action.NOOP && needsBackup(resource, actual, last);
-      if (decision.action() != Action.NOOP) {
+      boolean reportOnly =
+          decision.action() != Action.NOOP
+              && decision.handEdit()
+              && !decision.specChange()
+              && options.onDrift() == Options.DriftPolicy.REPORT;
+      String reason = decision.reason();
+      if (reportOnly) {
+        keepsBackup = false;
+        status = Status.REPORTED;
+        reason = reason + "; reported, not reverted";
+        log.debug("{}: hand edit reported, not reverted", resource.id());
+      } else if (decision.action() != Action.NOOP) {
         for (ConfigChecker checker : resource.checker().stream().toList()) {
           verify(resource, desired, checker);
         }
         status = Status.PLANNED;
         if (!options.dryRun()) {
+          owe(resource);
           if (keepsBackup) {
             backup = backups.save(resource.path(), decision.reason());
           }
@@ -154,7 +220,10 @@ public final class Engine {
           status = Status.APPLIED;
         }
         for (ServiceAction action : resource.notifies()) {
-          serviceCauses.computeIfAbsent(action, a -> new ArrayList<>()).add(resource.path());
+          List<String> causes = serviceCauses.computeIfAbsent(action, a -> new ArrayList<>());
+          if (!causes.contains(resource.path())) {
+            causes.add(resource.path());
+          }
         }
       } else {
         log.debug("{}: up to date", resource.id());
@@ -168,7 +237,7 @@ public final class Engine {
           resource.path(),
           resource.description(),
           decision.action(),
-          decision.reason(),
+          reason,
           decision.handEdit(),
           decision.conflict(),
           status,
@@ -181,6 +250,27 @@ public final class Engine {
           null,
           keepsBackup,
           backup);
+    }
+
+    /**
+     * Journals the service actions a write calls for before the write, so that a crash right after
+     * it cannot lose them.
+     */
+    private void owe(Resource resource) {
+      if (journal.isEmpty() || resource.notifies().isEmpty()) {
+        return;
+      }
+      boolean added = false;
+      for (ServiceAction action : resource.notifies()) {
+        List<String> causes = serviceCauses.computeIfAbsent(action, a -> new ArrayList<>());
+        if (!causes.contains(resource.path())) {
+          causes.add(resource.path());
+          added = true;
+        }
+      }
+      if (added) {
+        journal.get().save(serviceCauses);
+      }
     }
 
     private void verify(Resource resource, Content desired, ConfigChecker checker) {
@@ -260,6 +350,19 @@ public final class Engine {
     }
 
     List<ServiceResult> runServices() {
+      List<ServiceResult> out = runEachService();
+      if (journal.isPresent()) {
+        // What failed stays owed, so the next pass tries it again.
+        Map<ServiceAction, List<String>> owed = new LinkedHashMap<>();
+        out.stream()
+            .filter(s -> s.status() == Status.FAILED)
+            .forEach(s -> owed.put(s.action(), s.causes()));
+        journal.get().save(owed);
+      }
+      return out;
+    }
+
+    private List<ServiceResult> runEachService() {
       List<ServiceResult> out = new ArrayList<>();
       serviceCauses.forEach(
           (action, causes) -> {

@@ -13,5 +13,7 @@ public enum Status {
   /** Not touched because something it depends on failed. */
   BLOCKED,
   /** A service action not taken because services are not touched under a root prefix. */
-  NOT_TOUCHED
+  NOT_TOUCHED,
+  /** A hand edit left in place and only reported (drift policy {@code report}). */
+  REPORTED
 }

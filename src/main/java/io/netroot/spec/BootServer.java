@@ -1,5 +1,6 @@
 package io.netroot.spec;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,6 +21,13 @@ import java.util.List;
  *   tftp: {service: tftp}
  *   bootloader: {pxelinuxDir: /usr/lib/PXELINUX, modulesDir: /usr/lib/syslinux/modules/bios}
  *   pxe: {timeout: 50, default: local}
+ *   agent:                      # optional: how agent run behaves; flags override
+ *     interval: 5m              # re-check everything this often
+ *     splay: 30s                # plus a random delay up to this
+ *     onDrift: revert           # revert | report
+ *     http: 9779                # status and metrics on 127.0.0.1; 0 turns it off
+ *     retry: {base: 2s, cap: 5m}
+ *     git: {url: https://git.example.org/boot-specs.git, branch: main, interval: 1m}
  * }</pre>
  */
 public record BootServer(
@@ -32,8 +40,62 @@ public record BootServer(
     Tftp tftp,
     Bootloader bootloader,
     Pxe pxe,
+    Agent agent,
     Origin origin)
     implements SpecDocument {
+
+  /** A boot server without agent settings (the agent's defaults apply). */
+  public BootServer(
+      String name,
+      Ipv4 address,
+      String platform,
+      String tftpRoot,
+      Dhcp dhcp,
+      Nfs nfs,
+      Tftp tftp,
+      Bootloader bootloader,
+      Pxe pxe,
+      Origin origin) {
+    this(name, address, platform, tftpRoot, dhcp, nfs, tftp, bootloader, pxe, Agent.UNSET, origin);
+  }
+
+  /**
+   * How {@code agent run} behaves; every field is {@code null} when not written, and then the
+   * command line or the agent's default decides.
+   *
+   * @param interval how often everything is checked again
+   * @param splay the most a scheduled pass is delayed at random, so that agents spread out
+   * @param onDrift what to do with a hand edit
+   * @param http the port on 127.0.0.1 for health, status and metrics; 0 turns it off
+   * @param retry the backoff of a failing resource
+   * @param git where to fetch the specs from, instead of the specs directory
+   */
+  public record Agent(
+      Duration interval, Duration splay, OnDrift onDrift, Integer http, Retry retry, Git git) {
+
+    public static final Agent UNSET = new Agent(null, null, null, null, null, null);
+  }
+
+  /** What {@code agent run} does with a hand edit. */
+  public enum OnDrift {
+    /** Put it back as the specs say, keeping a backup of the hand-edited version. */
+    REVERT,
+    /** Leave it, log the diff and count it. */
+    REPORT
+  }
+
+  /**
+   * @param base the first delay after a failure, doubled after each further failure
+   * @param cap the longest delay
+   */
+  public record Retry(Duration base, Duration cap) {}
+
+  /**
+   * @param url the repository to clone
+   * @param branch the branch to follow, {@code null} for the default
+   * @param interval how often to fetch
+   */
+  public record Git(String url, String branch, Duration interval) {}
 
   /**
    * @param config path of dhcpd.conf on the server

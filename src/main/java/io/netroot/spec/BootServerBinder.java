@@ -28,7 +28,8 @@ final class BootServerBinder implements KindBinder {
           optional("nfs", MAP),
           optional("tftp", MAP),
           optional("bootloader", MAP),
-          optional("pxe", MAP));
+          optional("pxe", MAP),
+          optional("agent", MAP));
   private static final Schema DHCP =
       Schema.of("BootServer spec.dhcp", optional("config", STRING), optional("service", STRING));
   private static final Schema NFS =
@@ -63,6 +64,24 @@ final class BootServerBinder implements KindBinder {
           optional("timeout", INT),
           optional("default", STRING),
           optional("title", STRING));
+
+  private static final Schema AGENT =
+      Schema.of(
+          "BootServer spec.agent",
+          optional("interval", STRING),
+          optional("splay", STRING),
+          optional("onDrift", STRING),
+          optional("http", INT),
+          optional("retry", MAP),
+          optional("git", MAP));
+  private static final Schema RETRY =
+      Schema.of("BootServer spec.agent.retry", optional("base", STRING), optional("cap", STRING));
+  private static final Schema GIT =
+      Schema.of(
+          "BootServer spec.agent.git",
+          required("url", STRING),
+          optional("branch", STRING),
+          optional("interval", STRING));
 
   @Override
   public Schema spec() {
@@ -112,7 +131,38 @@ final class BootServerBinder implements KindBinder {
             Values.absolutePath(ctx, bootloader.scalar("efiDir")),
             Values.absolutePath(ctx, bootloader.scalar("efiModulesDir"))),
         pxe(ctx, spec.mapping("pxe", PXE)),
+        agent(ctx, spec.mapping("agent", AGENT)),
         ctx.origin());
+  }
+
+  private static BootServer.Agent agent(DocumentContext ctx, MappingReader agent) {
+    Integer http = agent.integer("http");
+    if (http != null && (http < 0 || http > 65535)) {
+      ctx.error(
+          agent.node("http"),
+          agent.child("http") + " " + http + " is not a port; use 1 to 65535, or 0 to turn it off");
+      http = null;
+    }
+    MappingReader retry = agent.mapping("retry", RETRY);
+    MappingReader git = agent.mapping("git", GIT);
+    return new BootServer.Agent(
+        Durations.bind(ctx, agent.scalar("interval"), false),
+        Durations.bind(ctx, agent.scalar("splay"), true),
+        agent.has("onDrift")
+            ? Values.oneOf(ctx, agent.scalar("onDrift"), BootServer.OnDrift.class, null)
+            : null,
+        http,
+        agent.has("retry")
+            ? new BootServer.Retry(
+                Durations.bind(ctx, retry.scalar("base"), false),
+                Durations.bind(ctx, retry.scalar("cap"), false))
+            : null,
+        agent.has("git")
+            ? new BootServer.Git(
+                git.string("url"),
+                git.string("branch"),
+                Durations.bind(ctx, git.scalar("interval"), false))
+            : null);
   }
 
   private static BootServer.NfsVersions versions(MappingReader versions) {

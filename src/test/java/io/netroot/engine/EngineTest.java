@@ -7,9 +7,7 @@ import io.netroot.catalog.Catalog;
 import io.netroot.catalog.CopiedFile;
 import io.netroot.catalog.ManagedFile;
 import io.netroot.catalog.OwnedDirectory;
-import io.netroot.catalog.Platform;
 import io.netroot.catalog.Resource;
-import io.netroot.catalog.ServerLayout;
 import io.netroot.catalog.ServiceAction;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.RootFs;
@@ -79,22 +77,7 @@ class EngineTest {
         resources,
         List.of(
             new OwnedDirectory("/srv/tftp/pxelinux.cfg"), new OwnedDirectory("/srv/tftp/images")),
-        new ServerLayout(
-            "test",
-            Platform.DEBIAN,
-            "/srv/tftp",
-            "/etc/dhcp/dhcpd.conf",
-            "dhcpd",
-            "/etc/exports",
-            "nfs",
-            "tftp",
-            sources,
-            sources,
-            List.of(),
-            sources,
-            sources,
-            List.of(),
-            "/etc/nfs.conf"));
+        TestLayouts.debian(sources));
   }
 
   @Test

@@ -1,0 +1,66 @@
+package io.netroot.daemon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The managed files as the last pass left them, by content hash. A watch event for a file that
+ * still hashes the same is the echo of the agent's own write (or a touch), not a hand edit, and
+ * must not start another pass.
+ */
+final class OwnWrites {
+
+  private static final String ABSENT = "absent";
+
+  private volatile Map<Path, String> hashes = Map.of();
+
+  /** Records the managed files as they are now, after a pass. */
+  void snapshot(Set<Path> files) {
+    Map<Path, String> now = new ConcurrentHashMap<>();
+    for (Path file : files) {
+      now.put(file, hash(file));
+    }
+    hashes = now;
+  }
+
+  Set<Path> files() {
+    return hashes.keySet();
+  }
+
+  Set<Path> directories() {
+    return hashes.keySet().stream().map(Path::getParent).collect(Collectors.toSet());
+  }
+
+  /** True when {@code file} is managed and no longer as the last pass left it. */
+  boolean changed(Path file) {
+    String last = hashes.get(file);
+    return last != null && !last.equals(hash(file));
+  }
+
+  static String hash(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[65536];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchFileException e) {
+      return ABSENT;
+    } catch (IOException e) {
+      return "unreadable";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.netroot.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netroot.os.CommandRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** systemd's own check of the shipped unit, where systemd-analyze is installed. */
+class SystemdUnitIT {
+
+  @Test
+  void systemdAnalyzeVerifiesTheUnit() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "systemd-analyze not installed");
+    CommandRunner.Result result =
+        new CommandRunner(60)
+            .run(List.of("systemd-analyze", "verify", SystemdUnitTest.UNIT.toString()));
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).doesNotContain("Unknown key").doesNotContain("Failed to parse");
+  }
+}
