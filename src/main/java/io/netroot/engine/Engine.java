@@ -8,6 +8,7 @@ import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
 import io.netroot.catalog.ServiceAction;
 import io.netroot.os.ConfigChecker;
+import io.netroot.os.FileBatch;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.state.AppliedRecord;
@@ -62,6 +63,8 @@ public final class Engine {
         pass.reconcile(resource);
       }
     }
+    // What is staged is finished even when stopping: the resources being written are written.
+    pass.commit();
     List<Unexpected> unexpected = List.of();
     List<ServiceResult> serviceResults = List.of();
     if (!pass.stopping()) {
@@ -112,6 +115,20 @@ public final class Engine {
     /** Present when service actions are journaled: an apply that reaches real services. */
     final Optional<PendingServices> journal;
 
+    /**
+     * Whole-file writes are staged here and made durable together (one syncfs) before anything that
+     * depends on them is touched, and at the end of the resource pass.
+     */
+    final FileBatch batch = FileBatch.flushingFilesystems();
+
+    /** The root as resources write to it: file writes go into {@link #batch}. */
+    final RootFs writeRoot = root.writingTo(batch);
+
+    /** Written since the last commit: their state and service notices wait for the commit. */
+    final List<Staged> staged = new ArrayList<>();
+
+    final Set<ResourceId> stagedIds = new HashSet<>();
+
     private boolean stopped;
 
     Pass(StateStore state, Backups backups, Options options) {
@@ -140,7 +157,56 @@ public final class Engine {
       return stopped;
     }
 
+    /** A written resource whose file writes wait for the batch to be committed. */
+    private record Staged(Resource resource, int resultIndex, AppliedRecord record) {}
+
+    /**
+     * Makes every staged write durable and visible. A resource whose file could not be put in place
+     * becomes a failure, and what depends on it is blocked; the others get their state recorded and
+     * their services told.
+     */
+    void commit() {
+      if (staged.isEmpty()) {
+        return;
+      }
+      Map<java.nio.file.Path, NetrootException> failures = batch.commit();
+      for (Staged s : staged) {
+        Resource resource = s.resource();
+        NetrootException failure = failures.get(root.resolve(resource.path()));
+        if (failure != null) {
+          broken.add(resource.id());
+          results.set(
+              s.resultIndex(),
+              ResourceResult.failed(
+                  resource.id(),
+                  resource.path(),
+                  resource.description(),
+                  Status.FAILED,
+                  failure.getMessage()));
+          continue;
+        }
+        if (s.record() != null) {
+          state.put(resource.id(), s.record());
+        }
+        notify(resource);
+      }
+      staged.clear();
+      stagedIds.clear();
+    }
+
+    private void notify(Resource resource) {
+      for (ServiceAction action : resource.notifies()) {
+        List<String> causes = serviceCauses.computeIfAbsent(action, a -> new ArrayList<>());
+        if (!causes.contains(resource.path())) {
+          causes.add(resource.path());
+        }
+      }
+    }
+
     void reconcile(Resource resource) {
+      if (resource.dependsOn().stream().anyMatch(stagedIds::contains)) {
+        commit();
+      }
       java.time.Instant retryAt = options.deferred().get(resource.id());
       if (retryAt != null) {
         broken.add(resource.id());
@@ -216,19 +282,19 @@ public final class Engine {
           if (keepsBackup) {
             backup = backups.save(resource.path(), decision.reason());
           }
-          resource.write(root, desired);
+          resource.write(writeRoot, desired);
           status = Status.APPLIED;
-        }
-        for (ServiceAction action : resource.notifies()) {
-          List<String> causes = serviceCauses.computeIfAbsent(action, a -> new ArrayList<>());
-          if (!causes.contains(resource.path())) {
-            causes.add(resource.path());
-          }
+          // State and service notices wait for the batch: only a write that is on disk counts.
+          staged.add(new Staged(resource, results.size(), record(resource, desired)));
+          stagedIds.add(resource.id());
+        } else {
+          notify(resource);
         }
       } else {
         log.debug("{}: up to date", resource.id());
       }
       if (!options.dryRun()
+          && status != Status.APPLIED
           && !last.map(AppliedRecord::sha256).orElse("").equals(desired.sha256())) {
         state.put(resource.id(), record(resource, desired));
       }

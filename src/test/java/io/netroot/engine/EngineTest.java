@@ -313,4 +313,111 @@ class EngineTest {
           : Optional.empty();
     }
   }
+
+  @Test
+  void aStagedFileThatCannotBeRenamedFailsAndBlocksOnlyItsDependents() throws Exception {
+    Path target = root.resolve("/srv/tftp/racy");
+    // Stages its file, then something puts a non-empty directory where the file goes before the
+    // batch is committed: the rename fails at commit time.
+    Resource racy = new RacyFile(target);
+    ManagedFile dependent =
+        new ManagedFile("/srv/tftp/after", "depends on racy", List.of(racy.id()), () -> "x\n");
+    List<Resource> resources = new ArrayList<>(catalog().resources());
+    resources.add(racy);
+    resources.add(dependent);
+    Catalog withRacy = new Catalog(resources, catalog().ownedDirectories(), catalog().layout());
+
+    Report apply = engine.reconcile(withRacy, Options.apply(false));
+
+    assertThat(apply.failures())
+        .extracting(ResourceResult::path, ResourceResult::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("/srv/tftp/racy", Status.FAILED),
+            org.assertj.core.groups.Tuple.tuple("/srv/tftp/after", Status.BLOCKED));
+    assertThat(apply.failures().get(0).error()).contains("cannot write");
+    assertThat(root.resolve("/srv/tftp/after")).doesNotExist();
+    assertThat(root.resolve("/etc/exports")).exists();
+    assertThat(services.calls).containsExactly("reexport");
+    // Nothing of the failed write was recorded as applied: the next plan still wants it.
+    Files.delete(target.resolve("in-the-way"));
+    Files.delete(target);
+    assertThat(engine.reconcile(catalog(), Options.plan()).changes()).isEmpty();
+    assertThat(engine.reconcile(withRacy, Options.plan()).changes())
+        .extracting(ResourceResult::path)
+        .containsExactly("/srv/tftp/racy", "/srv/tftp/after");
+  }
+
+  /**
+   * A managed file that, once staged, finds a non-empty directory put where it goes (as a
+   * concurrent change would), so its rename fails when the batch is committed.
+   */
+  static final class RacyFile implements Resource {
+    private final ManagedFile file;
+    private final Path target;
+
+    RacyFile(Path target) {
+      this.file = new ManagedFile("/srv/tftp/racy", "racy file", List.of(), () -> "content\n");
+      this.target = target;
+    }
+
+    @Override
+    public io.netroot.catalog.ResourceId id() {
+      return file.id();
+    }
+
+    @Override
+    public String path() {
+      return file.path();
+    }
+
+    @Override
+    public String description() {
+      return file.description();
+    }
+
+    @Override
+    public StateKind stateKind() {
+      return file.stateKind();
+    }
+
+    @Override
+    public List<io.netroot.catalog.ResourceId> dependsOn() {
+      return file.dependsOn();
+    }
+
+    @Override
+    public List<ServiceAction> notifies() {
+      return file.notifies();
+    }
+
+    @Override
+    public io.netroot.catalog.Content desired() {
+      return file.desired();
+    }
+
+    @Override
+    public Optional<io.netroot.catalog.Content> observe(RootFs root) {
+      return file.observe(root);
+    }
+
+    @Override
+    public byte[] candidate(RootFs root, io.netroot.catalog.Content desired) {
+      return file.candidate(root, desired);
+    }
+
+    @Override
+    public void write(RootFs root, io.netroot.catalog.Content desired) {
+      file.write(root, desired);
+      try {
+        Files.createDirectories(target.resolve("in-the-way"));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void remove(RootFs root) {
+      file.remove(root);
+    }
+  }
 }
