@@ -5,9 +5,11 @@ import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.render.DhcpdConfRenderer;
 import io.netroot.render.ExportsRenderer;
+import io.netroot.render.GaneshaExportsRenderer;
 import io.netroot.render.ManagedBlock;
 import io.netroot.render.PxelinuxConfigRenderer;
 import io.netroot.render.TftpLayout;
+import io.netroot.spec.BootServer;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
@@ -61,17 +63,37 @@ public final class CatalogCompiler {
     List<Resource> resources = new ArrayList<>();
 
     RootImageResources.emit(specs, fillProgress, resources);
-    BlockInFile exports =
-        new BlockInFile(
-            layout.exportsFile(),
-            "NFS exports",
-            ManagedBlock.HASH_COMMENTS,
-            List.of(),
-            List.of(ServiceAction.reexport(layout.nfsService())),
-            null,
-            () -> new ExportsRenderer(specs).blockBody());
-    resources.add(exports);
-    resources.addAll(NfsServerResources.of(specs.server(), layout));
+    BlockInFile exports;
+    BootServer.Nfs nfs = specs.server().nfs();
+    if (nfs != null && nfs.ganesha()) {
+      // NFS-Ganesha reads its exports from EXPORT blocks in ganesha.conf ('#' starts a comment
+      // there too) and only at start. It has no nfs.conf keys nor /proc/fs/nfsd/versions, so
+      // NfsServerResources, which manage the kernel server's, are not emitted.
+      exports =
+          new BlockInFile(
+              nfs.ganeshaConfig() != null
+                  ? nfs.ganeshaConfig()
+                  : BootServer.Nfs.DEFAULT_GANESHA_CONFIG,
+              "NFS-Ganesha exports",
+              ManagedBlock.HASH_COMMENTS,
+              List.of(),
+              List.of(ServiceAction.restart(layout.nfsService())),
+              null,
+              () -> new GaneshaExportsRenderer(specs).blockBody());
+      resources.add(exports);
+    } else {
+      exports =
+          new BlockInFile(
+              layout.exportsFile(),
+              "NFS exports",
+              ManagedBlock.HASH_COMMENTS,
+              List.of(),
+              List.of(ServiceAction.reexport(layout.nfsService())),
+              null,
+              () -> new ExportsRenderer(specs).blockBody());
+      resources.add(exports);
+      resources.addAll(NfsServerResources.of(specs.server(), layout));
+    }
 
     List<ResourceId> tftp = new ArrayList<>();
     for (Resource config : TftpServerConfig.resources(layout)) {

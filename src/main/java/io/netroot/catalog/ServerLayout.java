@@ -39,6 +39,9 @@ public record ServerLayout(
   /** Where nfs-utils reads the NFS server's settings. */
   static final String NFS_CONF_FILE = "/etc/nfs.conf";
 
+  /** NFS-Ganesha's service, the same on Debian and Fedora. */
+  static final String GANESHA_SERVICE = "nfs-ganesha";
+
   public ServerLayout {
     modules = List.copyOf(modules);
     efiModules = List.copyOf(efiModules);
@@ -76,7 +79,7 @@ public record ServerLayout(
         or(server.dhcp().config(), "/etc/dhcp/dhcpd.conf"),
         or(server.dhcp().service(), platform.dhcpService),
         or(server.nfs().exportsFile(), "/etc/exports"),
-        or(server.nfs().service(), platform.nfsService),
+        or(server.nfs().service(), server.nfs().ganesha() ? GANESHA_SERVICE : platform.nfsService),
         or(server.tftp().service(), platform.tftpService),
         bootloaderDir(boot.pxelinuxDir(), platform, p -> p.pxelinuxDir, "pxelinux.0"),
         bootloaderDir(boot.modulesDir(), platform, p -> p.modulesDir, "ldlinux.c32"),

@@ -17,7 +17,9 @@ import java.util.List;
  *   tftpRoot: /var/lib/tftpboot
  *   dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}
  *   nfs: {exportsFile: /etc/exports, service: nfs-server,
- *         versions: {v2: false, v3: true, v4: true, v4.1: true, v4.2: true}, udp: false}
+ *         versions: {v2: false, v3: true, v4: true, v4.1: true, v4.2: true}, udp: false,
+ *         server: kernel,       # kernel | ganesha (NFS-Ganesha, EXPORT blocks in ganeshaConfig)
+ *         ganeshaConfig: /etc/ganesha/ganesha.conf}
  *   tftp: {service: tftp}
  *   bootloader: {pxelinuxDir: /usr/lib/PXELINUX, modulesDir: /usr/lib/syslinux/modules/bios}
  *   pxe: {timeout: 50, default: local}
@@ -110,14 +112,45 @@ public record BootServer(
    *     versions} or {@code udp} is set
    * @param versions which NFS versions the server offers, or {@code null} to leave them alone
    * @param udp whether the server offers NFS over UDP, or {@code null} to leave it alone
+   * @param server which NFS server serves the exports, or {@code null} for the kernel's
+   * @param ganeshaConfig NFS-Ganesha's configuration, whose {@code EXPORT} blocks netroot manages
+   *     when {@code server} is {@link NfsServer#GANESHA}; {@code null} for the default
    */
   public record Nfs(
-      String exportsFile, String service, String confFile, NfsVersions versions, Boolean udp) {
+      String exportsFile,
+      String service,
+      String confFile,
+      NfsVersions versions,
+      Boolean udp,
+      NfsServer server,
+      String ganeshaConfig) {
+
+    /** Where NFS-Ganesha reads its configuration unless {@code nfs.ganeshaConfig} says. */
+    public static final String DEFAULT_GANESHA_CONFIG = "/etc/ganesha/ganesha.conf";
+
+    /** The kernel NFS server, with its settings. */
+    public Nfs(
+        String exportsFile, String service, String confFile, NfsVersions versions, Boolean udp) {
+      this(exportsFile, service, confFile, versions, udp, null, null);
+    }
 
     /** Only where the exports go and which service serves them. */
     public Nfs(String exportsFile, String service) {
       this(exportsFile, service, null, null, null);
     }
+
+    /** Whether NFS-Ganesha, not the kernel's nfsd, serves the exports. */
+    public boolean ganesha() {
+      return server == NfsServer.GANESHA;
+    }
+  }
+
+  /** Which NFS server serves the exports. */
+  public enum NfsServer {
+    /** The kernel's nfsd: {@code /etc/exports}, {@code exportfs -ra}, {@code nfs.conf}. */
+    KERNEL,
+    /** NFS-Ganesha in user space: {@code EXPORT} blocks in {@code ganesha.conf}. */
+    GANESHA
   }
 
   /**

@@ -39,7 +39,9 @@ final class BootServerBinder implements KindBinder {
           optional("service", STRING),
           optional("confFile", STRING),
           optional("versions", MAP),
-          optional("udp", BOOL));
+          optional("udp", BOOL),
+          optional("server", STRING),
+          optional("ganeshaConfig", STRING));
   private static final Schema NFS_VERSIONS =
       Schema.of(
           "BootServer spec.nfs.versions",
@@ -122,7 +124,9 @@ final class BootServerBinder implements KindBinder {
             nfs.string("service"),
             Values.absolutePath(ctx, nfs.scalar("confFile")),
             nfs.has("versions") ? versions(nfs.mapping("versions", NFS_VERSIONS)) : null,
-            nfs.bool("udp")),
+            nfs.bool("udp"),
+            Values.oneOf(ctx, nfs.scalar("server"), BootServer.NfsServer.class, null),
+            Values.absolutePath(ctx, nfs.scalar("ganeshaConfig"))),
         new BootServer.Tftp(spec.mapping("tftp", TFTP).string("service")),
         new BootServer.Bootloader(
             Values.absolutePath(ctx, bootloader.scalar("pxelinuxDir")),

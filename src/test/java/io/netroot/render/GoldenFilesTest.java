@@ -35,6 +35,14 @@ class GoldenFilesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
+  void ganeshaExports(String name, Supplier<SpecSet> fixture) {
+    String body = new GaneshaExportsRenderer(fixture.get()).blockBody();
+    String file = ManagedBlock.HASH_COMMENTS.splice(null, ManagedBlock.HASH_COMMENTS.wrap(body));
+    Golden.assertMatches(file, Golden.DIR.resolve(name + ".ganesha.conf"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
   void pxelinuxMenu(String name, Supplier<SpecSet> fixture) {
     String menu = new PxelinuxConfigRenderer(fixture.get()).menu();
     Golden.assertMatches(menu, Golden.DIR.resolve(name + ".pxelinux-default"));

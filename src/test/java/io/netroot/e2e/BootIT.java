@@ -1,0 +1,122 @@
+package io.netroot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real network boot of what {@code bin/agent apply} wrote: a QEMU guest (software emulation, the
+ * iPXE ROM of an e1000, the host's MAC, serial console to a file) gets its address and boot file
+ * from dhcpd, loads pxelinux.0, its pxelinux.cfg file, Debian's stock kernel and the test's initrd
+ * from tftpd-hpa, mounts its root image from NFS-Ganesha and runs that image's /sbin/init, which
+ * leaves a mark holding /proc/cmdline. Then a kernel argument is changed in the spec, applied, and
+ * the second boot's mark shows it.
+ *
+ * <p>The kernel comes from {@code bin/fetch-kernel --modules target/debian-kernel}, run here.
+ */
+class BootIT {
+
+  static final Path KERNEL_DIR = Path.of("target/debian-kernel");
+  static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
+
+  @TempDir Path dir;
+
+  @Test
+  void aGuestPxeBootsOverNfsAndAChangedKernelArgumentReachesItsCommandLine() throws Exception {
+    String qemu = Require.program("qemu-system-x86_64", "qemu-system-x86");
+    Path rom =
+        Require.file(
+            Path.of("/usr/lib/ipxe/qemu/pxe-e1000.rom"),
+            "bin/setup installs it (Debian package ipxe-qemu)");
+    NetworkLab.Result fetch =
+        NetworkLab.run(
+            List.of("bin/fetch-kernel", "--modules", KERNEL_DIR.toString()),
+            Duration.ofMinutes(5),
+            false);
+    assertThat(fetch.exit()).as("bin/fetch-kernel: %s", fetch.output()).isZero();
+    String release = Files.readString(KERNEL_DIR.resolve("vmlinuz.name")).trim().substring(8);
+    Path initrd = dir.resolve("initrd.img");
+    BootImages.initrd(KERNEL_DIR.resolve("lib/modules/" + release), dir, initrd);
+
+    E2eBootServer server = new E2eBootServer(dir, KERNEL_DIR.resolve("vmlinuz"), initrd);
+    String mark = "booted-" + UUID.randomUUID();
+    Path image = server.path(E2eBootServer.IMAGE);
+    BootImages.rootImage(image, mark);
+    server.apply();
+
+    try (NetworkLab lab = NetworkLab.create(dir.resolve("logs"), "52:54:00:77:00:fe");
+        SyslogSocket syslog = new SyslogSocket(dir.resolve("dev"), lab.log("tftpd-syslog"))) {
+      Daemons.dhcpd(lab, server, dir);
+      Daemons.tftpd(lab, server, syslog);
+      Daemons.ganesha(lab, server, dir);
+
+      String first = boot(lab, qemu, rom, image.resolve(mark), "first");
+      assertThat(first)
+          .contains("boot=nfs")
+          .contains("nfsroot=10.77.0.1:/srv/nfsroot/e2e,tcp,vers=3")
+          .contains("panic=5")
+          .doesNotContain("netroot.e2e=second");
+
+      // Converge: a changed kernel argument, applied, reaches the next boot's command line.
+      server.writeSpecs(List.of("console=ttyS0,115200", "panic=5", "netroot.e2e=second"));
+      String applied = server.apply();
+      assertThat(applied).contains("pxelinux.cfg/01-52-54-00-77-00-11");
+      Files.delete(image.resolve(mark));
+      String second = boot(lab, qemu, rom, image.resolve(mark), "second");
+      assertThat(second).contains("netroot.e2e=second").contains("boot=nfs");
+    }
+  }
+
+  /** One boot of the guest; the /proc/cmdline its root image's init wrote. */
+  private String boot(NetworkLab lab, String qemu, Path rom, Path mark, String name)
+      throws Exception {
+    String tap = "tap" + name.charAt(0);
+    lab.addTap(tap);
+    Path serial = lab.log("serial-" + name);
+    Process guest =
+        lab.start(
+            lab.server,
+            "qemu-" + name,
+            List.of(
+                qemu,
+                "-machine",
+                "accel=tcg",
+                "-m",
+                "512",
+                "-nographic",
+                "-monitor",
+                "none",
+                "-serial",
+                "file:" + serial,
+                "-netdev",
+                "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
+                "-device",
+                "e1000,netdev=n0,mac=" + E2eBootServer.HOST_MAC + ",romfile=" + rom,
+                "-boot",
+                "n",
+                "-no-reboot"));
+    try {
+      boolean booted = NetworkLab.await(BOOT_TIMEOUT, () -> Files.exists(mark) || !guest.isAlive());
+      if (!Files.exists(mark)) {
+        fail(
+            "the "
+                + name
+                + " boot left no mark "
+                + mark
+                + (booted ? " (QEMU exited " + guest.exitValue() + ")" : " within " + BOOT_TIMEOUT)
+                + lab.logsText());
+      }
+      return Files.readString(mark);
+    } finally {
+      NetworkLab.stop(guest);
+      lab.removeTap(tap);
+    }
+  }
+}

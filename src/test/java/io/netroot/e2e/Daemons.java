@@ -1,0 +1,179 @@
+package io.netroot.e2e;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The real daemons, started in the lab's server namespace on the files {@code bin/agent apply}
+ * wrote under the boot server's root. Each waits until the daemon says it is serving, within a
+ * bound, and is ended by the lab.
+ */
+final class Daemons {
+
+  private Daemons() {}
+
+  /** ISC dhcpd in the foreground on {@code br0}, with a lease file of the test's own. */
+  static Process dhcpd(NetworkLab lab, E2eBootServer server, Path dir) throws IOException {
+    String dhcpd = Require.program("dhcpd", "isc-dhcp-server");
+    Path leases = dir.resolve("dhcpd.leases");
+    Files.write(leases, new byte[0]);
+    Process process =
+        lab.start(
+            lab.server,
+            "dhcpd",
+            List.of(
+                dhcpd,
+                "-4",
+                "-d",
+                "-f",
+                "-cf",
+                server.path(E2eBootServer.DHCPD_CONF).toString(),
+                "-lf",
+                leases.toString(),
+                "-pf",
+                dir.resolve("dhcpd.pid").toString(),
+                "br0"));
+    awaitLog(lab, process, "dhcpd", "Server starting service.", Duration.ofSeconds(20));
+    return process;
+  }
+
+  /**
+   * tftpd-hpa in the foreground, serving the TFTP root. It logs only to syslog, so it runs in a
+   * private mount namespace with the test's own {@code /dev/log} ({@link SyslogSocket}).
+   */
+  static Process tftpd(NetworkLab lab, E2eBootServer server, SyslogSocket syslog) {
+    String tftpd = Require.program("in.tftpd", "tftpd-hpa");
+    String unshare = Require.program("unshare", "util-linux");
+    Process process =
+        lab.start(
+            lab.server,
+            "tftpd",
+            List.of(
+                unshare,
+                "-m",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                syslog.mountOverDev()
+                    + " && exec "
+                    + tftpd
+                    + " -L -v -v -u root -a "
+                    + NetworkLab.SERVER_IP
+                    + ":69 -s '"
+                    + server.path(E2eBootServer.TFTP_ROOT)
+                    + "'"));
+    awaitPort(lab, process, "tftpd", "-uln", NetworkLab.SERVER_IP + ":69");
+    return process;
+  }
+
+  /**
+   * rpcbind and NFS-Ganesha (FSAL VFS) on the ganesha.conf netroot wrote. They share a private
+   * mount namespace, held by a bounded {@code sleep}, with a tmpfs on {@code /run} (rpcbind's
+   * socket and Ganesha's pid file) and the root's {@code /srv} bind-mounted over {@code /srv}, so
+   * that the export paths in ganesha.conf are the root image's and nothing of this machine is
+   * touched.
+   */
+  static void ganesha(NetworkLab lab, E2eBootServer server, Path dir) {
+    String ganesha = Require.program("ganesha.nfsd", "nfs-ganesha");
+    Require.file(
+        Path.of("/usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so"),
+        "bin/setup installs it (Debian package nfs-ganesha-vfs)");
+    String rpcbind = Require.program("rpcbind", "rpcbind");
+    String unshare = Require.program("unshare", "util-linux");
+    String nsenter = Require.program("nsenter", "util-linux");
+    Process holder =
+        lab.start(
+            lab.server,
+            "nfs-namespace",
+            List.of(
+                unshare,
+                "-m",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                "mount -t tmpfs tmpfs /run && mount --bind '"
+                    + server.path("/srv")
+                    + "' /srv && exec sleep 900"));
+    String pid = Long.toString(holder.pid());
+    Path run = Path.of("/proc", pid, "root", "run");
+    if (!NetworkLab.await(
+        Duration.ofSeconds(10),
+        () -> holder.isAlive() && Files.isDirectory(run) && isTmpfs(holder.pid()))) {
+      fail("the NFS servers' mount namespace did not come up" + lab.logsText());
+    }
+    Process rpcbindProcess =
+        lab.start(lab.server, "rpcbind", List.of(nsenter, "-t", pid, "-m", rpcbind, "-f", "-w"));
+    if (!NetworkLab.await(
+        Duration.ofSeconds(10), () -> Files.exists(run.resolve("rpcbind.sock")))) {
+      fail("rpcbind did not start (alive: " + rpcbindProcess.isAlive() + ")" + lab.logsText());
+    }
+    Process process =
+        lab.start(
+            lab.server,
+            "ganesha",
+            List.of(
+                nsenter,
+                "-t",
+                pid,
+                "-m",
+                ganesha,
+                "-F",
+                "-L",
+                lab.log("ganesha.nfsd").toString(),
+                "-f",
+                server.path(E2eBootServer.GANESHA_CONF).toString(),
+                "-p",
+                "/run/ganesha.pid",
+                "-N",
+                "NIV_EVENT"));
+    awaitLog(lab, process, "ganesha.nfsd", "NFS SERVER INITIALIZED", Duration.ofSeconds(60));
+  }
+
+  private static boolean isTmpfs(long pid) {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(pid), "mounts")).stream()
+          .anyMatch(line -> line.startsWith("tmpfs /run tmpfs"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static void awaitLog(NetworkLab lab, Process process, String log, String text, Duration timeout) {
+    boolean ready =
+        NetworkLab.await(timeout, () -> !process.isAlive() || read(lab.log(log)).contains(text));
+    if (!ready || !process.isAlive()) {
+      fail(log + " did not start (no \"" + text + "\" in its log)" + lab.logsText());
+    }
+  }
+
+  private static void awaitPort(
+      NetworkLab lab, Process process, String name, String ssFlags, String local) {
+    boolean ready =
+        NetworkLab.await(
+            Duration.ofSeconds(10),
+            () ->
+                !process.isAlive()
+                    || lab.exec(lab.server, Duration.ofSeconds(5), List.of("ss", ssFlags))
+                        .output()
+                        .contains(local));
+    if (!ready || !process.isAlive()) {
+      fail(name + " is not listening on " + local + lab.logsText());
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package io.netroot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The specs of a boot server on {@value NetworkLab#SUBNET} and the temporary root that {@code
+ * bin/agent apply} writes them into. One host ({@link #HOST_MAC} → {@link #HOST_IP}) boots the
+ * profile {@code e2e}: a kernel with an initrd ({@code rootMethod: initramfs-tools}) and a root
+ * image exported read-write to the subnet by NFS-Ganesha.
+ */
+final class E2eBootServer {
+
+  static final String HOST_MAC = "52:54:00:77:00:11";
+  static final String HOST_IP = "10.77.0.11";
+  static final String TFTP_ROOT = "/srv/tftp";
+  static final String IMAGE = "/srv/nfsroot/e2e";
+  static final String DHCPD_CONF = "/etc/dhcp/dhcpd.conf";
+  static final String GANESHA_CONF = "/etc/ganesha/ganesha.conf";
+
+  final Path specs;
+  final Path root;
+  final Path kernel;
+  final Path initrd;
+
+  /**
+   * @param dir where the specs and the root go
+   * @param kernel the kernel image the Kernel spec names
+   * @param initrd its initrd
+   */
+  E2eBootServer(Path dir, Path kernel, Path initrd) {
+    this.specs = dir.resolve("specs");
+    this.root = dir.resolve("root");
+    this.kernel = kernel.toAbsolutePath();
+    this.initrd = initrd.toAbsolutePath();
+    try {
+      Files.createDirectories(specs);
+      Files.createDirectories(root);
+      Files.createDirectories(path(IMAGE));
+      // The admin's own part of ganesha.conf, outside netroot's block: where Ganesha listens, and
+      // no grace period (a fresh server has no clients to wait for).
+      Path recovery = Files.createDirectories(dir.resolve("ganesha-recovery"));
+      Files.createDirectories(path(GANESHA_CONF).getParent());
+      Files.writeString(
+          path(GANESHA_CONF),
+          """
+          NFS_CORE_PARAM {
+            Bind_addr = %s;
+            Protocols = 3, 4;
+          }
+          NFSV4 {
+            Graceless = true;
+            RecoveryRoot = "%s";
+          }
+          """
+              .formatted(NetworkLab.SERVER_IP, recovery));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeSpecs(List.of("console=ttyS0,115200", "panic=5"));
+  }
+
+  /** Writes the specs, with {@code kernelArgs} in the profile. */
+  void writeSpecs(List<String> kernelArgs) {
+    String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
+    String yaml =
+        """
+        apiVersion: netroot/v1
+        kind: BootServer
+        metadata: {name: e2e}
+        spec:
+          address: 10.77.0.1
+          platform: debian
+          tftpRoot: %1$s
+          dhcp: {config: %2$s}
+          nfs: {server: ganesha, ganeshaConfig: %3$s}
+          pxe: {timeout: 1, default: e2e}
+        ---
+        apiVersion: netroot/v1
+        kind: Network
+        metadata: {name: lab}
+        spec:
+          subnet: 10.77.0.0/24
+          routers: [10.77.0.1]
+          dynamicRange: {start: 10.77.0.100, end: 10.77.0.199}
+        ---
+        apiVersion: netroot/v1
+        kind: Kernel
+        metadata: {name: debian}
+        spec:
+          image: %4$s
+          initrd: %5$s
+          rootMethod: initramfs-tools
+        ---
+        apiVersion: netroot/v1
+        kind: RootImage
+        metadata: {name: e2e}
+        spec:
+          path: %6$s
+        ---
+        apiVersion: netroot/v1
+        kind: Export
+        metadata: {name: e2e-root}
+        spec:
+          path: %6$s
+          clients:
+            - match: 10.77.0.0/24
+              options: [rw, sync, no_subtree_check, no_root_squash]
+        ---
+        apiVersion: netroot/v1
+        kind: Profile
+        metadata: {name: e2e}
+        spec:
+          kernel: debian
+          rootImage: e2e
+          nfsOptions: [tcp, vers=3]
+          kernelArgs: [%7$s]
+        ---
+        apiVersion: netroot/v1
+        kind: Host
+        metadata: {name: node01}
+        spec: {mac: "%8$s", ip: %9$s, profile: e2e}
+        """
+            .formatted(
+                TFTP_ROOT,
+                DHCPD_CONF,
+                GANESHA_CONF,
+                kernel,
+                initrd,
+                IMAGE,
+                args,
+                HOST_MAC,
+                HOST_IP);
+    try {
+      Files.writeString(specs.resolve("e2e.yaml"), yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code bin/agent apply} as its own process; it must succeed. */
+  String apply() {
+    Require.agentJar();
+    NetworkLab.Result result =
+        NetworkLab.run(
+            List.of(
+                "bin/agent",
+                "apply",
+                "--no-diff",
+                "--specs",
+                specs.toString(),
+                "--root",
+                root.toString()),
+            Duration.ofMinutes(2),
+            false);
+    assertThat(result.exit()).as("bin/agent apply: %s", result.output()).isZero();
+    return result.output();
+  }
+
+  /** Where a server path is under the root. */
+  Path path(String serverPath) {
+    return root.resolve(serverPath.substring(1));
+  }
+
+  /** The host's PXE config file name: {@code pxelinux.cfg/01-52-54-00-77-00-11}. */
+  static String hostConfig() {
+    return "pxelinux.cfg/01-" + HOST_MAC.replace(':', '-');
+  }
+}
