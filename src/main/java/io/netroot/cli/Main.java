@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       DriftCommand.class,
       BackupsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -27,6 +28,14 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Hidden: print the peak heap and RSS to stderr at exit, for {@code agent bench run}. */
+  @CommandLine.Option(names = "--stats", hidden = true)
+  void stats(boolean on) {
+    if (on) {
+      ProcessStats.installAtExit(System.err);
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -47,6 +56,6 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required (validate, plan, apply, drift, backups)");
+        spec.commandLine(), "a command is required (validate, plan, apply, drift, backups, bench)");
   }
 }
