@@ -30,15 +30,16 @@ public final class SpecLoader {
   public static SpecSet load(Path specsDir) {
     List<SpecError> errors = new ArrayList<>();
     Catalog catalog = new Catalog();
-    for (Path file : SpecFiles.find(specsDir, errors)) {
-      List<Node> documents = YamlFiles.read(file, errors);
-      if (documents == null) {
-        catalog.unreadable();
-        continue;
-      }
-      for (Node root : documents) {
-        bindSafely(file, root, errors, catalog);
-      }
+    List<Path> files = SpecFiles.find(specsDir, errors);
+    // Files are parsed and bound in parallel, each into its own catalog and error list, then
+    // merged in path order: the result is what one file after another gives.
+    List<FileResult> results =
+        (files.size() > 1 ? files.parallelStream() : files.stream())
+            .map(SpecLoader::loadFile)
+            .toList();
+    for (FileResult result : results) {
+      errors.addAll(result.errors());
+      catalog.addAll(result.catalog());
     }
     if (errors.isEmpty() || !catalog.documents().isEmpty()) {
       errors.addAll(SpecValidator.validate(catalog, new Position(specsDir.toString(), 1, 1)));
@@ -56,6 +57,23 @@ public final class SpecLoader {
         catalog.all(Export.class),
         catalog.all(Profile.class),
         catalog.all(Host.class));
+  }
+
+  /** One file's documents and problems. */
+  private record FileResult(Catalog catalog, List<SpecError> errors) {}
+
+  private static FileResult loadFile(Path file) {
+    List<SpecError> errors = new ArrayList<>();
+    Catalog catalog = new Catalog();
+    List<Node> documents = YamlFiles.read(file, errors);
+    if (documents == null) {
+      catalog.unreadable();
+    } else {
+      for (Node root : documents) {
+        bindSafely(file, root, errors, catalog);
+      }
+    }
+    return new FileResult(catalog, errors);
   }
 
   /**
