@@ -369,7 +369,8 @@ public final class BenchRunner {
     }
   }
 
-  static void delete(Path dir) {
+  /** Removes a directory tree; nothing when it does not exist. */
+  public static void delete(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Generate.class,
       BenchCommand.Run.class,
       BenchCommand.Pass.class,
+      BenchCommand.Train.class,
       CommandLine.HelpCommand.class
     })
 final class BenchCommand implements Runnable {
@@ -194,6 +195,48 @@ final class BenchCommand implements Runnable {
      */
     static Report daemonPass(SpecOptions options) {
       return Reconciliation.run(options, Options.apply(false));
+    }
+  }
+
+  /**
+   * Hidden {@code agent bench train}: loads the classes of every common command by running them on
+   * a small generated fleet, in a temporary directory that is removed after. {@code bin/agent} runs
+   * it once with {@code -XX:ArchiveClassesAtExit} to make the AppCDS archive.
+   */
+  @Command(name = "train", hidden = true, description = "Exercise every command once, quietly.")
+  static final class Train implements Callable<Integer> {
+    @Override
+    public Integer call() throws java.io.IOException {
+      Path dir = java.nio.file.Files.createTempDirectory("netroot-train");
+      java.io.PrintStream out = System.out;
+      java.io.PrintStream err = System.err;
+      java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      try {
+        Path specs = dir.resolve("specs");
+        String root = dir.resolve("root").toString();
+        FleetGenerator generator = new FleetGenerator(40, 2, 2, 1);
+        generator.write(specs);
+        System.setOut(none);
+        System.setErr(none);
+        String s = specs.toString();
+        Main.run("validate", "--specs", s);
+        Main.run("plan", "--specs", s, "--root", root);
+        Main.run("apply", "--specs", s, "--root", root);
+        Main.run("plan", "--specs", s, "--root", root, "--json");
+        Main.run("drift", "--specs", s, "--root", root);
+        generator.changeOneHost(specs, 3);
+        Main.run("plan", "--specs", s, "--root", root);
+        Main.run("apply", "--specs", s, "--root", root, "--json");
+        Main.run("drift", "--specs", s, "--root", root, "--json");
+        Main.run("backups", "--root", root);
+        Main.run("--help");
+        Main.run("--version");
+      } finally {
+        System.setOut(out);
+        System.setErr(err);
+        io.netroot.bench.BenchRunner.delete(dir);
+      }
+      return ExitCodes.OK;
     }
   }
 }
