@@ -1,9 +1,16 @@
 package io.netroot.spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -41,6 +48,12 @@ public final class SpecLoader {
       errors.addAll(result.errors());
       catalog.addAll(result.catalog());
     }
+    // files no longer under the specs are forgotten
+    Set<String> current = new HashSet<>();
+    files.forEach(file -> current.add(file.toAbsolutePath() + "\0" + file));
+    PARSED
+        .keySet()
+        .removeIf(key -> key.startsWith(specsDir.toAbsolutePath() + "/") && !current.contains(key));
     if (errors.isEmpty() || !catalog.documents().isEmpty()) {
       errors.addAll(SpecValidator.validate(catalog, new Position(specsDir.toString(), 1, 1)));
     }
@@ -62,10 +75,38 @@ public final class SpecLoader {
   /** One file's documents and problems. */
   private record FileResult(Catalog catalog, List<SpecError> errors) {}
 
+  /** A file's bytes and what they gave: binding depends on nothing else than these and the path. */
+  private record Parsed(byte[] bytes, FileResult result) {}
+
+  /**
+   * The last result of each spec file, for a process that loads the same specs again and again (the
+   * daemon): a file whose bytes are exactly those of last time is not parsed again.
+   */
+  private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+
   private static FileResult loadFile(Path file) {
+    String key = file.toAbsolutePath() + "\0" + file;
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException | RuntimeException e) {
+      bytes = null; // YamlFiles.read reports it
+    }
+    Parsed last = bytes == null ? null : PARSED.get(key);
+    if (last != null && Arrays.equals(last.bytes(), bytes)) {
+      return last.result();
+    }
+    FileResult result = parse(file, bytes);
+    if (bytes != null) {
+      PARSED.put(key, new Parsed(bytes, result));
+    }
+    return result;
+  }
+
+  private static FileResult parse(Path file, byte[] bytes) {
     List<SpecError> errors = new ArrayList<>();
     Catalog catalog = new Catalog();
-    List<Node> documents = YamlFiles.read(file, errors);
+    List<Node> documents = YamlFiles.read(file, bytes, errors);
     if (documents == null) {
       catalog.unreadable();
     } else {

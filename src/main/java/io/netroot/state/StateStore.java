@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 
 /**
  * The record of what netroot last applied, kept in {@code <root>/var/lib/netroot/state.json} and
@@ -64,7 +66,17 @@ public final class StateStore {
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
     int format;
     try {
-      format = read(Files.readAllBytes(file), records);
+      byte[] bytes = Files.readAllBytes(file);
+      Snapshot last = LAST.get(file);
+      Snapshot now = Snapshot.of(file, bytes, null);
+      if (last != null && last.sameFile(now)) {
+        records.putAll(last.records());
+        return new StateStore(file, records, false);
+      }
+      format = read(bytes, records);
+      if (format == FORMAT_VERSION) {
+        LAST.put(file, Snapshot.of(file, bytes, records));
+      }
     } catch (NoSuchFileException e) {
       // never applied: nothing recorded yet
       return new StateStore(file, records, true);
@@ -176,9 +188,37 @@ public final class StateStore {
     if (!dirty) {
       return;
     }
-    AtomicFile.write(file, encode(records), FileModes.parse("0600"));
+    byte[] bytes = encode(records);
+    AtomicFile.write(file, bytes, FileModes.parse("0600"));
     dirty = false;
+    try {
+      LAST.put(file, Snapshot.of(file, bytes, records));
+    } catch (IOException e) {
+      LAST.remove(file);
+    }
   }
+
+  /**
+   * The records of the state file as this process last read or wrote it, for a process that reads
+   * the same state pass after pass (the daemon). It is used only while the file is that very file:
+   * same inode, size, times and CRC-32C of its bytes.
+   */
+  private record Snapshot(String stat, long crc, Map<ResourceId, AppliedRecord> records) {
+    static Snapshot of(Path file, byte[] bytes, Map<ResourceId, AppliedRecord> records)
+        throws IOException {
+      String stat = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime").toString();
+      CRC32C crc = new CRC32C();
+      crc.update(bytes);
+      return new Snapshot(
+          stat, crc.getValue(), records == null ? null : new LinkedHashMap<>(records));
+    }
+
+    boolean sameFile(Snapshot other) {
+      return stat.equals(other.stat) && crc == other.crc;
+    }
+  }
+
+  private static final Map<Path, Snapshot> LAST = new ConcurrentHashMap<>();
 
   /** Format 2, one record or text per line so that the file reads well in a pager. */
   static byte[] encode(Map<ResourceId, AppliedRecord> records) {
