@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns checked specs into a catalog, ordered so that clients are only pointed at files that exist:
@@ -155,6 +156,8 @@ public final class CatalogCompiler {
     for (Host host : specs.hosts()) {
       Profile profile = profiles.get(host.profile());
       Firmware firmware = host.firmwareWith(profile);
+      // the BIOS and UEFI files of a host are the same text: rendered and hashed once
+      Supplier<Content> text = Content.sharedText(() -> pxe.host(host));
       for (BootTree tree : trees) {
         if (!tree.boots(firmware)) {
           continue;
@@ -163,11 +166,11 @@ public final class CatalogCompiler {
         needs.add(loaders.get(tree));
         needs.addAll(kernelFiles.getOrDefault(profile.kernel(), List.of()));
         ManagedFile config =
-            new ManagedFile(
+            ManagedFile.sharing(
                 layout.tftp(tree.path(TftpLayout.hostConfig(host))),
                 tree.label("PXE config of host " + host.name()),
                 needs,
-                () -> pxe.host(host));
+                text);
         resources.add(config);
         tftp.add(config.id());
       }

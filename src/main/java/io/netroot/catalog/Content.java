@@ -3,7 +3,9 @@ package io.netroot.catalog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * The managed part of a resource as bytes: a whole file, or the text of a managed block. Text
@@ -14,6 +16,7 @@ public final class Content {
   private final byte[] bytes;
   private final boolean text;
   private String sha256;
+  private String string;
 
   private Content(byte[] bytes, boolean text) {
     this.bytes = bytes;
@@ -21,7 +24,38 @@ public final class Content {
   }
 
   public static Content text(String text) {
-    return new Content(text.getBytes(StandardCharsets.UTF_8), true);
+    Content content = new Content(text.getBytes(StandardCharsets.UTF_8), true);
+    content.string = text;
+    return content;
+  }
+
+  /**
+   * A supplier that renders {@code text} on its first call and hands out that same content after,
+   * so that files sharing one text (a host's BIOS and UEFI PXE files) render and hash it once.
+   */
+  public static Supplier<Content> sharedText(Supplier<String> text) {
+    return new Supplier<>() {
+      private Content content;
+
+      @Override
+      public Content get() {
+        if (content == null) {
+          content = Content.text(text.get());
+        }
+        return content;
+      }
+    };
+  }
+
+  /**
+   * Bytes read back from disk, compared with the content expected there: when they are the same,
+   * that content is returned, with its hash and text already known, and nothing is hashed again.
+   */
+  static Content readBack(byte[] bytes, boolean text, Content expected) {
+    if (expected != null && expected.text == text && Arrays.equals(bytes, expected.bytes)) {
+      return expected;
+    }
+    return new Content(bytes, text);
   }
 
   /** Content read back from disk, labelled like the desired content it is compared with. */
@@ -42,9 +76,12 @@ public final class Content {
     return text;
   }
 
-  /** The text, decoded as UTF-8 (lenient, for display and splicing). */
+  /** The text, decoded as UTF-8 (lenient, for display and splicing), decoded once. */
   public String asText() {
-    return new String(bytes, StandardCharsets.UTF_8);
+    if (string == null) {
+      string = new String(bytes, StandardCharsets.UTF_8);
+    }
+    return string;
   }
 
   public long size() {

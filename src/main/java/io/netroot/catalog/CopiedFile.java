@@ -41,7 +41,7 @@ public final class CopiedFile extends WholeFile {
   }
 
   @Override
-  public Content desired() {
+  Content render() {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(source);
@@ -72,7 +72,7 @@ public final class CopiedFile extends WholeFile {
   }
 
   @Override
-  Content wrap(byte[] bytes) {
-    return Content.binary(bytes);
+  boolean isText() {
+    return false;
   }
 }

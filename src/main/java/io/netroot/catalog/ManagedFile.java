@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 /** A text file netroot writes whole from the specs, such as a {@code pxelinux.cfg} file. */
 public final class ManagedFile extends WholeFile {
 
-  private final Supplier<String> render;
+  private final Supplier<Content> render;
 
   /**
    * @param render produces the content; called once per pass, when the engine gets to this file
@@ -23,17 +23,36 @@ public final class ManagedFile extends WholeFile {
       List<ResourceId> dependsOn,
       List<ServiceAction> notifies,
       Supplier<String> render) {
+    this(path, description, dependsOn, notifies, render, null);
+  }
+
+  private ManagedFile(
+      String path,
+      String description,
+      List<ResourceId> dependsOn,
+      List<ServiceAction> notifies,
+      Supplier<String> text,
+      Supplier<Content> content) {
     super(path, description, "0644", dependsOn, notifies);
-    this.render = render;
+    this.render = content != null ? content : () -> Content.text(text.get());
+  }
+
+  /**
+   * A file whose content is shared with other files: {@code content} (see {@link
+   * Content#sharedText}) is rendered and hashed once for all of them.
+   */
+  public static ManagedFile sharing(
+      String path, String description, List<ResourceId> dependsOn, Supplier<Content> content) {
+    return new ManagedFile(path, description, dependsOn, List.of(), null, content);
   }
 
   @Override
-  public Content desired() {
-    return Content.text(render.get());
+  Content render() {
+    return render.get();
   }
 
   @Override
-  Content wrap(byte[] bytes) {
-    return Content.binaryOrText(bytes, true);
+  boolean isText() {
+    return true;
   }
 }

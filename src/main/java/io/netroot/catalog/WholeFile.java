@@ -35,20 +35,34 @@ abstract class WholeFile extends BaseResource {
     return new ResourceId("file:" + path);
   }
 
-  /** Wraps bytes read from disk the way this resource's desired content is wrapped. */
-  abstract Content wrap(byte[] bytes);
+  /** The last desired content this resource gave, to compare what is read back with. */
+  private Content lastDesired;
+
+  /** Whether the content is text (shown as diffs, kept in the state file) rather than binary. */
+  abstract boolean isText();
+
+  /** Produces the desired content; {@link #desired} remembers it. */
+  abstract Content render();
+
+  @Override
+  public final Content desired() {
+    Content content = render();
+    lastDesired = content;
+    return content;
+  }
 
   @Override
   public Optional<Content> observe(RootFs root) {
     Path real = root.resolve(path());
     try {
-      if (Files.isDirectory(real)) {
-        throw new NetrootException(path() + " is a directory where netroot manages a file");
-      }
-      return Optional.of(wrap(Files.readAllBytes(real)));
+      return Optional.of(Content.readBack(Files.readAllBytes(real), isText(), lastDesired));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
+      // checked only now: one stat less for each of the many files that read well
+      if (Files.isDirectory(real)) {
+        throw new NetrootException(path() + " is a directory where netroot manages a file", e);
+      }
       throw new NetrootException("cannot read " + path() + ": " + e.getMessage(), e);
     }
   }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BackupsCommand.class,
       RunCommand.class,
       StatusCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -29,6 +30,14 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Hidden: print the peak heap and RSS to stderr at exit, for {@code agent bench run}. */
+  @CommandLine.Option(names = "--stats", hidden = true)
+  void stats(boolean on) {
+    if (on) {
+      ProcessStats.installAtExit(System.err);
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -50,6 +59,6 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "a command is required (validate, plan, apply, drift, backups, run, status)");
+        "a command is required (validate, plan, apply, drift, backups, run, status, bench)");
   }
 }

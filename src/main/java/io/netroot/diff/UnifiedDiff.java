@@ -21,6 +21,9 @@ public final class UnifiedDiff {
       String label, String beforeLabel, String before, String afterLabel, String after) {
     List<String> oldLines = lines(before);
     List<String> newLines = lines(after);
+    if (oldLines.isEmpty() != newLines.isEmpty()) {
+      return wholeSide(label, beforeLabel, before, afterLabel, after, oldLines, newLines);
+    }
     Patch<String> patch = DiffUtils.diff(oldLines, newLines);
     if (patch.getDeltas().isEmpty()) {
       return "";
@@ -35,6 +38,41 @@ public final class UnifiedDiff {
     StringBuilder text = new StringBuilder();
     for (String line : out) {
       text.append(line).append('\n');
+    }
+    return text.toString();
+  }
+
+  /**
+   * A file created or emptied: one hunk of every line, written directly. The diff algorithm would
+   * give the same text, but its cost grows with the square of the line count when one side is
+   * empty, which a new 100 000-line {@code dhcpd.conf} block makes plain.
+   */
+  private static String wholeSide(
+      String label,
+      String beforeLabel,
+      String before,
+      String afterLabel,
+      String after,
+      List<String> oldLines,
+      List<String> newLines) {
+    boolean added = oldLines.isEmpty();
+    List<String> lines = added ? newLines : oldLines;
+    int size = 64 + 2 * label.length();
+    for (String line : lines) {
+      size += line.length() + 2;
+    }
+    StringBuilder text = new StringBuilder(size);
+    text.append("--- ")
+        .append(before == null ? "/dev/null" : label + " (" + beforeLabel + ")")
+        .append('\n');
+    text.append("+++ ")
+        .append(after == null ? "/dev/null" : label + " (" + afterLabel + ")")
+        .append('\n');
+    text.append(added ? "@@ -1,0 +1," + lines.size() + " @@" : "@@ -1," + lines.size() + " +1,0 @@")
+        .append('\n');
+    char sign = added ? '+' : '-';
+    for (String line : lines) {
+      text.append(sign).append(line).append('\n');
     }
     return text.toString();
   }

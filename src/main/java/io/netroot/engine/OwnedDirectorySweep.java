@@ -33,18 +33,19 @@ final class OwnedDirectorySweep {
       if (!Files.isDirectory(real)) {
         continue;
       }
+      // Only the files no spec produces are sorted, not every managed one.
       List<Path> files;
       try (Stream<Path> walk = Files.walk(real)) {
-        files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
+        files =
+            walk.filter(p -> !managedPaths.contains(root.serverPath(p)))
+                .filter(p -> !Files.isDirectory(p))
+                .sorted()
+                .toList();
       } catch (IOException e) {
         throw new NetrootException("cannot list " + directory.path() + ": " + e.getMessage(), e);
       }
       for (Path file : files) {
-        String path = root.serverPath(file);
-        if (managedPaths.contains(path)) {
-          continue;
-        }
-        found.add(prune(path, file));
+        found.add(prune(root.serverPath(file), file));
       }
       if (!options.dryRun()) {
         // kernels removed from the specs leave their images/<name>/ directory behind

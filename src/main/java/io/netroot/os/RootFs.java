@@ -64,6 +64,19 @@ public record RootFs(Path dir, FileBatch batch) {
 
   /** The server path of a real location inside this root, with a leading slash. */
   public String serverPath(Path real) {
+    String path = real.toString();
+    if (real.isAbsolute() && !path.contains("/.")) {
+      // already normal (no . or .. segment): a string prefix, without the Path arithmetic
+      String top = dir.toString();
+      if (top.equals("/")) {
+        return path;
+      }
+      if (path.startsWith(top)
+          && path.length() > top.length()
+          && path.charAt(top.length()) == '/') {
+        return path.substring(top.length());
+      }
+    }
     return "/" + dir.relativize(real.toAbsolutePath().normalize()).toString();
   }
 }

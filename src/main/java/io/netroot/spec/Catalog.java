@@ -43,6 +43,17 @@ final class Catalog {
     }
   }
 
+  /** Appends everything {@code other} saw, as if its documents had been added here. */
+  void addAll(Catalog other) {
+    declared.addAll(other.declared);
+    other.declaredNames.forEach(
+        (kind, names) -> declaredNames.computeIfAbsent(kind, k -> new HashSet<>()).addAll(names));
+    documents.addAll(other.documents);
+    incomplete.addAll(other.incomplete);
+    opaque.addAll(other.opaque);
+    unreadable |= other.unreadable;
+  }
+
   /** A document or file whose kind could not even be read: nothing is known to be complete. */
   void unreadable() {
     unreadable = true;

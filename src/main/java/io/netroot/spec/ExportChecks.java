@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -74,16 +75,16 @@ final class ExportChecks {
       Map<String, RootImage> rootImages,
       List<Export> exports,
       Findings findings) {
-    Map<String, List<Export.Client>> clientsByImage = new HashMap<>();
+    Map<String, List<Predicate<Host>>> clientsByImage = new HashMap<>();
     for (Host host : hosts) {
       Profile profile = profiles.get(host.profile());
       RootImage image = profile == null ? null : rootImages.get(profile.rootImage());
       if (image == null) {
         continue;
       }
-      List<Export.Client> clients =
+      List<Predicate<Host>> clients =
           clientsByImage.computeIfAbsent(image.name(), name -> clientsOf(image, exports));
-      if (clients.stream().noneMatch(client -> matches(client.match(), host))) {
+      if (clients.stream().noneMatch(client -> client.test(host))) {
         findings.at(
             host,
             "spec.profile",
@@ -103,32 +104,37 @@ final class ExportChecks {
     }
   }
 
-  private static List<Export.Client> clientsOf(RootImage image, List<Export> exports) {
-    List<Export.Client> clients = new ArrayList<>();
+  /** The clients that may mount {@code image}, each match parsed once for all hosts. */
+  private static List<Predicate<Host>> clientsOf(RootImage image, List<Export> exports) {
+    List<Predicate<Host>> clients = new ArrayList<>();
     String imagePath = normalize(image.path());
     for (Export export : exports) {
       String exportPath = normalize(export.path());
       if (imagePath.equals(exportPath)
           || exportPath.equals("/")
           || imagePath.startsWith(exportPath + "/")) {
-        clients.addAll(export.clients());
+        for (Export.Client client : export.clients()) {
+          clients.add(matcher(client.match()));
+        }
       }
     }
     return clients;
   }
 
-  private static boolean matches(String match, Host host) {
+  private static Predicate<Host> matcher(String match) {
     if (match.equals("*")) {
-      return true;
+      return host -> true;
     }
     if (IPV4_LIKE.matcher(match).matches()) {
-      return Ipv4Cidr.parse(match).contains(host.ip());
+      Ipv4Cidr range = Ipv4Cidr.parse(match);
+      return host -> range.contains(host.ip());
     }
     if (match.contains("*") || match.contains("?")) {
       String regex = Pattern.quote(match).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
-      return host.name().matches("(?i)" + regex);
+      Pattern names = Pattern.compile("(?i)" + regex);
+      return host -> names.matcher(host.name()).matches();
     }
-    return match.equalsIgnoreCase(host.name());
+    return host -> match.equalsIgnoreCase(host.name());
   }
 
   /** Collapses {@code //}, {@code .} and {@code ..} so that ancestor checks compare like paths. */

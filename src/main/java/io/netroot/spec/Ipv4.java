@@ -35,7 +35,19 @@ public record Ipv4(int bits) implements Comparable<Ipv4> {
   }
 
   @Override
+  public boolean equals(Object other) {
+    Comparisons.one();
+    return other instanceof Ipv4 ip && ip.bits == bits;
+  }
+
+  @Override
+  public int hashCode() {
+    return Integer.hashCode(bits);
+  }
+
+  @Override
   public int compareTo(Ipv4 other) {
+    Comparisons.one();
     return Integer.compareUnsigned(bits, other.bits);
   }
 

@@ -29,6 +29,17 @@ public record MacAddress(String text) {
   }
 
   @Override
+  public boolean equals(Object other) {
+    Comparisons.one();
+    return other instanceof MacAddress mac && mac.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  @Override
   public String toString() {
     return text;
   }

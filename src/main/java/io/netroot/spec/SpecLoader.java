@@ -1,9 +1,16 @@
 package io.netroot.spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -30,16 +37,23 @@ public final class SpecLoader {
   public static SpecSet load(Path specsDir) {
     List<SpecError> errors = new ArrayList<>();
     Catalog catalog = new Catalog();
-    for (Path file : SpecFiles.find(specsDir, errors)) {
-      List<Node> documents = YamlFiles.read(file, errors);
-      if (documents == null) {
-        catalog.unreadable();
-        continue;
-      }
-      for (Node root : documents) {
-        bindSafely(file, root, errors, catalog);
-      }
+    List<Path> files = SpecFiles.find(specsDir, errors);
+    // Files are parsed and bound in parallel, each into its own catalog and error list, then
+    // merged in path order: the result is what one file after another gives.
+    List<FileResult> results =
+        (files.size() > 1 ? files.parallelStream() : files.stream())
+            .map(SpecLoader::loadFile)
+            .toList();
+    for (FileResult result : results) {
+      errors.addAll(result.errors());
+      catalog.addAll(result.catalog());
     }
+    // files no longer under the specs are forgotten
+    Set<String> current = new HashSet<>();
+    files.forEach(file -> current.add(file.toAbsolutePath() + "\0" + file));
+    PARSED
+        .keySet()
+        .removeIf(key -> key.startsWith(specsDir.toAbsolutePath() + "/") && !current.contains(key));
     if (errors.isEmpty() || !catalog.documents().isEmpty()) {
       errors.addAll(SpecValidator.validate(catalog, new Position(specsDir.toString(), 1, 1)));
     }
@@ -56,6 +70,51 @@ public final class SpecLoader {
         catalog.all(Export.class),
         catalog.all(Profile.class),
         catalog.all(Host.class));
+  }
+
+  /** One file's documents and problems. */
+  private record FileResult(Catalog catalog, List<SpecError> errors) {}
+
+  /** A file's bytes and what they gave: binding depends on nothing else than these and the path. */
+  private record Parsed(byte[] bytes, FileResult result) {}
+
+  /**
+   * The last result of each spec file, for a process that loads the same specs again and again (the
+   * daemon): a file whose bytes are exactly those of last time is not parsed again.
+   */
+  private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+
+  private static FileResult loadFile(Path file) {
+    String key = file.toAbsolutePath() + "\0" + file;
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException | RuntimeException e) {
+      bytes = null; // YamlFiles.read reports it
+    }
+    Parsed last = bytes == null ? null : PARSED.get(key);
+    if (last != null && Arrays.equals(last.bytes(), bytes)) {
+      return last.result();
+    }
+    FileResult result = parse(file, bytes);
+    if (bytes != null) {
+      PARSED.put(key, new Parsed(bytes, result));
+    }
+    return result;
+  }
+
+  private static FileResult parse(Path file, byte[] bytes) {
+    List<SpecError> errors = new ArrayList<>();
+    Catalog catalog = new Catalog();
+    List<Node> documents = YamlFiles.read(file, bytes, errors);
+    if (documents == null) {
+      catalog.unreadable();
+    } else {
+      for (Node root : documents) {
+        bindSafely(file, root, errors, catalog);
+      }
+    }
+    return new FileResult(catalog, errors);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.netroot.spec;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +32,25 @@ final class YamlFiles {
    * parsed (the problem is then in {@code errors}).
    */
   static List<Node> read(Path file, List<SpecError> errors) {
+    return read(file, null, errors);
+  }
+
+  /**
+   * @param bytes the file's bytes when already read, or {@code null} to read them here
+   */
+  static List<Node> read(Path file, byte[] bytes, List<SpecError> errors) {
     String label = file.toString();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text =
+          bytes == null
+              ? Files.readString(file, StandardCharsets.UTF_8)
+              : StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT)
+                  .decode(ByteBuffer.wrap(bytes))
+                  .toString();
     } catch (CharacterCodingException e) {
       errors.add(new SpecError(new Position(label, 1, 1), "cannot read: not valid UTF-8 text"));
       return null;

@@ -1,65 +1,164 @@
 package io.netroot.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.netroot.NetrootException;
+import io.netroot.catalog.Resource.StateKind;
 import io.netroot.catalog.ResourceId;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
 import io.netroot.os.RootFs;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 
 /**
  * The record of what netroot last applied, kept in {@code <root>/var/lib/netroot/state.json} and
  * replaced atomically. It is the third side of every comparison: desired, last applied, actual.
+ *
+ * <p>Format 2 keeps each text once, keyed by its sha256, because many resources share one (a host's
+ * BIOS and UEFI PXE files are the same text):
+ *
+ * <pre>
+ * {"format_version": 2,
+ *  "contents": {"SHA256": "TEXT", ...},
+ *  "resources": {"ID": {"path": "...", "kind": "FILE", "sha256": "SHA256"}, ...}}
+ * </pre>
+ *
+ * Format 1 (each record with its own {@code content}) is still read, and rewritten as format 2 by
+ * the next apply. The file is read and written with Jackson's streaming API: at ten thousand hosts
+ * it holds twenty thousand records, and binding them through the object mapper cost more than
+ * reading the files they describe. It is only rewritten when a record changed.
  */
 public final class StateStore {
 
   /** Where the state lives, as a server path. */
   public static final String STATE_DIR = "/var/lib/netroot";
 
-  static final int FORMAT_VERSION = 1;
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  static final int FORMAT_VERSION = 2;
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final Path file;
   private final Map<ResourceId, AppliedRecord> records;
+  private boolean dirty;
 
-  private StateStore(Path file, Map<ResourceId, AppliedRecord> records) {
+  private StateStore(Path file, Map<ResourceId, AppliedRecord> records, boolean dirty) {
     this.file = file;
     this.records = records;
+    this.dirty = dirty;
   }
 
   /** Reads the state of a root; a root never applied to has an empty state. */
   public static StateStore open(RootFs root) {
     Path file = root.resolve(STATE_DIR).resolve("state.json");
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
+    int format;
     try {
-      StateFile stored = JSON.readValue(Files.readAllBytes(file), StateFile.class);
-      if (stored.format_version() != FORMAT_VERSION) {
-        throw new NetrootException(
-            file
-                + " has state format "
-                + stored.format_version()
-                + "; this netroot reads format "
-                + FORMAT_VERSION);
+      byte[] bytes = Files.readAllBytes(file);
+      Snapshot last = LAST.get(file);
+      Snapshot now = Snapshot.of(file, bytes, null);
+      if (last != null && last.sameFile(now)) {
+        records.putAll(last.records());
+        return new StateStore(file, records, false);
       }
-      stored.resources().forEach((id, record) -> records.put(new ResourceId(id), record));
+      format = read(bytes, records);
+      if (format == FORMAT_VERSION) {
+        LAST.put(file, Snapshot.of(file, bytes, records));
+      }
     } catch (NoSuchFileException e) {
       // never applied: nothing recorded yet
-    } catch (IOException e) {
+      return new StateStore(file, records, true);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof NetrootException n) {
+        throw new NetrootException(file + n.getMessage(), e);
+      }
       throw new NetrootException("cannot read state " + file + ": " + e.getMessage(), e);
     }
-    return new StateStore(file, records);
+    return new StateStore(file, records, format != FORMAT_VERSION);
+  }
+
+  /** Fills {@code records} from a state file of format 1 or 2; returns the format. */
+  static int read(byte[] bytes, Map<ResourceId, AppliedRecord> records) throws IOException {
+    int format = -1;
+    Map<String, String> contents = new HashMap<>();
+    Map<String, String[]> raw = new LinkedHashMap<>();
+    try (JsonParser parser = JSON.createParser(bytes)) {
+      expect(parser.nextToken(), JsonToken.START_OBJECT);
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "format_version" -> {
+            format = parser.getIntValue();
+            if (format != 1 && format != FORMAT_VERSION) {
+              throw new NetrootException(
+                  " has state format "
+                      + format
+                      + "; this netroot reads formats 1 and "
+                      + FORMAT_VERSION);
+            }
+          }
+          case "contents" -> {
+            expect(value, JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String sha = parser.currentName();
+              parser.nextToken();
+              contents.put(sha, parser.getValueAsString());
+            }
+          }
+          case "resources" -> {
+            expect(value, JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String id = parser.currentName();
+              expect(parser.nextToken(), JsonToken.START_OBJECT);
+              String[] record = new String[4];
+              while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                switch (name) {
+                  case "path" -> record[0] = parser.getValueAsString();
+                  case "kind" -> record[1] = parser.getValueAsString();
+                  case "sha256" -> record[2] = parser.getValueAsString();
+                  case "content" -> record[3] = parser.getValueAsString();
+                  default -> parser.skipChildren();
+                }
+              }
+              raw.put(id, record);
+            }
+          }
+          default -> parser.skipChildren();
+        }
+      }
+    }
+    if (format < 0) {
+      throw new NetrootException(" has no format_version");
+    }
+    for (Map.Entry<String, String[]> entry : raw.entrySet()) {
+      String[] r = entry.getValue();
+      String content = r[3] != null ? r[3] : r[2] == null ? null : contents.get(r[2]);
+      records.put(
+          new ResourceId(entry.getKey()),
+          new AppliedRecord(r[0], r[1] == null ? null : StateKind.valueOf(r[1]), r[2], content));
+    }
+    return format;
+  }
+
+  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+    if (actual != expected) {
+      throw new IOException("expected " + expected + ", found " + actual);
+    }
   }
 
   public Optional<AppliedRecord> get(ResourceId id) {
@@ -71,27 +170,91 @@ public final class StateStore {
   }
 
   public void put(ResourceId id, AppliedRecord record) {
-    records.put(id, record);
+    AppliedRecord before = records.put(id, record);
+    dirty |= !record.equals(before);
   }
 
   public void remove(ResourceId id) {
-    records.remove(id);
+    dirty |= records.remove(id) != null;
   }
 
-  /** Writes the state file atomically. */
+  /** Whether {@link #save} has something to write. */
+  boolean dirty() {
+    return dirty;
+  }
+
+  /** Writes the state file atomically, when a record changed since it was read. */
   public void save() {
-    Map<String, AppliedRecord> out = new LinkedHashMap<>();
-    records.forEach((id, record) -> out.put(id.value(), record));
+    if (!dirty) {
+      return;
+    }
+    byte[] bytes = encode(records);
+    AtomicFile.write(file, bytes, FileModes.parse("0600"));
+    dirty = false;
     try {
-      byte[] bytes =
-          JSON.writerWithDefaultPrettyPrinter()
-              .writeValueAsBytes(new StateFile(FORMAT_VERSION, out));
-      AtomicFile.write(file, bytes, FileModes.parse("0600"));
-    } catch (JsonProcessingException e) {
-      throw new NetrootException("cannot encode state: " + e.getMessage(), e);
+      LAST.put(file, Snapshot.of(file, bytes, records));
+    } catch (IOException e) {
+      LAST.remove(file);
     }
   }
 
-  /** The file's JSON shape; snake_case like the rest of netroot's JSON. */
-  record StateFile(int format_version, Map<String, AppliedRecord> resources) {}
+  /**
+   * The records of the state file as this process last read or wrote it, for a process that reads
+   * the same state pass after pass (the daemon). It is used only while the file is that very file:
+   * same inode, size, times and CRC-32C of its bytes.
+   */
+  private record Snapshot(String stat, long crc, Map<ResourceId, AppliedRecord> records) {
+    static Snapshot of(Path file, byte[] bytes, Map<ResourceId, AppliedRecord> records)
+        throws IOException {
+      String stat = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime").toString();
+      CRC32C crc = new CRC32C();
+      crc.update(bytes);
+      return new Snapshot(
+          stat, crc.getValue(), records == null ? null : new LinkedHashMap<>(records));
+    }
+
+    boolean sameFile(Snapshot other) {
+      return stat.equals(other.stat) && crc == other.crc;
+    }
+  }
+
+  private static final Map<Path, Snapshot> LAST = new ConcurrentHashMap<>();
+
+  /** Format 2, one record or text per line so that the file reads well in a pager. */
+  static byte[] encode(Map<ResourceId, AppliedRecord> records) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * records.size() + 64);
+    try (JsonGenerator json = JSON.createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeRaw('\n');
+      json.writeNumberField("format_version", FORMAT_VERSION);
+      json.writeRaw('\n');
+      json.writeObjectFieldStart("contents");
+      Set<String> written = new java.util.HashSet<>();
+      for (AppliedRecord record : records.values()) {
+        if (record.content() != null && written.add(record.sha256())) {
+          json.writeRaw('\n');
+          json.writeStringField(record.sha256(), record.content());
+        }
+      }
+      json.writeEndObject();
+      json.writeRaw('\n');
+      json.writeObjectFieldStart("resources");
+      for (Map.Entry<ResourceId, AppliedRecord> entry : records.entrySet()) {
+        AppliedRecord record = entry.getValue();
+        json.writeRaw('\n');
+        json.writeObjectFieldStart(entry.getKey().value());
+        json.writeStringField("path", record.path());
+        json.writeStringField("kind", record.kind() == null ? null : record.kind().name());
+        json.writeStringField("sha256", record.sha256());
+        json.writeEndObject();
+      }
+      json.writeEndObject();
+      json.writeRaw('\n');
+      json.writeEndObject();
+      json.writeRaw('\n');
+    } catch (IOException e) {
+      throw new NetrootException("cannot encode state: " + e.getMessage(), e);
+    }
+    return bytes.toByteArray();
+  }
 }

@@ -1,0 +1,242 @@
+package io.netroot.cli;
+
+import io.netroot.bench.BenchRunner;
+import io.netroot.bench.FleetGenerator;
+import io.netroot.engine.Options;
+import io.netroot.engine.Report;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code agent bench}: generate synthetic fleets and time netroot on them. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Generate synthetic fleets and time validate, plan, apply and drift on them.",
+    subcommands = {
+      BenchCommand.Generate.class,
+      BenchCommand.Run.class,
+      BenchCommand.Pass.class,
+      BenchCommand.Train.class,
+      CommandLine.HelpCommand.class
+    })
+final class BenchCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a bench command is required (generate, run)");
+  }
+
+  /** {@code agent bench generate}: write a fleet's specs. */
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the specs of a synthetic fleet into DIR: one BootServer, /16 networks, kernels,",
+        "root images, exports, profiles, and the hosts in one file per network. Small kernel",
+        "image files are written under DIR/kernels/ so that plan and apply work."
+      })
+  static final class Generate implements Callable<Integer> {
+    @Option(names = "--hosts", required = true, paramLabel = "N", description = "Hosts.")
+    int hosts;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write.")
+    Path out;
+
+    @Option(
+        names = "--networks",
+        defaultValue = "4",
+        paramLabel = "K",
+        description = "/16 networks (default: ${DEFAULT-VALUE}).")
+    int networks;
+
+    @Option(
+        names = "--profiles",
+        defaultValue = "4",
+        paramLabel = "P",
+        description =
+            "Profiles; kernels and root images are half as many (default: ${DEFAULT-VALUE}).")
+    int profiles;
+
+    @Option(
+        names = "--seed",
+        defaultValue = "1",
+        paramLabel = "S",
+        description = "Chooses networks, profiles and MACs (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      new FleetGenerator(hosts, networks, profiles, seed).write(out);
+      spec.commandLine()
+          .getOut()
+          .printf("%s: %d hosts over %d networks, %d profiles%n", out, hosts, networks, profiles);
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code agent bench run}: the benchmark. */
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Generate fleets of each size into a temporary directory and time whole agent processes",
+        "(bin/agent, so with its JVM flags): validate, plan on an empty root, apply from empty,",
+        "plan and drift with nothing to change, the daemon's warm pass, plan after one host",
+        "changed; and the floor: cat and sha256sum over the managed files."
+      })
+  static final class Run implements Callable<Integer> {
+    @Option(
+        names = "--sizes",
+        split = ",",
+        defaultValue = "1000,10000,50000",
+        paramLabel = "N,…",
+        description = "Fleet sizes (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes = new ArrayList<>();
+
+    @Option(
+        names = "--runs",
+        defaultValue = "3",
+        paramLabel = "R",
+        description = "Runs of each step; the median is reported (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
+        names = "--apply-runs",
+        paramLabel = "R",
+        description = "Runs of apply from empty, the slowest step (default: --runs).")
+    Integer applyRuns;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the table as Markdown.")
+    Path out;
+
+    @Option(
+        names = "--agent",
+        defaultValue = "bin/agent",
+        paramLabel = "PATH",
+        description = "The launcher to time (default: ${DEFAULT-VALUE}).")
+    Path agent;
+
+    @Option(
+        names = "--work",
+        paramLabel = "DIR",
+        description = "Where fleets and roots go (default: a new temporary directory, removed).")
+    Path work;
+
+    @Option(
+        names = "--max-heap-from",
+        defaultValue = "50000",
+        paramLabel = "N",
+        description = "Fleets of N hosts or more run with -Xmx512m (default: ${DEFAULT-VALUE}).")
+    int maxHeapFrom;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      BenchRunner runner =
+          new BenchRunner(
+              agent,
+              runs,
+              applyRuns == null ? runs : applyRuns,
+              maxHeapFrom,
+              spec.commandLine().getOut());
+      String markdown = runner.run(sizes, work);
+      if (out != null) {
+        BenchRunner.writeMarkdown(out, markdown);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Hidden {@code agent bench pass}: the daemon's steady-state pass, warm, in one JVM. */
+  @Command(name = "pass", hidden = true, description = "Time warm reconcile passes in one JVM.")
+  static final class Pass implements Callable<Integer> {
+    @Mixin SpecOptions options;
+
+    @Option(names = "--warmup", defaultValue = "3")
+    int warmup;
+
+    @Option(names = "--passes", defaultValue = "7")
+    int passes;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      for (int i = 0; i < warmup + passes; i++) {
+        long started = System.nanoTime();
+        Report report = daemonPass(options);
+        long nanos = System.nanoTime() - started;
+        if (report.hasFailures()) {
+          spec.commandLine().getErr().println("bench pass: the pass has failures");
+          return ExitCodes.ERROR;
+        }
+        spec.commandLine()
+            .getOut()
+            .printf("%s %d %d %b%n", i < warmup ? "warmup" : "pass", i, nanos, report.hasChanges());
+      }
+      return ExitCodes.OK;
+    }
+
+    /**
+     * One steady-state daemon pass: load, compile and reconcile (apply). Kept to this one call so
+     * that it can become the daemon's own pass method.
+     */
+    static Report daemonPass(SpecOptions options) {
+      return Reconciliation.run(options, Options.apply(false));
+    }
+  }
+
+  /**
+   * Hidden {@code agent bench train}: loads the classes of every common command by running them on
+   * a small generated fleet, in a temporary directory that is removed after. {@code bin/agent} runs
+   * it once with {@code -XX:ArchiveClassesAtExit} to make the AppCDS archive.
+   */
+  @Command(name = "train", hidden = true, description = "Exercise every command once, quietly.")
+  static final class Train implements Callable<Integer> {
+    @Override
+    public Integer call() throws java.io.IOException {
+      Path dir = java.nio.file.Files.createTempDirectory("netroot-train");
+      java.io.PrintStream out = System.out;
+      java.io.PrintStream err = System.err;
+      java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      try {
+        Path specs = dir.resolve("specs");
+        String root = dir.resolve("root").toString();
+        FleetGenerator generator = new FleetGenerator(40, 2, 2, 1);
+        generator.write(specs);
+        System.setOut(none);
+        System.setErr(none);
+        String s = specs.toString();
+        Main.run("validate", "--specs", s);
+        Main.run("plan", "--specs", s, "--root", root);
+        Main.run("apply", "--specs", s, "--root", root);
+        Main.run("plan", "--specs", s, "--root", root, "--json");
+        Main.run("drift", "--specs", s, "--root", root);
+        generator.changeOneHost(specs, 3);
+        Main.run("plan", "--specs", s, "--root", root);
+        Main.run("apply", "--specs", s, "--root", root, "--json");
+        Main.run("drift", "--specs", s, "--root", root, "--json");
+        Main.run("backups", "--root", root);
+        Main.run("--help");
+        Main.run("--version");
+      } finally {
+        System.setOut(out);
+        System.setErr(err);
+        io.netroot.bench.BenchRunner.delete(dir);
+      }
+      return ExitCodes.OK;
+    }
+  }
+}
