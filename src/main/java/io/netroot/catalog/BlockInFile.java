@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 public final class BlockInFile extends BaseResource {
 
   private final ManagedBlock markers;
+  private Content rendered;
   private final ConfigChecker checker;
   private final Supplier<String> body;
 
@@ -57,7 +58,12 @@ public final class BlockInFile extends BaseResource {
 
   @Override
   public Content desired() {
-    return Content.text(markers.wrap(body.get()));
+    // Rendered once and kept: the block is a function of the specs alone, and a long-running
+    // agent reuses the catalog while the specs stay the same.
+    if (rendered == null) {
+      rendered = Content.text(markers.wrap(body.get()));
+    }
+    return rendered;
   }
 
   @Override

@@ -8,8 +8,11 @@ public final class ManagedFile extends WholeFile {
 
   private final Supplier<Content> render;
 
+  /** Rendered on first use and kept: the content is a function of the specs alone. */
+  private Content rendered;
+
   /**
-   * @param render produces the content; called once per pass, when the engine gets to this file
+   * @param render produces the content; called once, when the engine first gets to this file
    */
   public ManagedFile(
       String path, String description, List<ResourceId> dependsOn, Supplier<String> render) {
@@ -48,7 +51,10 @@ public final class ManagedFile extends WholeFile {
 
   @Override
   Content render() {
-    return render.get();
+    if (rendered == null) {
+      rendered = render.get();
+    }
+    return rendered;
   }
 
   @Override

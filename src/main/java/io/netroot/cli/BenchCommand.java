@@ -2,9 +2,15 @@ package io.netroot.cli;
 
 import io.netroot.bench.BenchRunner;
 import io.netroot.bench.FleetGenerator;
+import io.netroot.daemon.CatalogCache;
+import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
+import io.netroot.os.RootFs;
+import io.netroot.spec.SpecLoader;
+import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -193,9 +199,18 @@ final class BenchCommand implements Runnable {
      * One steady-state daemon pass: load, compile and reconcile (apply). Kept to this one call so
      * that it can become the daemon's own pass method.
      */
-    static Report daemonPass(SpecOptions options) {
-      return Reconciliation.run(options, Options.apply(false));
+    /** One pass the way {@code agent run} makes it: the same loader, catalog cache and engine. */
+    Report daemonPass(SpecOptions options) {
+      RootFs root = options.rootFs();
+      if (catalogs == null) {
+        catalogs = new CatalogCache(options.serviceBackend());
+      }
+      SpecSet specs = SpecLoader.load(options.specs);
+      return new Engine(root, options.serviceBackend(), Clock.systemUTC())
+          .reconcile(catalogs.compile(specs, root), Options.apply(false));
     }
+
+    private CatalogCache catalogs;
   }
 
   /**

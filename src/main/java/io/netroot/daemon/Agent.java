@@ -2,13 +2,11 @@ package io.netroot.daemon;
 
 import io.netroot.NetrootException;
 import io.netroot.catalog.Catalog;
-import io.netroot.catalog.CatalogCompiler;
 import io.netroot.catalog.Resource;
 import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
 import io.netroot.engine.Status;
-import io.netroot.os.DhcpdConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.SdNotify;
 import io.netroot.os.WriterLock;
@@ -45,6 +43,7 @@ public final class Agent {
 
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
 
+  private final CatalogCache catalogs;
   private final Settings settings;
   private final RootFs root;
   private final Clock clock;
@@ -74,6 +73,7 @@ public final class Agent {
   Agent(Settings settings, Clock clock) {
     this.settings = settings;
     this.root = settings.root();
+    this.catalogs = new CatalogCache(settings.services());
     this.clock = clock;
     this.requests = new PassRequests(clock);
     this.notify = SdNotify.fromEnvironment(settings.environment());
@@ -283,8 +283,7 @@ public final class Agent {
         specs = SpecLoader.load(settings.specs());
       }
       reconfigure(specs.server().agent());
-      Catalog catalog =
-          new CatalogCompiler(new DhcpdConfigChecker(), settings.services()).compile(specs, root);
+      Catalog catalog = catalogs.compile(specs, root);
       managed = managedFiles(catalog);
       Options options =
           Options.apply(false)

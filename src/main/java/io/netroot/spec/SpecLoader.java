@@ -44,6 +44,11 @@ public final class SpecLoader {
         (files.size() > 1 ? files.parallelStream() : files.stream())
             .map(SpecLoader::loadFile)
             .toList();
+    Checked last = CHECKED.get(specsDir.toAbsolutePath().toString());
+    if (last != null && last.isFor(files, results)) {
+      // Nothing the checks read has changed: the same files gave the same documents.
+      return last.specs();
+    }
     for (FileResult result : results) {
       errors.addAll(result.errors());
       catalog.addAll(result.catalog());
@@ -62,15 +67,61 @@ public final class SpecLoader {
       sorted.sort(Comparator.comparing(SpecError::position, POSITION_ORDER));
       throw new SpecInvalidException(sorted);
     }
-    return new SpecSet(
-        catalog.all(BootServer.class).get(0),
-        catalog.all(Network.class),
-        catalog.all(Kernel.class),
-        catalog.all(RootImage.class),
-        catalog.all(Export.class),
-        catalog.all(Profile.class),
-        catalog.all(Host.class));
+    SpecSet specs =
+        new SpecSet(
+            catalog.all(BootServer.class).get(0),
+            catalog.all(Network.class),
+            catalog.all(Kernel.class),
+            catalog.all(RootImage.class),
+            catalog.all(Export.class),
+            catalog.all(Profile.class),
+            catalog.all(Host.class));
+    CHECKED.put(specsDir.toAbsolutePath().toString(), Checked.of(files, results, specs));
+    return specs;
   }
+
+  /**
+   * The last checked result per specs directory, for a process that loads the same specs again and
+   * again (the daemon): when every file gave the very same documents and the kernel configs the
+   * checks read are unchanged, the checks would find what they found last time.
+   *
+   * @param configs each kernel {@code .config} the checks read, with its size and modification time
+   */
+  private record Checked(
+      List<Path> files, List<FileResult> results, Map<Path, String> configs, SpecSet specs) {
+
+    static Checked of(List<Path> files, List<FileResult> results, SpecSet specs) {
+      Map<Path, String> configs = new java.util.HashMap<>();
+      for (Kernel kernel : specs.kernels()) {
+        if (kernel.config() != null) {
+          configs.put(kernel.config(), stamp(kernel.config()));
+        }
+      }
+      return new Checked(List.copyOf(files), List.copyOf(results), configs, specs);
+    }
+
+    boolean isFor(List<Path> files, List<FileResult> results) {
+      if (!this.files.equals(files) || this.results.size() != results.size()) {
+        return false;
+      }
+      for (int i = 0; i < results.size(); i++) {
+        if (this.results.get(i) != results.get(i)) {
+          return false;
+        }
+      }
+      return configs.entrySet().stream().allMatch(e -> e.getValue().equals(stamp(e.getKey())));
+    }
+
+    private static String stamp(Path file) {
+      try {
+        return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+      } catch (IOException e) {
+        return "missing";
+      }
+    }
+  }
+
+  private static final Map<String, Checked> CHECKED = new ConcurrentHashMap<>();
 
   /** One file's documents and problems. */
   private record FileResult(Catalog catalog, List<SpecError> errors) {}
