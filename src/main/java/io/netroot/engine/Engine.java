@@ -209,44 +209,31 @@ public final class Engine {
       }
       java.time.Instant retryAt = options.deferred().get(resource.id());
       if (retryAt != null) {
-        broken.add(resource.id());
         log.debug("{}: deferred until {}", resource.id(), retryAt);
-        results.add(
-            ResourceResult.failed(
-                resource.id(),
-                resource.path(),
-                resource.description(),
-                Status.BLOCKED,
-                "deferred: failed earlier; next retry at " + retryAt));
+        fail(resource, Status.BLOCKED, "deferred: failed earlier; next retry at " + retryAt);
         return;
       }
       Optional<ResourceId> failedDependency =
           resource.dependsOn().stream().filter(broken::contains).findFirst();
       if (failedDependency.isPresent()) {
-        broken.add(resource.id());
         log.debug("{}: blocked by {}", resource.id(), failedDependency.get());
-        results.add(
-            ResourceResult.failed(
-                resource.id(),
-                resource.path(),
-                resource.description(),
-                Status.BLOCKED,
-                "not touched: " + failedDependency.get() + " failed"));
+        fail(resource, Status.BLOCKED, "not touched: " + failedDependency.get() + " failed");
         return;
       }
       try {
         results.add(check(resource));
       } catch (NetrootException e) {
-        broken.add(resource.id());
         log.debug("{}: failed", resource.id(), e);
-        results.add(
-            ResourceResult.failed(
-                resource.id(),
-                resource.path(),
-                resource.description(),
-                Status.FAILED,
-                e.getMessage()));
+        fail(resource, Status.FAILED, e.getMessage());
       }
+    }
+
+    /** Records a resource that failed or was not touched; what depends on it is blocked. */
+    private void fail(Resource resource, Status status, String why) {
+      broken.add(resource.id());
+      results.add(
+          ResourceResult.failed(
+              resource.id(), resource.path(), resource.description(), status, why));
     }
 
     private ResourceResult check(Resource resource) {
