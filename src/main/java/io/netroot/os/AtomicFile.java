@@ -54,14 +54,23 @@ public final class AtomicFile {
     return Files.exists(target) ? Files.getPosixFilePermissions(target) : FileModes.parse("0644");
   }
 
+  /** A temporary file just created for writing, and the channel to write it through. */
+  record Temp(Path path, FileChannel channel) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+  }
+
   /** A new, empty temporary file beside {@code name}, hidden and marked as netroot's. */
-  static Path createTemp(Path dir, String name) throws IOException {
+  static Temp createTemp(Path dir, String name) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Path temp =
           dir.resolve(
               "." + name + ".netroot-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
       try {
-        return Files.createFile(temp);
+        return new Temp(
+            temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
       } catch (FileAlreadyExistsException e) {
         if (attempt > 10) {
           throw e;

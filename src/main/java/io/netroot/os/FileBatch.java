@@ -16,6 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +35,23 @@ public final class FileBatch {
 
   private static final Logger log = LoggerFactory.getLogger(FileBatch.class);
 
-  private record Staged(Path temp, Path target) {}
+  /** A file being staged: its target, and its temporary file once written (or why not). */
+  private record Staged(Path target, CompletableFuture<Path> temp) {}
+
+  /**
+   * Creating thousands of small files is metadata work the disk does in parallel well, so a batch
+   * flushed with syncfs writes its temporary files on a few threads while the caller goes on.
+   */
+  private static final class Io {
+    static final ExecutorService POOL =
+        Executors.newFixedThreadPool(
+            4,
+            runnable -> {
+              Thread thread = new Thread(runnable, "netroot-io");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
 
   private final List<Staged> staged = new ArrayList<>();
   private final boolean syncWholeFilesystem;
@@ -50,27 +70,67 @@ public final class FileBatch {
     return new FileBatch(false);
   }
 
-  /** Writes {@code content} to a temporary file beside {@code target}; nothing is replaced yet. */
+  /**
+   * Writes {@code content} to a temporary file beside {@code target}; nothing is replaced yet. A
+   * write that fails is reported by {@link #commit} for that target.
+   */
   public void stage(Path target, byte[] content, Set<PosixFilePermission> mode) {
+    CompletableFuture<Path> temp =
+        syncWholeFilesystem
+            ? CompletableFuture.supplyAsync(() -> writeTemp(target, content, mode), Io.POOL)
+            : writeNow(target, content, mode);
+    staged.add(new Staged(target, temp));
+  }
+
+  private static CompletableFuture<Path> writeNow(
+      Path target, byte[] content, Set<PosixFilePermission> mode) {
+    try {
+      return CompletableFuture.completedFuture(writeTemp(target, content, mode));
+    } catch (NetrootException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static Path writeTemp(Path target, byte[] content, Set<PosixFilePermission> mode) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
     try {
       Files.createDirectories(dir);
       Set<PosixFilePermission> perms = AtomicFile.modeFor(target, mode);
-      temp = AtomicFile.createTemp(dir, target.getFileName().toString());
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      // One open creates and writes the temporary file.
+      try (AtomicFile.Temp created = AtomicFile.createTemp(dir, target.getFileName().toString())) {
+        temp = created.path();
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
-          channel.write(buffer);
+          created.channel().write(buffer);
         }
       }
       Files.setPosixFilePermissions(temp, perms);
-      staged.add(new Staged(temp, target));
+      return temp;
     } catch (IOException e) {
       AtomicFile.deleteQuietly(temp);
       throw new NetrootException("cannot write " + target + ": " + AtomicFile.describe(e), e);
     }
   }
+
+  /** Waits for every staged write; the ones that failed are moved into {@code failures}. */
+  private List<Written> written(Map<Path, NetrootException> failures) {
+    List<Written> done = new ArrayList<>();
+    for (Staged s : staged) {
+      try {
+        done.add(new Written(s.temp().join(), s.target()));
+      } catch (CompletionException e) {
+        failures.put(
+            s.target(),
+            e.getCause() instanceof NetrootException n
+                ? n
+                : new NetrootException("cannot write " + s.target() + ": " + e.getCause(), e));
+      }
+    }
+    return done;
+  }
+
+  private record Written(Path temp, Path target) {}
 
   public boolean isEmpty() {
     return staged.isEmpty();
@@ -86,9 +146,10 @@ public final class FileBatch {
     if (staged.isEmpty()) {
       return failures;
     }
-    flushData();
+    List<Written> written = written(failures);
+    flushData(written);
     Set<Path> dirs = new LinkedHashSet<>();
-    for (Staged s : staged) {
+    for (Written s : written) {
       try {
         Files.move(
             s.temp(),
@@ -104,39 +165,44 @@ public final class FileBatch {
       }
     }
     dirs.forEach(AtomicFile::syncDirectory);
-    log.debug("committed {} files in {} directories", staged.size() - failures.size(), dirs.size());
+    log.debug("committed {} files in {} directories", written.size(), dirs.size());
     staged.clear();
     return failures;
   }
 
   /** Removes every staged temporary file; nothing is replaced. */
   public void abort() {
-    staged.forEach(s -> AtomicFile.deleteQuietly(s.temp()));
+    written(new LinkedHashMap<>()).forEach(w -> AtomicFile.deleteQuietly(w.temp()));
     staged.clear();
   }
 
   /** One syncfs per filesystem the staged files are on, or an fsync of each file. */
-  private void flushData() {
+  private void flushData(List<Written> written) {
     if (!syncWholeFilesystem) {
-      flushEachFile();
+      flushEachFile(written);
       return;
     }
     Map<FileStore, Path> stores = new LinkedHashMap<>();
     try {
-      for (Staged s : staged) {
-        stores.putIfAbsent(Files.getFileStore(s.temp()), s.temp());
+      // Finding a file's store reads the mount table: once per directory, not per file.
+      Set<Path> dirs = new LinkedHashSet<>();
+      for (Written s : written) {
+        Path dir = s.temp().getParent();
+        if (dirs.add(dir)) {
+          stores.putIfAbsent(Files.getFileStore(dir), s.temp());
+        }
       }
       for (Path onStore : stores.values()) {
         syncfs(onStore);
       }
     } catch (IOException | NetrootException | LinkageError | UnsupportedOperationException e) {
       log.debug("syncfs unavailable ({}); flushing each file", e.toString());
-      flushEachFile();
+      flushEachFile(written);
     }
   }
 
-  private void flushEachFile() {
-    for (Staged s : staged) {
+  private void flushEachFile(List<Written> written) {
+    for (Written s : written) {
       try (FileChannel channel = FileChannel.open(s.temp(), StandardOpenOption.WRITE)) {
         channel.force(true);
       } catch (IOException e) {
