@@ -285,6 +285,9 @@ public final class Engine {
           && !last.map(AppliedRecord::sha256).orElse("").equals(desired.sha256())) {
         state.put(resource.id(), record(resource, desired));
       }
+      // Texts are decoded only where a diff can be shown: a change or a hand edit. With nothing to
+      // change (most resources of most passes) only the hashes are kept.
+      boolean shown = decision.action() != Action.NOOP || decision.handEdit();
       return new ResourceResult(
           resource.id(),
           resource.path(),
@@ -294,9 +297,9 @@ public final class Engine {
           decision.handEdit(),
           decision.conflict(),
           status,
-          actual.filter(Content::isText).map(Content::asText).orElse(null),
-          desired.isText() ? desired.asText() : null,
-          last.map(AppliedRecord::content).orElse(null),
+          shown ? actual.filter(Content::isText).map(Content::asText).orElse(null) : null,
+          shown && desired.isText() ? desired.asText() : null,
+          shown ? last.map(AppliedRecord::content).orElse(null) : null,
           actual.map(Content::sha256).orElse(null),
           desired.sha256(),
           desired.size(),
