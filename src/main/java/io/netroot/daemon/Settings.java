@@ -6,6 +6,7 @@ import io.netroot.spec.BootServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What {@code agent run} was started with. The optional fields ({@code null} when not given)
@@ -76,128 +77,99 @@ public record Settings(
   }
 
   public Settings withInterval(Duration value, Duration splayValue) {
-    return new Settings(
-        specs,
-        root,
-        services,
-        value,
-        splayValue,
-        onDrift,
-        http,
-        gitUrl,
-        gitBranch,
-        gitCache,
-        lockTimeout,
-        environment,
-        specDebounce,
-        fileDebounce);
+    return edit(
+        b -> {
+          b.interval = value;
+          b.splay = splayValue;
+        });
   }
 
   public Settings withOnDrift(BootServer.OnDrift value) {
-    return new Settings(
-        specs,
-        root,
-        services,
-        interval,
-        splay,
-        value,
-        http,
-        gitUrl,
-        gitBranch,
-        gitCache,
-        lockTimeout,
-        environment,
-        specDebounce,
-        fileDebounce);
+    return edit(b -> b.onDrift = value);
   }
 
   public Settings withHttp(Integer port) {
-    return new Settings(
-        specs,
-        root,
-        services,
-        interval,
-        splay,
-        onDrift,
-        port,
-        gitUrl,
-        gitBranch,
-        gitCache,
-        lockTimeout,
-        environment,
-        specDebounce,
-        fileDebounce);
+    return edit(b -> b.http = port);
   }
 
   public Settings withGit(String url, String branch, Path cache) {
-    return new Settings(
-        specs,
-        root,
-        services,
-        interval,
-        splay,
-        onDrift,
-        http,
-        url,
-        branch,
-        cache,
-        lockTimeout,
-        environment,
-        specDebounce,
-        fileDebounce);
+    return edit(
+        b -> {
+          b.gitUrl = url;
+          b.gitBranch = branch;
+          b.gitCache = cache;
+        });
   }
 
   public Settings withLockTimeout(Duration value) {
-    return new Settings(
-        specs,
-        root,
-        services,
-        interval,
-        splay,
-        onDrift,
-        http,
-        gitUrl,
-        gitBranch,
-        gitCache,
-        value,
-        environment,
-        specDebounce,
-        fileDebounce);
+    return edit(b -> b.lockTimeout = value);
   }
 
   public Settings withEnvironment(Map<String, String> value) {
-    return new Settings(
-        specs,
-        root,
-        services,
-        interval,
-        splay,
-        onDrift,
-        http,
-        gitUrl,
-        gitBranch,
-        gitCache,
-        lockTimeout,
-        value,
-        specDebounce,
-        fileDebounce);
+    return edit(b -> b.environment = value);
   }
 
   public Settings withDebounce(Duration specs, Duration files) {
+    return edit(
+        b -> {
+          b.specDebounce = specs;
+          b.fileDebounce = files;
+        });
+  }
+
+  /** A copy with some fields changed: the one place every component is listed again. */
+  private Settings edit(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
     return new Settings(
-        this.specs,
-        root,
-        services,
-        interval,
-        splay,
-        onDrift,
-        http,
-        gitUrl,
-        gitBranch,
-        gitCache,
-        lockTimeout,
-        environment,
-        specs,
-        files);
+        copy.specs,
+        copy.root,
+        copy.services,
+        copy.interval,
+        copy.splay,
+        copy.onDrift,
+        copy.http,
+        copy.gitUrl,
+        copy.gitBranch,
+        copy.gitCache,
+        copy.lockTimeout,
+        copy.environment,
+        copy.specDebounce,
+        copy.fileDebounce);
+  }
+
+  /** The components of a {@link Settings}, open to change while a copy is made. */
+  private static final class Copy {
+    Path specs;
+    RootFs root;
+    ServiceBackend services;
+    Duration interval;
+    Duration splay;
+    BootServer.OnDrift onDrift;
+    Integer http;
+    String gitUrl;
+    String gitBranch;
+    Path gitCache;
+    Duration lockTimeout;
+    Map<String, String> environment;
+    Duration specDebounce;
+    Duration fileDebounce;
+
+    Copy(Settings s) {
+      specs = s.specs;
+      root = s.root;
+      services = s.services;
+      interval = s.interval;
+      splay = s.splay;
+      onDrift = s.onDrift;
+      http = s.http;
+      gitUrl = s.gitUrl;
+      gitBranch = s.gitBranch;
+      gitCache = s.gitCache;
+      lockTimeout = s.lockTimeout;
+      environment = s.environment;
+      specDebounce = s.specDebounce;
+      fileDebounce = s.fileDebounce;
+    }
   }
 }
