@@ -67,14 +67,14 @@ class FirmwareAndPlatformTest {
     Files.writeString(
         server.file("/etc/os-release"),
         "NAME=\"Rocky Linux\"\nID=\"rocky\"\nID_LIKE=\"rhel centos fedora\"\nPRETTY_NAME=\"Rocky Linux 9.4\"\n");
-    server.writeSpec(
+    server.editSpec(
         "boot.yaml",
-        Files.readString(server.specs.resolve("boot.yaml"))
-            .replace("  platform: debian\n", "")
-            .replace("  tftpRoot: /var/lib/tftpboot\n", "")
-            .replace("  dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}\n", "")
-            .replace("  nfs: {exportsFile: /etc/exports, service: nfs-server}\n", "")
-            .replace("  tftp: {service: tftp}\n", ""));
+        boot ->
+            boot.replace("  platform: debian\n", "")
+                .replace("  tftpRoot: /var/lib/tftpboot\n", "")
+                .replace("  dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}\n", "")
+                .replace("  nfs: {exportsFile: /etc/exports, service: nfs-server}\n", "")
+                .replace("  tftp: {service: tftp}\n", ""));
     TestBootServer.Run plan = server.agent("plan", "--no-diff");
     assertThat(plan.exit()).as(plan.err()).isZero();
     assertThat(plan.out())
@@ -95,10 +95,7 @@ class FirmwareAndPlatformTest {
   void theSpecsPlatformWinsOverOsRelease() throws Exception {
     Files.createDirectories(server.file("/etc"));
     Files.writeString(server.file("/etc/os-release"), "ID=fedora\n");
-    server.writeSpec(
-        "boot.yaml",
-        Files.readString(server.specs.resolve("boot.yaml"))
-            .replace("  tftpRoot: /var/lib/tftpboot\n", ""));
+    server.editSpec("boot.yaml", boot -> boot.replace("  tftpRoot: /var/lib/tftpboot\n", ""));
     TestBootServer.Run plan = server.agent("plan", "--no-diff");
     assertThat(plan.out())
         .contains("platform: debian (set in the BootServer spec)")

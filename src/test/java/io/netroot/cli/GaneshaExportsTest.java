@@ -20,10 +20,10 @@ class GaneshaExportsTest {
   @BeforeEach
   void setUp() throws Exception {
     server = new TestBootServer(dir);
-    server.writeSpec(
+    server.editSpec(
         "boot.yaml",
-        Files.readString(server.specs.resolve("boot.yaml"))
-            .replace(
+        boot ->
+            boot.replace(
                 "nfs: {exportsFile: /etc/exports, service: nfs-server}",
                 "nfs: {server: ganesha, ganeshaConfig: /etc/ganesha/ganesha.conf,"
                     + " versions: {v2: false, v3: true}}"));
@@ -58,10 +58,7 @@ class GaneshaExportsTest {
 
   @Test
   void anUnknownServerIsAnError() throws Exception {
-    server.writeSpec(
-        "boot.yaml",
-        Files.readString(server.specs.resolve("boot.yaml"))
-            .replace("server: ganesha", "server: ganesh"));
+    server.editSpec("boot.yaml", boot -> boot.replace("server: ganesha", "server: ganesh"));
     TestBootServer.Run validate = server.agent("plan");
     assertThat(validate.exit()).isEqualTo(1);
     assertThat(validate.err()).contains("spec.nfs.server \"ganesh\" is not one of kernel, ganesha");

@@ -24,10 +24,10 @@ class NfsServerSettingsTest {
   @BeforeEach
   void setUp() throws Exception {
     server = new TestBootServer(dir);
-    server.writeSpec(
+    server.editSpec(
         "boot.yaml",
-        Files.readString(server.specs.resolve("boot.yaml"))
-            .replace(
+        boot ->
+            boot.replace(
                 "nfs: {exportsFile: /etc/exports, service: nfs-server}",
                 "nfs: {exportsFile: /etc/exports, service: nfs-server,"
                     + " versions: {v2: false, v3: true, v4: true, v4.1: true, v4.2: true},"
@@ -90,10 +90,8 @@ class NfsServerSettingsTest {
   void removingTheSettingsFromTheSpecLeavesTheFilesAlone() throws Exception {
     assertThat(server.agent("apply").exit()).isZero();
     String applied = Files.readString(server.file("/etc/nfs.conf"));
-    server.writeSpec(
-        "boot.yaml",
-        Files.readString(server.specs.resolve("boot.yaml"))
-            .replaceAll(", versions: \\{[^}]*\\}, udp: false", ""));
+    server.editSpec(
+        "boot.yaml", boot -> boot.replaceAll(", versions: \\{[^}]*\\}, udp: false", ""));
     TestBootServer.Run apply = server.agent("apply");
     assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
     assertThat(server.file("/etc/nfs.conf")).hasContent(applied);

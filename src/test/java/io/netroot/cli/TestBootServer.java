@@ -128,6 +128,15 @@ final class TestBootServer {
     }
   }
 
+  /** Rewrites a spec file through {@code edit}, as a user editing it by hand would. */
+  void editSpec(String name, java.util.function.UnaryOperator<String> edit) {
+    try {
+      writeSpec(name, edit.apply(Files.readString(specs.resolve(name))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs {@code agent COMMAND --specs SPECS --root ROOT ARGS...}. */
   Run agent(String command, String... args) {
     List<String> all =
