@@ -4,6 +4,7 @@ import io.netroot.NetrootException;
 import io.netroot.spec.SpecError;
 import io.netroot.spec.SpecInvalidException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 
 /**
@@ -15,7 +16,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
+    StringWriter text = new StringWriter();
+    PrintWriter err = new PrintWriter(text);
     if (e instanceof SpecInvalidException invalid) {
       for (SpecError error : invalid.errors()) {
         err.println(error);
@@ -33,6 +35,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       e.printStackTrace(err);
     }
     err.flush();
+    // under journald the lines carry the error priority, so journalctl -p err finds them
+    commandLine
+        .getErr()
+        .print(
+            JournalStream.isStderr()
+                ? SyslogPriority.prefixLines(SyslogPriority.ERR, text.toString())
+                : text.toString());
+    commandLine.getErr().flush();
     return ExitCodes.ERROR;
   }
 }

@@ -80,9 +80,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--log-format",
-      paramLabel = "text|json",
+      paramLabel = "text|journal|json",
       defaultValue = "text",
-      description = "Log lines for people (default), or one JSON object per line.")
+      description =
+          "Log lines for people (default), or one JSON object per line. Under journald (stderr"
+              + " is JOURNAL_STREAM) lines start with their syslog priority (<3> error); journal"
+              + " always adds it.")
   String logFormat;
 
   @Override
