@@ -2,9 +2,13 @@ package io.netroot.daemon;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -47,8 +51,33 @@ final class OwnWrites {
     return last != null && !last.equals(hash(file));
   }
 
+  /**
+   * The content hash of a regular file. Anything else is named, never opened: a managed path inside
+   * a client's root image may be a device node ({@code dev/urandom} never ends) or a link the
+   * client planted, and neither is followed.
+   */
   static String hash(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return ABSENT;
+    } catch (IOException e) {
+      return "unreadable";
+    }
+    if (attributes.isSymbolicLink()) {
+      try {
+        return "link:" + Files.readSymbolicLink(file);
+      } catch (IOException e) {
+        return "unreadable";
+      }
+    }
+    if (!attributes.isRegularFile()) {
+      return attributes.isDirectory() ? "directory" : "special:" + attributes.fileKey();
+    }
+    try (InputStream in =
+        Channels.newInputStream(
+            Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[65536];
       for (int n; (n = in.read(buffer)) > 0; ) {
