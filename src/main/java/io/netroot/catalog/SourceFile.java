@@ -23,7 +23,10 @@ import java.util.Optional;
  *
  * <p>A symlink to the source is followed (a distribution's {@code /boot/vmlinuz} is one), once: the
  * file it resolves to is checked, then opened without following links and checked again to be the
- * same file, so a link swapped in between is refused, never read.
+ * same file, so a link or another file swapped in between is refused, never read. What remains is a
+ * FIFO renamed over the source between the check and the open, which would make the open wait: only
+ * someone who may already replace the source in its directory can do that, and Java opens no file
+ * {@code O_NONBLOCK}.
  */
 final class SourceFile {
 
