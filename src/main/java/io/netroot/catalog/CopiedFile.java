@@ -1,16 +1,13 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A file copied into the managed tree from elsewhere on this machine: a bootloader from the
- * distribution's syslinux package, a kernel image named by a spec. The source is only read.
+ * distribution's syslinux package, a kernel image named by a spec. The source is only read, and
+ * only when it is a world-readable regular file ({@link SourceFile}): the TFTP root is public.
  */
 public final class CopiedFile extends WholeFile {
 
@@ -42,17 +39,7 @@ public final class CopiedFile extends WholeFile {
 
   @Override
   Content render() {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(source);
-    } catch (NoSuchFileException e) {
-      throw new NetrootException("source " + source + " does not exist" + named());
-    } catch (AccessDeniedException e) {
-      throw new NetrootException("source " + source + " is not readable" + named());
-    } catch (IOException e) {
-      throw new NetrootException(
-          "cannot read source " + source + named() + ": " + e.getMessage(), e);
-    }
+    byte[] bytes = new SourceFile(source, named()).read();
     Content content = Content.binary(bytes);
     if (expectedSha256 != null && !expectedSha256.equals(content.sha256())) {
       throw new NetrootException(

@@ -93,7 +93,13 @@ public final class Agent {
       config = AgentConfig.resolve(settings, startupSpecs());
       backoff = new Backoff(config.retryBase(), config.retryCap());
       if (config.gitUrl() != null) {
-        git = new GitSpecs(config.gitUrl(), config.gitBranch(), gitCache(), recordedCommit());
+        git =
+            new GitSpecs(
+                config.gitUrl(),
+                config.gitBranch(),
+                gitCache(),
+                recordedCommit(),
+                settings.environment());
       }
       http = startHttp();
       listening.countDown();

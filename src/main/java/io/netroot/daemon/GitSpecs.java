@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.slf4j.Logger;
@@ -41,8 +43,12 @@ final class GitSpecs {
   /** A commit that was not applied, and why. */
   record Failure(String commit, String error) {}
 
+  /** The URL as it may be shown: without its password ({@link GitRemote#redact}). */
   final String url;
+
   final String branch;
+  private final GitRemote remote;
+  private final Map<String, String> environment;
   private final Path cache;
   private final Path repository;
   private String recordedCommit;
@@ -54,13 +60,29 @@ final class GitSpecs {
   /**
    * @param recordedCommit the commit applied before this process started (from the status file), to
    *     fall back on when the branch's head is broken
+   * @param environment where {@link GitCredentials#ENVIRONMENT} is looked up
    */
-  GitSpecs(String url, String branch, Path cache, String recordedCommit) {
-    this.url = url;
+  GitSpecs(
+      String url,
+      String branch,
+      Path cache,
+      String recordedCommit,
+      Map<String, String> environment) {
+    this.remote = GitRemote.parse(url);
+    this.url = remote.shown();
+    this.environment = environment;
     this.branch = branch;
     this.cache = cache;
     this.repository = cache.resolve("repository.git");
     this.recordedCommit = recordedCommit;
+    if (remote.password() != null) {
+      log.warn(
+          "the git URL {} carries a password: it is kept out of the status and the logs, but not"
+              + " out of the process list or the spec that names it; put it in the file {} names"
+              + " instead",
+          this.url,
+          GitCredentials.ENVIRONMENT);
+    }
   }
 
   Optional<Failure> failure() {
@@ -110,8 +132,9 @@ final class GitSpecs {
         }
       }
     } catch (IOException | GitAPIException e) {
-      fetchError = e.getMessage();
-      log.warn("cannot fetch {}: {}", url, e.getMessage());
+      // JGit never sees the password, but its messages may show the URL's user (a token)
+      fetchError = GitRemote.redact(e.getMessage());
+      log.warn("cannot fetch {}: {}", url, fetchError);
     }
     if (inForce == null) {
       throw new NetrootException(
@@ -154,9 +177,17 @@ final class GitSpecs {
     return Git.init().setBare(true).setDirectory(repository.toFile()).call();
   }
 
-  private void fetch(Git git) throws GitAPIException {
+  private void fetch(Git git) throws GitAPIException, IOException {
+    CredentialsProvider credentials;
+    try {
+      credentials = GitCredentials.provider(remote, environment);
+    } catch (NetrootException e) {
+      // an unusable credentials file fails this fetch like an unreachable server would
+      throw new IOException(e.getMessage(), e);
+    }
     git.fetch()
-        .setRemote(url)
+        .setRemote(remote.fetchUrl())
+        .setCredentialsProvider(credentials)
         .setRefSpecs(
             branch == null
                 ? new RefSpec("+HEAD:" + REMOTE_HEAD)

@@ -1,88 +1,294 @@
 package io.netroot.daemon;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.netroot.NetrootException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Health, status and metrics over HTTP on 127.0.0.1 only: {@code /healthz}, {@code /readyz} (the
- * first pass is done), {@code /metrics} (Prometheus text) and {@code /status} (JSON).
+ * first pass is done), {@code /metrics} (Prometheus text) and {@code /status} (JSON). One request
+ * per connection.
+ *
+ * <p>No client can hold the others up: requests are served by a few threads, a connection that has
+ * not sent its whole request head (at most {@link Limits#maxHead} bytes) within {@link
+ * Limits#requestTime} is closed, and so is one whose whole exchange, reply included, takes longer
+ * than {@link Limits#exchangeTime} (a client that never reads its reply). Connections beyond what
+ * the threads and their queue can take are closed at once.
  */
 final class StatusServer implements AutoCloseable {
 
-  private final HttpServer server;
+  private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
+
+  /**
+   * How much a client may ask of the server.
+   *
+   * @param handlers threads serving requests
+   * @param queue accepted connections that may wait for a thread
+   * @param maxHead the most bytes of request line and headers
+   * @param requestTime how long a client has to send its request head
+   * @param exchangeTime how long a whole exchange may take
+   */
+  record Limits(int handlers, int queue, int maxHead, Duration requestTime, Duration exchangeTime) {
+    static final Limits DEFAULT =
+        new Limits(4, 16, 8 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(30));
+  }
+
+  /** What a path answers. */
+  private record Reply(int code, String type, String body) {}
+
+  private final ServerSocket socket;
+  private final Limits limits;
+  private final Map<String, Supplier<Reply>> routes;
+  private final ThreadPoolExecutor handlers;
+  private final ScheduledThreadPoolExecutor deadlines;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
   /**
    * @param port the port, or 0 for any free one
    */
   StatusServer(int port, BooleanSupplier ready, Supplier<String> status, Supplier<String> metrics) {
+    this(port, ready, status, metrics, Limits.DEFAULT);
+  }
+
+  StatusServer(
+      int port,
+      BooleanSupplier ready,
+      Supplier<String> status,
+      Supplier<String> metrics,
+      Limits limits) {
+    this.limits = limits;
+    this.routes =
+        Map.of(
+            "/healthz", () -> new Reply(200, "text/plain", "ok\n"),
+            "/readyz",
+                () ->
+                    ready.getAsBoolean()
+                        ? new Reply(200, "text/plain", "ready\n")
+                        : new Reply(503, "text/plain", "first pass not done\n"),
+            "/metrics",
+                () -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()),
+            "/status", () -> new Reply(200, "application/json", status.get()));
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
+      socket = new ServerSocket();
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     } catch (IOException e) {
       throw new NetrootException(
           "cannot serve HTTP on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
-    server.createContext("/healthz", x -> reply(x, 200, "text/plain", "ok\n"));
-    server.createContext(
-        "/readyz",
-        x ->
-            reply(
-                x,
-                ready.getAsBoolean() ? 200 : 503,
-                "text/plain",
-                ready.getAsBoolean() ? "ready\n" : "first pass not done\n"));
-    server.createContext(
-        "/metrics", x -> reply(x, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
-    server.createContext("/status", x -> reply(x, 200, "application/json", status.get()));
-    server.createContext("/", x -> reply(x, 404, "text/plain", "not found\n"));
-    server.setExecutor(
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "netroot-http");
-              t.setDaemon(true);
-              return t;
-            }));
-    server.start();
+    handlers =
+        new ThreadPoolExecutor(
+            limits.handlers(),
+            limits.handlers(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(limits.queue()),
+            daemon("netroot-http"));
+    deadlines = new ScheduledThreadPoolExecutor(1, daemon("netroot-http-deadline"));
+    deadlines.setRemoveOnCancelPolicy(true);
+    daemon("netroot-http-accept").newThread(this::accept).start();
   }
 
   int port() {
-    return server.getAddress().getPort();
+    return socket.getLocalPort();
   }
 
-  private static void reply(HttpExchange exchange, int code, String type, String body)
-      throws IOException {
-    try (exchange) {
-      if (!exchange.getRequestMethod().equals("GET")
-          && !exchange.getRequestMethod().equals("HEAD")) {
-        code = 405;
-        body = "only GET\n";
-      } else if (!exchange.getRequestURI().getPath().equals(exchange.getHttpContext().getPath())
-          && !exchange.getHttpContext().getPath().equals("/")) {
-        code = 404;
-        body = "not found\n";
-      }
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(
-          code, exchange.getRequestMethod().equals("HEAD") ? -1 : bytes.length);
-      if (!exchange.getRequestMethod().equals("HEAD")) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(bytes);
+  private void accept() {
+    while (!socket.isClosed()) {
+      Socket client;
+      try {
+        client = socket.accept();
+      } catch (IOException e) {
+        if (!socket.isClosed()) {
+          log.debug("HTTP accept failed: {}", e.toString());
+          pause(); // out of file descriptors, say: do not spin
         }
+        continue;
+      }
+      open.add(client);
+      // the whole exchange is bounded, whether the connection waits for a thread or not
+      ScheduledFuture<?> deadline =
+          deadlines.schedule(
+              () -> close(client), limits.exchangeTime().toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        handlers.execute(() -> serve(client, deadline));
+      } catch (RejectedExecutionException e) {
+        log.debug("HTTP: too many connections, one closed unanswered");
+        deadline.cancel(false);
+        close(client);
       }
     }
   }
 
+  private void serve(Socket client, ScheduledFuture<?> deadline) {
+    try {
+      String head = readHead(client);
+      if (head != null) {
+        respond(client, head);
+      }
+    } catch (IOException e) {
+      log.debug("HTTP client dropped: {}", e.toString());
+    } finally {
+      deadline.cancel(false);
+      close(client);
+    }
+  }
+
+  /**
+   * The request line and headers, or {@code null} when the client sent none within the time, or
+   * closed; a head over the limit is answered 431.
+   */
+  private String readHead(Socket client) throws IOException {
+    long end = System.nanoTime() + limits.requestTime().toNanos();
+    InputStream in = client.getInputStream();
+    byte[] buffer = new byte[limits.maxHead()];
+    int length = 0;
+    while (true) {
+      long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+      if (left <= 0) {
+        log.debug("HTTP client sent no whole request within {}", limits.requestTime());
+        return null;
+      }
+      client.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+      int n;
+      try {
+        n = in.read(buffer, length, buffer.length - length);
+      } catch (java.net.SocketTimeoutException e) {
+        continue; // the loop sees the time is up
+      }
+      if (n < 0) {
+        return null;
+      }
+      length += n;
+      String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+      int blank = text.indexOf("\r\n\r\n");
+      if (blank < 0) {
+        blank = text.indexOf("\n\n");
+      }
+      if (blank >= 0) {
+        return text.substring(0, blank);
+      }
+      if (length == buffer.length) {
+        write(client, "GET", new Reply(431, "text/plain", "request header too large\n"));
+        return null;
+      }
+    }
+  }
+
+  private void respond(Socket client, String head) throws IOException {
+    String line = head.lines().findFirst().orElse("");
+    String[] parts = line.split(" ");
+    if (parts.length != 3 || !parts[2].startsWith("HTTP/")) {
+      write(client, "GET", new Reply(400, "text/plain", "bad request\n"));
+      return;
+    }
+    String method = parts[0];
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      write(client, "GET", new Reply(405, "text/plain", "only GET\n"));
+      return;
+    }
+    String target = parts[1];
+    int query = target.indexOf('?');
+    String path = query < 0 ? target : target.substring(0, query);
+    Supplier<Reply> route = routes.get(path);
+    Reply reply;
+    try {
+      reply = route == null ? new Reply(404, "text/plain", "not found\n") : route.get();
+    } catch (RuntimeException e) {
+      log.warn("HTTP {} failed: {}", path, e.toString());
+      reply = new Reply(500, "text/plain", "internal error\n");
+    }
+    write(client, method, reply);
+  }
+
+  private static void write(Socket client, String method, Reply reply) throws IOException {
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    String head =
+        "HTTP/1.1 "
+            + reply.code()
+            + " "
+            + reason(reply.code())
+            + "\r\nContent-Type: "
+            + reply.type()
+            + "\r\nContent-Length: "
+            + body.length
+            + (reply.code() == 405 ? "\r\nAllow: GET, HEAD" : "")
+            + "\r\nConnection: close\r\n\r\n";
+    OutputStream out = client.getOutputStream();
+    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    if (!method.equals("HEAD")) {
+      out.write(body);
+    }
+    out.flush();
+  }
+
+  private static String reason(int code) {
+    return switch (code) {
+      case 200 -> "OK";
+      case 400 -> "Bad Request";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 431 -> "Request Header Fields Too Large";
+      case 503 -> "Service Unavailable";
+      default -> "Internal Server Error";
+    };
+  }
+
+  private void close(Socket client) {
+    open.remove(client);
+    try {
+      client.close();
+    } catch (IOException e) {
+      log.debug("closing an HTTP connection: {}", e.toString());
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      socket.close();
+    } catch (IOException e) {
+      log.debug("closing the HTTP socket: {}", e.toString());
+    }
+    handlers.shutdownNow();
+    deadlines.shutdownNow();
+    for (Socket client : Set.copyOf(open)) {
+      close(client);
+    }
   }
 }
