@@ -25,8 +25,6 @@ public final class DeviceFiles {
   /** {@code struct statx} is 256 bytes; the fields read are at fixed offsets on every arch. */
   private static final int STATX_SIZE = 256;
 
-  private static final int S_IFCHR = 0020000;
-
   /** What is at a path, not following a symlink. */
   public enum Type {
     REGULAR,
@@ -120,34 +118,6 @@ public final class DeviceFiles {
     byte[] buffer = new byte[4096];
     long n = LibC.get().readlinkat(dirfd, name, buffer, buffer.length);
     return new String(buffer, 0, (int) n, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Creates a character device node with exactly {@code mode} (the umask is undone by a {@code
-   * chmod}) and owner {@code uid:gid}. Nothing may exist at {@code path}.
-   */
-  public static void createCharDevice(Path path, int mode, int major, int minor, int uid, int gid) {
-    String p = path.toString();
-    try {
-      LibC.get().mknod(p, S_IFCHR | (mode & 07777), makedev(major, minor));
-      LibC.get().lchown(p, uid, gid);
-      LibC.get().chmod(p, mode & 07777);
-    } catch (LastErrorException e) {
-      throw new NetrootException("cannot create device node " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Sets owner (of the link itself, for a symlink) and, except for symlinks, the mode. */
-  public static void setOwnerAndMode(Path path, int mode, int uid, int gid) {
-    String p = path.toString();
-    try {
-      LibC.get().lchown(p, uid, gid);
-      if (!Files.isSymbolicLink(path)) {
-        LibC.get().chmod(p, mode & 07777);
-      }
-    } catch (LastErrorException e) {
-      throw new NetrootException("cannot set owner and mode of " + path + ": " + e.getMessage(), e);
-    }
   }
 
   /** What is at {@code path} without following a symlink, or empty when nothing is. */
