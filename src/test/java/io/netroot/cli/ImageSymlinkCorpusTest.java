@@ -184,6 +184,17 @@ class ImageSymlinkCorpusTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void fstabThatIsAFifoIsRefusedInsteadOfHangingThePlan() throws Exception {
+    systemdImage();
+    Files.createDirectories(image.resolve("etc"));
+    ImageTrees.sh(image, "mkfifo", "etc/fstab");
+    spec();
+
+    planAndApply(IMAGE + "/etc/fstab is not a regular file; netroot does not read it");
+  }
+
+  @Test
   void imagePathThatIsItselfALinkIsRefused() throws Exception {
     Files.delete(image);
     Files.createSymbolicLink(image, victims);

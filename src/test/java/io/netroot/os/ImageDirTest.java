@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -243,6 +244,24 @@ class ImageDirTest {
     assertThat(Files.readSymbolicLink(image.resolve("etc/rc3.d/K74cups")))
         .isEqualTo(Path.of("../init.d/cups"));
     assertVictimsUntouched();
+  }
+
+  @ParameterizedTest
+  @MethodSource("resolvers")
+  @Timeout(30)
+  void fifoOrDirectoryWhereAFileIsReadIsRefusedWithoutBlocking(Beneath beneath) throws Exception {
+    Files.createDirectories(image.resolve("etc/fstab.d"));
+    Process mkfifo = new ProcessBuilder("mkfifo", image.resolve("etc/fstab").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    try (ImageDir img = open(beneath)) {
+      assertThatThrownBy(() -> img.readFile("etc/fstab"))
+          .hasMessage(SHOWN + "/etc/fstab is not a regular file; netroot does not read it");
+      assertThatThrownBy(() -> img.readFile("etc/fstab.d"))
+          .hasMessage(SHOWN + "/etc/fstab.d is not a regular file; netroot does not read it");
+      assertThat(img.readIfRegular("etc/fstab")).isEmpty();
+      assertThatThrownBy(() -> img.createCharDevice("etc/fstab", 0666, 1, 3, 0, 0))
+          .hasMessage("cannot create device node " + SHOWN + "/etc/fstab: File exists");
+    }
   }
 
   @Test
