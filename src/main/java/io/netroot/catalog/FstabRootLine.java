@@ -98,8 +98,9 @@ final class FstabRootLine extends BaseResource implements FileInImage {
     try (ImageDir img = ImageDir.create(root.resolve(image), image)) {
       Optional<String> current =
           img.readFile(FSTAB).map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1));
+      // the old file's permissions, never its set-id bits: the new file is root's
       int mode =
-          current.isPresent() ? img.look(FSTAB).map(DeviceFiles.Node::mode).orElse(0644) : 0644;
+          current.isPresent() ? img.look(FSTAB).map(n -> n.mode() & 0777).orElse(0644) : 0644;
       img.writeFile(FSTAB, candidate(current, desired), mode);
     }
   }
