@@ -2,10 +2,8 @@ package io.netroot.catalog;
 
 import io.netroot.NetrootException;
 import io.netroot.os.DeviceFiles;
+import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +12,11 @@ import java.util.Optional;
  * its type, numbers, mode and owner. Its content is a line such as {@code char 1:3 mode 0666 uid 0
  * gid 0}, so a plan shows what is wrong in words. Whatever else is at the path (a regular file, a
  * symlink, a node with the wrong numbers) is drift; apply removes it and creates the node. A
- * regular file there is backed up first by the engine, like any file netroot replaces.
+ * regular file there is backed up first by the engine, like any file netroot replaces. Everything
+ * is done inside the image without following a link ({@link ImageDir}): a link in the place of a
+ * node is removed, never followed, and a link on the way ({@code dev -> /elsewhere}) is an error.
  */
-final class DeviceNode extends BaseResource {
+final class DeviceNode extends BaseResource implements FileInImage {
 
   /**
    * What belongs at one path of {@code /dev}.
@@ -42,15 +42,27 @@ final class DeviceNode extends BaseResource {
     }
   }
 
+  private final String image;
   private final Entry entry;
 
-  DeviceNode(String path, String description, Entry entry, List<ResourceId> dependsOn) {
-    super(idFor(path), StateKind.FILE, path, description, dependsOn, List.of());
+  DeviceNode(String image, String description, Entry entry, List<ResourceId> dependsOn) {
+    super(
+        idFor(image + "/dev/" + entry.name()),
+        StateKind.FILE,
+        image + "/dev/" + entry.name(),
+        description,
+        dependsOn,
+        List.of());
+    this.image = image;
     this.entry = entry;
   }
 
   static ResourceId idFor(String path) {
     return new ResourceId("devnode:" + path);
+  }
+
+  private String rel() {
+    return "dev/" + entry.name();
   }
 
   @Override
@@ -60,7 +72,24 @@ final class DeviceNode extends BaseResource {
 
   @Override
   public Optional<Content> observe(RootFs root) {
-    return DeviceFiles.look(root.resolve(path())).map(node -> Content.text(describe(node) + "\n"));
+    return ImageDir.whenPresent(
+        root.resolve(image),
+        image,
+        img -> img.look(rel()).map(node -> Content.text(describe(node) + "\n")));
+  }
+
+  @Override
+  public boolean hasRegularFile(RootFs root) {
+    return ImageDir.whenPresent(
+            root.resolve(image),
+            image,
+            img -> img.look(rel()).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
+        .isPresent();
+  }
+
+  @Override
+  public Optional<byte[]> currentFile(RootFs root) {
+    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(rel()));
   }
 
   /** A node as one line, in the same words as the desired content. */
@@ -88,37 +117,29 @@ final class DeviceNode extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    Path real = root.resolve(path());
-    Optional<DeviceFiles.Node> current = DeviceFiles.look(real);
-    try {
-      Files.createDirectories(real.getParent());
+    try (ImageDir img = ImageDir.create(root.resolve(image), image)) {
+      img.makeDirectories("dev");
+      Optional<DeviceFiles.Node> current = img.look(rel());
       if (current.isPresent()) {
         if (current.get().type() == DeviceFiles.Type.DIRECTORY) {
           if (entry.directory()) {
-            DeviceFiles.setOwnerAndMode(real, entry.mode(), 0, entry.gid());
+            img.setOwnerAndMode(rel(), entry.mode(), 0, entry.gid());
             return;
           }
           // an empty directory is removed like a stray file; a full one is somebody's data
-          try {
-            Files.delete(real);
-          } catch (java.nio.file.DirectoryNotEmptyException e) {
+          if (!img.list(rel()).isEmpty()) {
             throw new NetrootException(
                 path() + " is a non-empty directory where a device node belongs; remove it");
           }
-        } else {
-          // a regular file (already backed up), a symlink (removed, not followed) or a wrong node
-          Files.delete(real);
         }
+        // a regular file (already backed up), a symlink (removed, not followed) or a wrong node
+        img.remove(rel());
       }
       if (entry.directory()) {
-        Files.createDirectory(real);
-        DeviceFiles.setOwnerAndMode(real, entry.mode(), 0, entry.gid());
+        img.createDirectory(rel(), entry.mode(), 0, entry.gid());
       } else {
-        DeviceFiles.createCharDevice(
-            real, entry.mode(), entry.major(), entry.minor(), 0, entry.gid());
+        img.createCharDevice(rel(), entry.mode(), entry.major(), entry.minor(), 0, entry.gid());
       }
-    } catch (IOException e) {
-      throw new NetrootException("cannot create " + path() + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,18 +1,14 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
-import io.netroot.os.AtomicFile;
+import io.netroot.os.DeviceFiles;
+import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A service turned off inside a root image, the way the image's own init does it. Which init that
@@ -29,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <p>The content is {@code NAME disabled}, or in words what is still enabled, so a plan reads well.
  */
-final class DisabledService extends BaseResource {
+final class DisabledService extends BaseResource implements FileInImage {
 
   private static final String DISABLED = " disabled\n";
 
@@ -89,27 +85,47 @@ final class DisabledService extends BaseResource {
     return image + "/etc/systemd/system/" + unit();
   }
 
+  private String maskRel() {
+    return "etc/systemd/system/" + unit();
+  }
+
+  /** The rcN.d directory of a runlevel, relative to the image. */
+  private String rcDir(int level) {
+    return detected.rcBase().substring(1) + "/rc" + level + ".d";
+  }
+
   @Override
   public Optional<Content> observe(RootFs root) {
     detected = null;
-    detected = InitSystem.detect(root.resolve(image), image);
-    return Optional.of(
-        Content.text(
-            detected.init() == InitSystem.SYSTEMD ? observeSystemd(root) : observeSysv(root)));
+    try (ImageDir img = openImage(root)) {
+      detected = InitSystem.detect(img, image);
+      return Optional.of(
+          Content.text(
+              detected.init() == InitSystem.SYSTEMD ? observeSystemd(img) : observeSysv(img)));
+    }
   }
 
-  private String observeSystemd(RootFs root) {
-    Path mask = root.resolve(maskPath());
-    if (Files.isSymbolicLink(mask)) {
-      String target = readLink(mask);
+  /**
+   * The image, which must exist by now: a missing one has no init to tell. Everything below is done
+   * through it, without following a link (a mask is a link netroot makes; one in its place is
+   * replaced, never followed; one on the way, such as {@code etc/systemd/system -> /x}, is an
+   * error).
+   */
+  private ImageDir openImage(RootFs root) {
+    return ImageDir.open(root.resolve(image), image).orElseThrow(() -> InitSystem.unknown(image));
+  }
+
+  private String observeSystemd(ImageDir img) {
+    Optional<DeviceFiles.Node> mask = img.look(maskRel());
+    if (mask.isPresent() && mask.get().type() == DeviceFiles.Type.SYMLINK) {
+      String target = mask.get().linkTarget();
       return target.equals("/dev/null")
           ? name + DISABLED
           : name + " enabled: /etc/systemd/system/" + unit() + " links to " + target + "\n";
     }
-    if (Files.exists(mask)) {
+    if (mask.isPresent()) {
       return name + " enabled: /etc/systemd/system/" + unit() + " is a unit file, not a mask\n";
     }
-    Path img = root.resolve(image);
     List<String> looked =
         List.of(
             "/etc/systemd/system/" + unit(),
@@ -117,7 +133,9 @@ final class DisabledService extends BaseResource {
             "/usr/lib/systemd/system/" + unit(),
             "/etc/init.d/" + baseName(name),
             "/etc/rc.d/init.d/" + baseName(name));
-    if (looked.stream().noneMatch(p -> Files.exists(img.resolve(p.substring(1))))) {
+    // whether the service exists at all: a place only reached through a link (lib -> usr/lib)
+    // does not count, its real place is looked at too
+    if (looked.stream().noneMatch(p -> img.find(p.substring(1)).isPresent())) {
       throw new NetrootException(
           "service "
               + name
@@ -129,15 +147,13 @@ final class DisabledService extends BaseResource {
     return name + " enabled: not masked\n";
   }
 
-  private String observeSysv(RootFs root) {
-    Path base = root.resolve(image + detected.rcBase());
-    List<Path> starts = startLinks(base);
+  private String observeSysv(ImageDir img) {
+    List<String> starts = startLinks(img);
     if (starts.isEmpty()) {
-      Path img = root.resolve(image);
       boolean script =
-          Files.exists(img.resolve("etc/rc.d/init.d/" + baseName(name)))
-              || Files.exists(img.resolve("etc/init.d/" + baseName(name)));
-      if (!script && links(base, "[SK]\\d\\d").isEmpty()) {
+          img.find("etc/rc.d/init.d/" + baseName(name)).isPresent()
+              || img.find("etc/init.d/" + baseName(name)).isPresent();
+      if (!script && links(img, "[SK]\\d\\d").isEmpty()) {
         throw new NetrootException(
             "service "
                 + name
@@ -155,32 +171,27 @@ final class DisabledService extends BaseResource {
       return name + DISABLED;
     }
     List<String> names = new ArrayList<>();
-    for (Path link : starts) {
-      names.add(link.getParent().getFileName() + "/" + link.getFileName());
+    for (String link : starts) {
+      names.add(link.substring(link.lastIndexOf('/', link.lastIndexOf('/') - 1) + 1));
     }
     return name + " enabled: " + String.join(" ", names) + "\n";
   }
 
-  /** The {@code S} links of this service in every runlevel directory. */
-  private List<Path> startLinks(Path base) {
-    return links(base, "S\\d\\d");
+  /** The {@code S} links of this service in every runlevel directory, relative to the image. */
+  private List<String> startLinks(ImageDir img) {
+    return links(img, "S\\d\\d");
   }
 
-  private List<Path> links(Path base, String prefix) {
+  /** Entries of the rcN.d directories; a directory that is a link is refused, not listed. */
+  private List<String> links(ImageDir img, String prefix) {
     Pattern pattern = Pattern.compile(prefix + Pattern.quote(baseName(name)));
-    List<Path> found = new ArrayList<>();
+    List<String> found = new ArrayList<>();
     for (int level = 0; level <= 6; level++) {
-      Path dir = base.resolve("rc" + level + ".d");
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> entries = Files.list(dir)) {
-        entries
-            .filter(p -> pattern.matcher(p.getFileName().toString()).matches())
-            .sorted()
-            .forEach(found::add);
-      } catch (IOException e) {
-        throw new NetrootException("cannot list " + dir + ": " + e.getMessage(), e);
+      String dir = rcDir(level);
+      for (String entry : img.list(dir)) {
+        if (pattern.matcher(entry).matches()) {
+          found.add(dir + "/" + entry);
+        }
       }
     }
     return found;
@@ -193,53 +204,57 @@ final class DisabledService extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    if (detected == null) {
-      detected = InitSystem.detect(root.resolve(image), image);
-    }
-    try {
+    try (ImageDir img = openImage(root)) {
+      if (detected == null) {
+        detected = InitSystem.detect(img, image);
+      }
       if (detected.init() == InitSystem.SYSTEMD) {
-        Path mask = root.resolve(maskPath());
-        if (Files.isDirectory(mask, LinkOption.NOFOLLOW_LINKS)) {
+        Optional<DeviceFiles.Node> mask = img.look(maskRel());
+        if (mask.isPresent() && mask.get().type() == DeviceFiles.Type.DIRECTORY) {
           throw new NetrootException(maskPath() + " is a directory; cannot mask " + unit());
         }
-        Files.createDirectories(mask.getParent());
-        Files.deleteIfExists(mask);
-        Files.createSymbolicLink(mask, Path.of("/dev/null"));
-        AtomicFile.syncDirectory(mask.getParent());
+        img.makeDirectories("etc/systemd/system");
+        img.symlink(maskRel(), "/dev/null");
       } else {
         Pattern start = Pattern.compile("S(\\d\\d)(.*)");
-        for (Path link : startLinks(root.resolve(image + detected.rcBase()))) {
-          Matcher m = start.matcher(link.getFileName().toString());
+        for (String link : startLinks(img)) {
+          String dir = link.substring(0, link.lastIndexOf('/'));
+          Matcher m = start.matcher(link.substring(dir.length() + 1));
           if (!m.matches()) {
             continue;
           }
-          Path kill =
-              link.resolveSibling(
-                  "K%02d%s".formatted(100 - Integer.parseInt(m.group(1)), m.group(2)));
-          if (Files.exists(kill, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(link);
+          String kill = "K%02d%s".formatted(100 - Integer.parseInt(m.group(1)), m.group(2));
+          if (img.look(dir + "/" + kill).isPresent()) {
+            img.remove(link);
           } else {
-            Files.move(link, kill);
+            img.rename(link, kill);
           }
-          AtomicFile.syncDirectory(link.getParent());
         }
       }
-    } catch (IOException e) {
-      throw new NetrootException(
-          "cannot disable " + name + " in " + image + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public boolean hasRegularFile(RootFs root) {
+    return detected != null
+        && detected.init() == InitSystem.SYSTEMD
+        && ImageDir.whenPresent(
+                root.resolve(image),
+                image,
+                img -> img.look(maskRel()).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
+            .isPresent();
+  }
+
+  @Override
+  public Optional<byte[]> currentFile(RootFs root) {
+    if (detected == null || detected.init() != InitSystem.SYSTEMD) {
+      return Optional.empty();
+    }
+    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(maskRel()));
   }
 
   @Override
   public void remove(RootFs root) {
     // never called: a service stays disabled when no spec names it any more
-  }
-
-  private static String readLink(Path link) {
-    try {
-      return Files.readSymbolicLink(link).toString();
-    } catch (IOException e) {
-      throw new NetrootException("cannot read link " + link + ": " + e.getMessage(), e);
-    }
   }
 }

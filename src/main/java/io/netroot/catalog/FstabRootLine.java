@@ -1,7 +1,8 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
-import io.netroot.os.FileModes;
+import io.netroot.os.DeviceFiles;
+import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,14 +16,26 @@ import java.util.Optional;
  * /}; every other line is kept byte for byte.
  *
  * <p>The file is handled as ISO-8859-1, one char per byte, so the other lines survive whatever
- * their encoding.
+ * their encoding. It is read and replaced inside the image without following a link ({@link
+ * ImageDir}): {@code etc -> /elsewhere/etc} or {@code etc/fstab -> /root/secret} is an error, and
+ * nothing is read or written through it.
  */
-final class FstabRootLine extends BaseResource {
+final class FstabRootLine extends BaseResource implements FileInImage {
 
+  private static final String FSTAB = "etc/fstab";
+
+  private final String image;
   private final String line;
 
-  FstabRootLine(String path, String description, String line, List<ResourceId> dependsOn) {
-    super(idFor(path), StateKind.BLOCK, path, description, dependsOn, List.of());
+  FstabRootLine(String image, String description, String line, List<ResourceId> dependsOn) {
+    super(
+        idFor(image + "/" + FSTAB),
+        StateKind.BLOCK,
+        image + "/" + FSTAB,
+        description,
+        dependsOn,
+        List.of());
+    this.image = image;
     this.line = line;
   }
 
@@ -35,9 +48,15 @@ final class FstabRootLine extends BaseResource {
     return Content.text(line + "\n");
   }
 
+  /** The fstab as it is, read inside the image without following a link; empty when missing. */
+  private Optional<String> read(RootFs root) {
+    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readFile(FSTAB))
+        .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1));
+  }
+
   @Override
   public Optional<Content> observe(RootFs root) {
-    Optional<String> text = BlockInFile.read(root, path());
+    Optional<String> text = read(root);
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -47,8 +66,11 @@ final class FstabRootLine extends BaseResource {
 
   @Override
   public byte[] candidate(RootFs root, Content desired) {
+    return candidate(read(root), desired);
+  }
+
+  private byte[] candidate(Optional<String> current, Content desired) {
     String wanted = desired.asText().strip();
-    Optional<String> current = BlockInFile.read(root, path());
     if (current.isEmpty()) {
       return (wanted + "\n").getBytes(StandardCharsets.ISO_8859_1);
     }
@@ -73,10 +95,28 @@ final class FstabRootLine extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    root.writeFile(
-        path(),
-        candidate(root, desired),
-        BlockInFile.read(root, path()).isPresent() ? null : FileModes.parse("0644"));
+    try (ImageDir img = ImageDir.create(root.resolve(image), image)) {
+      Optional<String> current =
+          img.readFile(FSTAB).map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1));
+      // the old file's permissions, never its set-id bits: the new file is root's
+      int mode =
+          current.isPresent() ? img.look(FSTAB).map(n -> n.mode() & 0777).orElse(0644) : 0644;
+      img.writeFile(FSTAB, candidate(current, desired), mode);
+    }
+  }
+
+  @Override
+  public boolean hasRegularFile(RootFs root) {
+    return ImageDir.whenPresent(
+            root.resolve(image),
+            image,
+            img -> img.look(FSTAB).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
+        .isPresent();
+  }
+
+  @Override
+  public Optional<byte[]> currentFile(RootFs root) {
+    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(FSTAB));
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.netroot.catalog;
 
 import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
+import io.netroot.os.DeviceFiles;
 import io.netroot.os.FileModes;
+import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
 import io.netroot.os.Tar;
 import io.netroot.spec.RootImage;
@@ -11,7 +13,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -20,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Fills an empty root image once, from a tarball or a directory on this machine. A marker under
@@ -80,9 +80,11 @@ final class ImageFill extends BaseResource {
 
   @Override
   public Optional<Content> observe(RootFs root) {
-    Path image = root.resolve(path());
     Optional<String> marker = readMarker(root);
-    if (isEmpty(image)) {
+    boolean empty =
+        ImageDir.whenPresent(root.resolve(path()), path(), img -> Optional.of(isEmpty(img)))
+            .orElse(true);
+    if (empty) {
       // nothing there (or emptied by hand since the fill): it will be filled; check the source now,
       // so plan fails the same way apply would
       checkSource();
@@ -121,14 +123,23 @@ final class ImageFill extends BaseResource {
   public void write(RootFs root, Content desired) {
     Path image = root.resolve(path());
     String actualSha = checkSource();
-    try {
-      Files.createDirectories(image);
-    } catch (IOException e) {
-      throw new NetrootException("cannot create " + path() + ": " + e.getMessage(), e);
+    try (ImageDir img = ImageDir.create(image, path())) {
+      if (!isEmpty(img)) {
+        throw new NetrootException("root image " + path() + " is no longer empty; not filling it");
+      }
+      fill(image, img);
     }
-    if (!isEmpty(image)) {
-      throw new NetrootException("root image " + path() + " is no longer empty; not filling it");
-    }
+    String marker =
+        identity() + "\n" + (actualSha != null ? "tarball sha256 " + actualSha + "\n" : "");
+    AtomicFile.write(
+        markerPath(root), marker.getBytes(StandardCharsets.UTF_8), FileModes.parse("0644"));
+  }
+
+  /**
+   * Unpacks or copies the source into the empty image. The image path was checked to be the
+   * directory itself, not a link, and tar never follows a link already there (see {@link Tar}).
+   */
+  private void fill(Path image, ImageDir img) {
     try {
       if (source.tarball() != null) {
         long total = Files.size(source.tarball());
@@ -147,15 +158,11 @@ final class ImageFill extends BaseResource {
       }
     } catch (IOException | NetrootException e) {
       // the image was empty before: leave it empty, so the next apply can fill it again
-      emptyOut(image);
+      emptyOut(img);
       throw e instanceof NetrootException n
           ? n
           : new NetrootException("cannot fill " + path() + ": " + e.getMessage(), e);
     }
-    String marker =
-        identity() + "\n" + (actualSha != null ? "tarball sha256 " + actualSha + "\n" : "");
-    AtomicFile.write(
-        markerPath(root), marker.getBytes(StandardCharsets.UTF_8), FileModes.parse("0644"));
   }
 
   @Override
@@ -236,45 +243,36 @@ final class ImageFill extends BaseResource {
   }
 
   /**
-   * Missing, or an empty directory. A {@code lost+found} alone counts as empty: it is what a fresh
-   * filesystem made for the image holds.
+   * Whether the image holds nothing, looked at without following a link. A {@code lost+found}
+   * directory alone counts as empty: it is what a fresh filesystem made for the image holds.
    */
-  private boolean isEmpty(Path image) {
-    if (!Files.exists(image, LinkOption.NOFOLLOW_LINKS)) {
-      return true;
+  private static boolean isEmpty(ImageDir img) {
+    for (String name : img.list("")) {
+      boolean lostAndFound =
+          name.equals("lost+found")
+              && img.look(name).filter(n -> n.type() == DeviceFiles.Type.DIRECTORY).isPresent();
+      if (!lostAndFound) {
+        return false;
+      }
     }
-    if (!Files.isDirectory(image, LinkOption.NOFOLLOW_LINKS)) {
-      throw new NetrootException("root image " + path() + " is not a directory");
-    }
-    try (Stream<Path> entries = Files.list(image)) {
-      return entries.allMatch(p -> p.getFileName().toString().equals("lost+found"));
-    } catch (IOException e) {
-      throw new NetrootException("cannot list " + path() + ": " + e.getMessage(), e);
-    }
+    return true;
   }
 
-  /** Removes what a failed fill left, without following symlinks; lost+found stays. */
-  private void emptyOut(Path image) {
-    try (Stream<Path> entries = Files.list(image)) {
-      for (Path entry : entries.toList()) {
-        if (!entry.getFileName().toString().equals("lost+found")) {
-          deleteTree(entry);
+  /** Removes what a failed fill left, without following a link; lost+found stays. */
+  private void emptyOut(ImageDir img) {
+    try {
+      for (String name : img.list("")) {
+        if (!name.equals("lost+found")) {
+          img.removeTree(name);
         }
       }
-    } catch (IOException e) {
+    } catch (NetrootException e) {
       throw new NetrootException(
-          "a fill of " + path() + " failed and its partial files could not be removed: " + e, e);
+          "a fill of "
+              + path()
+              + " failed and its partial files could not be removed: "
+              + e.getMessage(),
+          e);
     }
-  }
-
-  private static void deleteTree(Path path) throws IOException {
-    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-      try (Stream<Path> entries = Files.list(path)) {
-        for (Path entry : entries.toList()) {
-          deleteTree(entry);
-        }
-      }
-    }
-    Files.delete(path);
   }
 }

@@ -1,9 +1,8 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.netroot.os.DeviceFiles;
+import io.netroot.os.ImageDir;
 
 /** The init system of a root image, as found in its files. */
 enum InitSystem {
@@ -30,36 +29,48 @@ enum InitSystem {
 
   /**
    * systemd first: a systemd image may still carry {@code /etc/rc3.d} for compatibility, while a
-   * SysV image has no systemd binary.
+   * SysV image has no systemd binary. Everything is looked at inside the image without following a
+   * link: a binary only reached through one ({@code lib -> usr/lib}) is looked for at its real
+   * place too, and an {@code rc3.d} that is a link still says SysV, so that the link is then
+   * refused by name rather than followed.
    */
-  static Detected detect(Path image, String imagePath) {
-    if (Files.exists(image.resolve("lib/systemd/systemd"))
-        || Files.exists(image.resolve("usr/lib/systemd/systemd"))
-        || initLinksToSystemd(image.resolve("sbin/init"))) {
+  static Detected detect(ImageDir image, String imagePath) {
+    if (image.find("lib/systemd/systemd").isPresent()
+        || image.find("usr/lib/systemd/systemd").isPresent()
+        || initLinksToSystemd(image)) {
       return new Detected(SYSTEMD, "");
     }
-    if (Files.isDirectory(image.resolve("etc/rc.d/rc3.d"))) {
+    if (isDirectoryOrLink(image, "etc/rc.d/rc3.d")) {
       return new Detected(SYSV, "/etc/rc.d");
     }
-    if (Files.isDirectory(image.resolve("etc/rc3.d"))) {
+    if (isDirectoryOrLink(image, "etc/rc3.d")) {
       return new Detected(SYSV, "/etc");
     }
-    throw new NetrootException(
+    throw unknown(imagePath);
+  }
+
+  /** The error for an image whose init is neither, or that does not exist yet. */
+  static NetrootException unknown(String imagePath) {
+    return new NetrootException(
         "cannot tell the init system of root image "
             + imagePath
             + ": looked for /lib/systemd/systemd, /usr/lib/systemd/systemd, /sbin/init linking to"
             + " systemd (systemd), and /etc/rc.d/rc3.d, /etc/rc3.d (SysV init)");
   }
 
-  private static boolean initLinksToSystemd(Path init) {
-    if (!Files.isSymbolicLink(init)) {
-      return false;
-    }
-    try {
-      Path target = Files.readSymbolicLink(init).getFileName();
-      return target != null && target.toString().equals("systemd");
-    } catch (IOException e) {
-      return false;
-    }
+  private static boolean isDirectoryOrLink(ImageDir image, String rel) {
+    return image
+        .find(rel)
+        .filter(n -> n.type() == DeviceFiles.Type.DIRECTORY || n.type() == DeviceFiles.Type.SYMLINK)
+        .isPresent();
+  }
+
+  /** {@code sbin/init -> ../lib/systemd/systemd}: only the link's own text is read. */
+  private static boolean initLinksToSystemd(ImageDir image) {
+    return image
+        .find("sbin/init")
+        .filter(n -> n.type() == DeviceFiles.Type.SYMLINK)
+        .map(n -> n.linkTarget().endsWith("/systemd") || n.linkTarget().equals("systemd"))
+        .orElse(false);
   }
 }

@@ -78,7 +78,7 @@ final class RootImageResources {
       for (DeviceNode.Entry entry : STATIC_DEV) {
         resources.add(
             new DeviceNode(
-                path + "/dev/" + entry.name(),
+                path,
                 (entry.directory() ? "static /dev directory " : "static device node ")
                     + entry.name()
                     + " of root image "
@@ -129,10 +129,7 @@ final class RootImageResources {
             + String.join(",", options)
             + " 0 0";
     return new FstabRootLine(
-        image.path() + "/etc/fstab",
-        "root line of the fstab of root image " + image.name() + note,
-        line,
-        needs);
+        image.path(), "root line of the fstab of root image " + image.name() + note, line, needs);
   }
 
   /** The options of a profile that say how to reach the server: version and transport. */

@@ -3,6 +3,7 @@ package io.netroot.engine;
 import io.netroot.NetrootException;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.Content;
+import io.netroot.catalog.FileInImage;
 import io.netroot.catalog.RecordedResource;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
@@ -267,7 +268,7 @@ public final class Engine {
         if (!options.dryRun()) {
           owe(resource);
           if (keepsBackup) {
-            backup = backups.save(resource.path(), decision.reason());
+            backup = backUp(resource, decision.reason());
           }
           resource.write(writeRoot, desired);
           status = Status.APPLIED;
@@ -355,7 +356,23 @@ public final class Engine {
           last.isEmpty() || !actual.map(Content::sha256).orElse("").equals(last.get().sha256());
       return resource.backedUp()
           && differsFromLastWrite
-          && Files.isRegularFile(root.resolve(resource.path()));
+          && (resource instanceof FileInImage inImage
+              ? inImage.hasRegularFile(root)
+              : Files.isRegularFile(root.resolve(resource.path())));
+    }
+
+    /**
+     * A file inside a root image is backed up from what the resource read there without following a
+     * link, so a client's link never puts another file into the backups.
+     */
+    private Backups.Entry backUp(Resource resource, String reason) {
+      if (resource instanceof FileInImage inImage) {
+        return inImage
+            .currentFile(root)
+            .map(bytes -> backups.save(resource.path(), bytes, reason))
+            .orElse(null);
+      }
+      return backups.save(resource.path(), reason);
     }
 
     void removeOrphan(RecordedResource resource, AppliedRecord record) {

@@ -1,8 +1,10 @@
 package io.netroot.os;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import io.netroot.NetrootException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -11,15 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Device nodes and file ownership through the C library ({@code mknod}, {@code lchown}, {@code
- * chmod}), which Java cannot do itself, and a no-follow look at what a path is.
+ * What an inode is (type, mode, owner, device numbers), looked at without following a symlink:
+ * through Java for a path, through {@code statx} for a name in a directory descriptor (as {@link
+ * ImageDir} does inside a root image). Device nodes themselves are made by {@link ImageDir}.
  */
 public final class DeviceFiles {
 
   /** The file type bits of {@code st_mode}, as in {@code <sys/stat.h>}. */
   private static final int S_IFMT = 0170000;
 
-  private static final int S_IFCHR = 0020000;
+  /** {@code struct statx} is 256 bytes; the fields read are at fixed offsets on every arch. */
+  private static final int STATX_SIZE = 256;
 
   /** What is at a path, not following a symlink. */
   public enum Type {
@@ -74,31 +78,46 @@ public final class DeviceFiles {
   }
 
   /**
-   * Creates a character device node with exactly {@code mode} (the umask is undone by a {@code
-   * chmod}) and owner {@code uid:gid}. Nothing may exist at {@code path}.
+   * What is at {@code name} in the directory {@code dirfd} without following a symlink ({@code
+   * statx}), or empty when nothing is. An empty name with {@code AT_EMPTY_PATH} looks at {@code
+   * dirfd} itself.
    */
-  public static void createCharDevice(Path path, int mode, int major, int minor, int uid, int gid) {
-    String p = path.toString();
-    try {
-      LibC.get().mknod(p, S_IFCHR | (mode & 07777), makedev(major, minor));
-      LibC.get().lchown(p, uid, gid);
-      LibC.get().chmod(p, mode & 07777);
+  static Optional<Node> lookAt(int dirfd, byte[] name, int flags) {
+    try (Memory statx = new Memory(STATX_SIZE)) {
+      statx.clear();
+      LibC.get()
+          .statx(
+              dirfd,
+              name,
+              flags | LinuxFlags.AT_SYMLINK_NOFOLLOW,
+              LinuxFlags.STATX_BASIC_STATS,
+              statx);
+      int mode = statx.getShort(28) & 0xffff;
+      Type type = typeOf(mode);
+      long rdev = makedev(statx.getInt(128), statx.getInt(132));
+      String target = type == Type.SYMLINK ? readLink(dirfd, name) : null;
+      return Optional.of(
+          new Node(
+              type,
+              mode & 07777,
+              rdev,
+              statx.getInt(20),
+              statx.getInt(24),
+              statx.getLong(40),
+              target));
     } catch (LastErrorException e) {
-      throw new NetrootException("cannot create device node " + path + ": " + e.getMessage(), e);
+      if (e.getErrorCode() == LinuxFlags.ENOENT) {
+        return Optional.empty();
+      }
+      throw e;
     }
   }
 
-  /** Sets owner (of the link itself, for a symlink) and, except for symlinks, the mode. */
-  public static void setOwnerAndMode(Path path, int mode, int uid, int gid) {
-    String p = path.toString();
-    try {
-      LibC.get().lchown(p, uid, gid);
-      if (!Files.isSymbolicLink(path)) {
-        LibC.get().chmod(p, mode & 07777);
-      }
-    } catch (LastErrorException e) {
-      throw new NetrootException("cannot set owner and mode of " + path + ": " + e.getMessage(), e);
-    }
+  /** The target of a symlink, not followed; for messages, so undecodable bytes are replaced. */
+  private static String readLink(int dirfd, byte[] name) {
+    byte[] buffer = new byte[4096];
+    long n = LibC.get().readlinkat(dirfd, name, buffer, buffer.length);
+    return new String(buffer, 0, (int) n, StandardCharsets.UTF_8);
   }
 
   /** What is at {@code path} without following a symlink, or empty when nothing is. */

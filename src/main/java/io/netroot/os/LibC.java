@@ -3,6 +3,7 @@ package io.netroot.os;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 
 /**
  * The few libc calls Java lacks, through JNA; errno becomes a {@link LastErrorException}. Loaded on
@@ -25,6 +26,52 @@ interface LibC extends Library {
 
   /** Flushes every dirty page and inode of the filesystem holding {@code fd} (Linux 2.6.39+). */
   int syncfs(int fd) throws LastErrorException;
+
+  // ---- Confined access inside a root image (ImageDir, Beneath): every path is a NUL-terminated
+  // byte array relative to a directory descriptor; flags and numbers are in LinuxFlags. ----
+
+  int openat(int dirfd, byte[] path, int flags, int mode) throws LastErrorException;
+
+  /** The raw system call, for {@code openat2}, which glibc does not wrap. */
+  long syscall(long number, Object... args) throws LastErrorException;
+
+  /** {@code struct statx} is the same on every architecture, unlike {@code struct stat}. */
+  int statx(int dirfd, byte[] path, int flags, int mask, Pointer statx) throws LastErrorException;
+
+  long readlinkat(int dirfd, byte[] path, byte[] buf, long size) throws LastErrorException;
+
+  int mkdirat(int dirfd, byte[] path, int mode) throws LastErrorException;
+
+  int mknodat(int dirfd, byte[] path, int mode, long dev) throws LastErrorException;
+
+  int fchownat(int dirfd, byte[] path, int uid, int gid, int flags) throws LastErrorException;
+
+  int symlinkat(byte[] target, int dirfd, byte[] path) throws LastErrorException;
+
+  int unlinkat(int dirfd, byte[] path, int flags) throws LastErrorException;
+
+  int renameat(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath)
+      throws LastErrorException;
+
+  long read(int fd, byte[] buf, long count) throws LastErrorException;
+
+  long write(int fd, byte[] buf, long count) throws LastErrorException;
+
+  int fsync(int fd) throws LastErrorException;
+
+  int fchmod(int fd, int mode) throws LastErrorException;
+
+  Pointer fdopendir(int fd) throws LastErrorException;
+
+  /** Returns null at the end; errno is cleared before each call, so only a real error throws. */
+  Pointer readdir(Pointer dir) throws LastErrorException;
+
+  int closedir(Pointer dir) throws LastErrorException;
+
+  /** The text of an errno, for messages. */
+  String strerror(int errnum);
+
+  // ---- end of confined access ----
 
   /** The library, loaded on first use. */
   static LibC get() {

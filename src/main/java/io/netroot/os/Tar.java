@@ -122,6 +122,9 @@ public final class Tar {
     }
     // --numeric-owner: the image's uids are its own, not this server's names for them.
     // --same-owner -p: keep owners, modes and set-id bits, as root does by default anyway.
+    // No --overwrite, --keep-old-files or --keep-directory-symlink: with none of them, a link
+    // already in the target where the archive has a file or a directory is removed, not followed
+    // (TarTest). The target is checked to be empty first, without following links (ImageFill).
     command.addAll(List.of("--numeric-owner", "--same-owner", "-xpf", "-", "-C", dir.toString()));
     Process unpacker;
     try {

@@ -76,6 +76,36 @@ public final class Backups {
     }
   }
 
+  /**
+   * Saves {@code bytes} as the file at {@code path} was just before it changes, when the caller
+   * read it itself (a file inside a root image, read without following a link). The copy is 0600.
+   */
+  public Entry save(String path, byte[] bytes, String reason) {
+    Instant now = clock.instant();
+    try {
+      Files.createDirectories(dir);
+      String id = uniqueId(STAMP.format(now));
+      Path copy = dir.resolve(id).resolve(path.startsWith("/") ? path.substring(1) : path);
+      Files.createDirectories(copy.getParent());
+      // created 0600 before any byte is in it
+      Files.createFile(
+          copy,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.write(copy, bytes, StandardOpenOption.WRITE);
+      Entry entry =
+          new Entry(id, now.toString(), path, reason, io.netroot.catalog.Content.sha256(bytes));
+      Files.write(
+          dir.resolve("index.jsonl"),
+          (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8),
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+      return entry;
+    } catch (IOException e) {
+      throw new NetrootException("cannot back up " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   private String uniqueId(String stamp) {
     for (int n = 1; ; n++) {
       String id = stamp + "-" + n;
