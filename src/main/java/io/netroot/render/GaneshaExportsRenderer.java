@@ -27,13 +27,13 @@ import java.util.List;
  * </ul>
  *
  * <p>Every value is data, never syntax. {@code Path} and {@code Pseudo} are double-quoted strings
- * that may not hold a quote, a backslash, a line break or other control character, {@code ;},
- * {@code {} or {@code }}. {@code Clients} cannot be quoted (Ganesha 4 rejects a quoted client:
- * "Expected a client, got a double quoted string"), so each is written bare and may only hold the
- * characters of an address, a network, a host name, a netgroup or a wildcard. {@code Anonymous_Uid}
- * and {@code Anonymous_Gid} are numbers (Ganesha rejects quoted ones too), written in decimal after
- * checking that they are one: a leading {@code 0} would make Ganesha read octal where exports(5)
- * reads decimal. A value that does not fit is refused with an {@link UnsafeValueException}.
+ * that may not hold a quote, a backslash, a line break or other control character, a semicolon or a
+ * brace. {@code Clients} cannot be quoted (Ganesha 4 rejects a quoted client: "Expected a client,
+ * got a double quoted string"), so each is written bare and may only hold the characters of an
+ * address, a network, a host name, a netgroup or a wildcard. {@code Anonymous_Uid} and {@code
+ * Anonymous_Gid} are numbers (Ganesha rejects quoted ones too), written in decimal after checking
+ * that they are one: a leading {@code 0} would make Ganesha read octal where exports(5) reads
+ * decimal. A value that does not fit is refused with an {@link UnsafeValueException}.
  */
 public final class GaneshaExportsRenderer {
 

@@ -9,10 +9,10 @@ import java.util.Map;
  * Reads an NFS-Ganesha configuration the way its lexer and grammar do ({@code
  * src/config_parsing/conf_lex.l}, {@code conf_yacc.y}): {@code #} to the end of the line is a
  * comment outside a string; a double-quoted string may hold anything but an unescaped quote, a
- * backslash escaping the next character; {@code '…'} holds anything but a single quote; {@code {},
- * {@code }}, {@code =}, {@code ;} and {@code ,} are syntax; anything else up to a blank or one of
- * those is a bare term. The file is blocks of {@code NAME { … }} holding blocks and {@code KEY =
- * TERM, TERM;} statements. Written for the tests; anything else is an error.
+ * backslash escaping the next character; {@code '…'} holds anything but a single quote; braces,
+ * {@code =}, {@code ;} and {@code ,} are syntax; anything else up to a blank or one of those is a
+ * bare term. The file is blocks of {@code NAME { … }} holding blocks and {@code KEY = TERM, TERM;}
+ * statements. Written for the tests; anything else is an error.
  */
 final class GaneshaReader {
 
