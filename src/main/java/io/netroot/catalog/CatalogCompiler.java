@@ -97,7 +97,7 @@ public final class CatalogCompiler {
     }
 
     List<ResourceId> tftp = new ArrayList<>();
-    for (Resource config : TftpServerConfig.resources(layout)) {
+    for (Resource config : TftpServerConfig.resources(layout, specs.server())) {
       resources.add(config);
       tftp.add(config.id());
     }

@@ -1,5 +1,7 @@
 package io.netroot.catalog;
 
+import io.netroot.render.TftpdSettings;
+import io.netroot.spec.BootServer;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,11 @@ import java.util.Map;
  * clients are served. On Debian, tftpd-hpa reads {@code TFTP_DIRECTORY} from {@code
  * /etc/default/tftpd-hpa}: netroot manages that one key. On Fedora/RHEL, {@code tftp.service} runs
  * {@code in.tftpd -s /var/lib/tftpboot}: netroot owns a systemd drop-in that sets the directory.
+ *
+ * <p>The directory is quoted for each reader by {@link TftpdSettings}: a shell sources the Debian
+ * file as root and systemd runs the drop-in's command line as root, so a directory that either
+ * would read as anything but one directory is refused. The refusal comes while the catalog is
+ * compiled: every TFTP path hangs on this directory, so nothing is written.
  */
 final class TftpServerConfig {
 
@@ -19,8 +26,12 @@ final class TftpServerConfig {
 
   private TftpServerConfig() {}
 
-  /** The resources that configure the TFTP daemon on this platform. */
-  static List<Resource> resources(ServerLayout layout) {
+  /**
+   * The resources that configure the TFTP daemon on this platform.
+   *
+   * @param server the boot server the layout was resolved from, named when its TFTP root is refused
+   */
+  static List<Resource> resources(ServerLayout layout, BootServer server) {
     if (layout.platform() == Platform.FEDORA) {
       String unit = layout.tftpService().replaceAll("\\.socket$", "") + ".service";
       String dropIn = "/etc/systemd/system/" + unit + ".d/netroot.conf";
@@ -32,7 +43,7 @@ final class TftpServerConfig {
               + "ExecStart="
               + FEDORA_IN_TFTPD
               + " -s "
-              + layout.tftpRoot()
+              + TftpdSettings.systemdWord(server, layout.tftpRoot())
               + "\n";
       return List.of(
           new ManagedFile(
@@ -47,7 +58,7 @@ final class TftpServerConfig {
             DEBIAN_DEFAULTS,
             "TFTP server directory (TFTP_DIRECTORY of tftpd-hpa)",
             null,
-            Map.of("TFTP_DIRECTORY", "\"" + layout.tftpRoot() + "\""),
+            Map.of("TFTP_DIRECTORY", TftpdSettings.shellValue(server, layout.tftpRoot())),
             List.of(),
             List.of(ServiceAction.restart(layout.tftpService()))));
   }

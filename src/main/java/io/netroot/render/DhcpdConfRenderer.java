@@ -5,6 +5,7 @@ import io.netroot.spec.Host;
 import io.netroot.spec.Ipv4;
 import io.netroot.spec.Network;
 import io.netroot.spec.Profile;
+import io.netroot.spec.SpecDocument;
 import io.netroot.spec.SpecSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,13 @@ import java.util.Map;
  *
  * <p>Rendering is one pass over the hosts to find each one's network and one pass to write, into a
  * single builder, so it stays linear for tens of thousands of hosts.
+ *
+ * <p>Spec text reaches the file in three places, each kept as data: a host name is written as an
+ * identifier only when dhcpd's lexer reads it as one ({@link #isDhcpdHostName}); network and host
+ * names in comments may not hold a line break, which would end the comment; the domain name is a
+ * quoted string with {@code "} and {@code \} escaped, and may not hold control characters, which
+ * would reach every client's resolver. A value that does not fit is refused with an {@link
+ * UnsafeValueException}.
  */
 public final class DhcpdConfRenderer {
 
@@ -33,13 +41,39 @@ public final class DhcpdConfRenderer {
       "# DHCP option 93, the client system architecture (RFC 4578): 0 BIOS, 7 and 9 x86-64 UEFI\n"
           + "option arch code 93 = unsigned integer 16;\n";
 
+  static final String FILE = "dhcpd.conf";
+
+  /** The most bytes a DHCP option carries (RFC 2132: a one-byte length). */
+  static final int MAX_OPTION_BYTES = 255;
+
+  /** The longest host name written as such (a DNS name); dhcpd cuts longer tokens. */
+  static final int MAX_HOST_NAME = 253;
+
+  private static final SafeText.Rule COMMENT =
+      c ->
+          SafeText.isLineBreakOrControl(c)
+              ? SafeText.lineBreakOrControl(
+                  c, "would end the comment, and dhcpd would read what follows as configuration")
+              : null;
+
+  private static final SafeText.Rule DOMAIN_NAME =
+      c ->
+          SafeText.isLineBreakOrControl(c)
+              ? SafeText.lineBreakOrControl(
+                  c, "has no place in a domain name, which every client writes into its resolver")
+              : null;
+
   private final SpecSet specs;
 
   public DhcpdConfRenderer(SpecSet specs) {
     this.specs = specs;
   }
 
-  /** The text inside the managed block of dhcpd.conf; every line ends with {@code \n}. */
+  /**
+   * The text inside the managed block of dhcpd.conf; every line ends with {@code \n}.
+   *
+   * @throws UnsafeValueException when a name or the domain name cannot be written as data
+   */
   public String blockBody() {
     List<Network> networks = specs.networks();
     List<Host> hosts = specs.hosts();
@@ -71,7 +105,8 @@ public final class DhcpdConfRenderer {
     for (int n = 0; n < networkCount; n++) {
       out.append('\n');
       Network network = networks.get(n);
-      out.append("# network ").append(network.name()).append('\n');
+      out.append("# network ").append(comment(network, "metadata.name", network.name()));
+      out.append('\n');
       out.append("subnet ")
           .append(network.subnet().network())
           .append(" netmask ")
@@ -88,7 +123,7 @@ public final class DhcpdConfRenderer {
       appendAddressOption(out, "domain-name-servers", network.dnsServers());
       if (network.domainName() != null) {
         out.append("  option domain-name ");
-        appendQuoted(out, network.domainName());
+        appendQuoted(out, domainName(network));
         out.append(";\n");
       }
       out.append("  next-server ").append(serverAddress).append(";\n");
@@ -138,7 +173,8 @@ public final class DhcpdConfRenderer {
   private static void appendHost(StringBuilder out, String indent, Host host, Firmware firmware) {
     String name = host.name();
     if (!isDhcpdHostName(name)) {
-      out.append(indent).append("# host ").append(name).append('\n');
+      out.append(indent).append("# host ").append(comment(host, "metadata.name", name));
+      out.append('\n');
       name = "netroot-" + host.mac().text().replace(':', '-');
     }
     out.append(indent).append("host ").append(name).append(" {\n");
@@ -157,11 +193,12 @@ public final class DhcpdConfRenderer {
   /**
    * Whether dhcpd's lexer reads {@code name} as a host name. It takes dot-separated labels of
    * letters, digits, {@code -} and {@code _}, but a label must not be empty nor start with {@code
-   * _} (checked against dhcpd 4.4.3; a quoted name is not accepted either). Such names get a name
-   * made from the MAC instead, with the spec name in a comment.
+   * _} (checked against dhcpd 4.4.3; a quoted name is not accepted either), nor be longer than a
+   * DNS name ({@value #MAX_HOST_NAME}). Other names get a name made from the MAC instead, with the
+   * spec name in a comment.
    */
   static boolean isDhcpdHostName(String name) {
-    if (name.isEmpty()) {
+    if (name.isEmpty() || name.length() > MAX_HOST_NAME) {
       return false;
     }
     boolean labelStart = true;
@@ -182,6 +219,30 @@ public final class DhcpdConfRenderer {
       labelStart = false;
     }
     return !labelStart;
+  }
+
+  /**
+   * The domain name, checked: no control characters, and at most the 255 bytes a DHCP option holds
+   * (dhcpd's lexer would also cut a longer string and read its rest as configuration).
+   */
+  private static String domainName(Network network) {
+    String name = network.domainName();
+    SafeText.check(network, "spec.domainName", name, FILE, DOMAIN_NAME);
+    int bytes = SafeText.utf8Length(name, 0, name.length());
+    if (bytes > MAX_OPTION_BYTES) {
+      throw UnsafeValueException.refuse(
+          network,
+          "spec.domainName",
+          name,
+          FILE,
+          "it is " + bytes + " bytes long and a DHCP option holds at most " + MAX_OPTION_BYTES);
+    }
+    return name;
+  }
+
+  /** Text for the rest of a {@code #} line. */
+  private static String comment(SpecDocument document, String field, String text) {
+    return SafeText.check(document, field, text, FILE, COMMENT);
   }
 
   /** A dhcpd string: double quotes, with {@code "} and {@code \} escaped by a backslash. */

@@ -14,6 +14,10 @@ import java.util.Map;
  * and the local disk, and one file per host ({@code pxelinux.cfg/01-<mac>}) that boots the host's
  * profile straight away. Both write a profile's entry with the same code, so a host boots exactly
  * what the menu offers.
+ *
+ * <p>Every spec value goes through {@link PxelinuxValues}: pxelinux has no escaping, so a value
+ * that would end its line or split its word is refused with an {@link UnsafeValueException}. The
+ * refusal of one profile fails the menu and that profile's hosts, not the other hosts.
  */
 public final class PxelinuxConfigRenderer {
 
@@ -23,34 +27,69 @@ public final class PxelinuxConfigRenderer {
   /** The menu entry that boots the local disk; also a valid {@code pxe.default}. */
   static final String LOCAL = "local";
 
-  private final BootServer server;
   private final String menu;
+  private final UnsafeValueException menuRefused;
   private final Map<String, String> entryByProfile;
+  private final Map<String, UnsafeValueException> refusedByProfile = new HashMap<>();
 
   /** Renders every profile's entry once, so each host file is a lookup and a concatenation. */
   public PxelinuxConfigRenderer(SpecSet specs) {
-    this.server = specs.server();
+    BootServer server = specs.server();
     Map<String, Kernel> kernels = specs.kernelsByName();
     Map<String, RootImage> rootImages = specs.rootImagesByName();
     entryByProfile = new HashMap<>(specs.profiles().size() * 2);
     StringBuilder entries = new StringBuilder(512 * specs.profiles().size());
+    UnsafeValueException refused = null;
     for (Profile profile : specs.profiles()) {
-      String entry =
-          entry(
-              server, profile, kernels.get(profile.kernel()), rootImages.get(profile.rootImage()));
-      entryByProfile.put(profile.name(), entry);
-      entries.append('\n').append(entry);
+      try {
+        String entry =
+            entry(
+                server,
+                profile,
+                kernels.get(profile.kernel()),
+                rootImages.get(profile.rootImage()));
+        entryByProfile.put(profile.name(), entry);
+        entries.append('\n').append(entry);
+      } catch (UnsafeValueException e) {
+        refusedByProfile.put(profile.name(), e);
+        refused = refused == null ? e : refused;
+      }
     }
-    this.menu = renderMenu(server, entries);
+    String text = null;
+    if (refused == null) {
+      try {
+        text = renderMenu(server, entries);
+      } catch (UnsafeValueException e) {
+        refused = e;
+      }
+    }
+    this.menu = text;
+    this.menuRefused = refused;
   }
 
-  /** {@code pxelinux.cfg/default}. */
+  /**
+   * {@code pxelinux.cfg/default}.
+   *
+   * @throws UnsafeValueException when a value of the boot server or of any profile cannot be
+   *     written
+   */
   public String menu() {
+    if (menuRefused != null) {
+      throw menuRefused;
+    }
     return menu;
   }
 
-  /** {@code pxelinux.cfg/01-<mac>}: boots the host's profile at once, without prompt or menu. */
+  /**
+   * {@code pxelinux.cfg/01-<mac>}: boots the host's profile at once, without prompt or menu.
+   *
+   * @throws UnsafeValueException when a value of the host or of its profile cannot be written
+   */
   public String host(Host host) {
+    UnsafeValueException refused = refusedByProfile.get(host.profile());
+    if (refused != null) {
+      throw refused;
+    }
     String entry = entryByProfile.get(host.profile());
     if (entry == null) {
       throw new IllegalArgumentException(
@@ -60,18 +99,18 @@ public final class PxelinuxConfigRenderer {
               + host.profile()
               + ", which is not in the specs");
     }
-    return NOTICE
-        + "# host "
-        + host.name()
-        + ", profile "
-        + host.profile()
-        + "\n"
-        + "DEFAULT "
-        + host.profile()
-        + "\n"
-        + "PROMPT 0\n"
-        + "\n"
-        + entry;
+    StringBuilder out = new StringBuilder(NOTICE.length() + 64 + entry.length());
+    out.append(NOTICE);
+    int line = out.length();
+    out.append("# host ")
+        .append(PxelinuxValues.text(host, "metadata.name", host.name()))
+        .append(", profile ")
+        .append(host.profile());
+    PxelinuxValues.endLine(out, line, host, "metadata.name", host.name());
+    line = out.length();
+    out.append("DEFAULT ").append(PxelinuxValues.word(host, "spec.profile", host.profile()));
+    PxelinuxValues.endLine(out, line, host, "spec.profile", host.profile());
+    return out.append("PROMPT 0\n").append('\n').append(entry).toString();
   }
 
   private static String renderMenu(BootServer server, CharSequence profileEntries) {
@@ -84,14 +123,15 @@ public final class PxelinuxConfigRenderer {
         .append("PROMPT 1\n")
         .append("TIMEOUT ")
         .append(pxe.timeout())
-        .append('\n')
-        .append("MENU TITLE ")
-        .append(pxe.title())
-        .append('\n')
-        .append("DEFAULT ")
-        .append(pxe.defaultEntry())
-        .append('\n')
-        .append('\n')
+        .append('\n');
+    int line = out.length();
+    out.append("MENU TITLE ").append(PxelinuxValues.text(server, "spec.pxe.title", pxe.title()));
+    PxelinuxValues.endLine(out, line, server, "spec.pxe.title", pxe.title());
+    line = out.length();
+    out.append("DEFAULT ")
+        .append(PxelinuxValues.word(server, "spec.pxe.default", pxe.defaultEntry()));
+    PxelinuxValues.endLine(out, line, server, "spec.pxe.default", pxe.defaultEntry());
+    out.append('\n')
         .append("LABEL ")
         .append(LOCAL)
         .append('\n')
@@ -107,19 +147,45 @@ public final class PxelinuxConfigRenderer {
    */
   static String entry(BootServer server, Profile profile, Kernel kernel, RootImage image) {
     StringBuilder out = new StringBuilder(256);
+    String name = PxelinuxValues.word(profile, "metadata.name", profile.name());
+    int line = out.length();
+    out.append("LABEL ").append(name);
+    PxelinuxValues.endLine(out, line, profile, "metadata.name", name);
+    String menuLabelField = profile.menuLabel() == null ? "metadata.name" : "spec.menuLabel";
     String menuLabel = profile.menuLabel() == null ? profile.name() : profile.menuLabel();
-    out.append("LABEL ").append(profile.name()).append('\n');
-    out.append("  MENU LABEL ").append(menuLabel).append('\n');
-    out.append("  KERNEL /").append(TftpLayout.kernelImage(kernel)).append('\n');
+    line = out.length();
+    out.append("  MENU LABEL ").append(PxelinuxValues.text(profile, menuLabelField, menuLabel));
+    PxelinuxValues.endLine(out, line, profile, menuLabelField, menuLabel);
+    line = out.length();
+    out.append("  KERNEL /").append(bootFile(kernel, "spec.image", TftpLayout.kernelImage(kernel)));
+    PxelinuxValues.endLine(out, line, kernel, "spec.image", kernel.image().toString());
     String initrd = TftpLayout.kernelInitrd(kernel);
     if (initrd != null) {
-      out.append("  INITRD /").append(initrd).append('\n');
+      line = out.length();
+      out.append("  INITRD /").append(bootFile(kernel, "spec.initrd", initrd));
+      PxelinuxValues.endLine(out, line, kernel, "spec.initrd", kernel.initrd().toString());
     }
+    line = out.length();
     out.append("  APPEND ");
     KernelCommandLine.append(out, kernel.rootMethod(), server, profile, image);
-    out.append('\n');
+    PxelinuxValues.endLine(
+        out, line, profile, "spec.kernelArgs", out.substring(line + "  APPEND ".length()));
     // Appends BOOTIF=01-<mac>: tells the booted system which NIC it was booted from.
     out.append("  IPAPPEND 2\n");
     return out.toString();
+  }
+
+  /**
+   * A kernel or initrd path below the TFTP root, {@code images/<kernel name>/<file name>}: one word
+   * of the boot command line. pxelinux passes {@code INITRD} on as {@code initrd=}, whose commas
+   * separate several files, so an initrd's path holds no comma either.
+   */
+  private static String bootFile(Kernel kernel, String field, String path) {
+    PxelinuxValues.word(kernel, "metadata.name", kernel.name());
+    if (field.equals("spec.initrd")) {
+      return PxelinuxValues.item(
+          kernel, field, path, ",", "would end the file name in initrd= and start another one");
+    }
+    return PxelinuxValues.argument(kernel, field, path);
   }
 }

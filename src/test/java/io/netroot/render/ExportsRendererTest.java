@@ -29,8 +29,8 @@ class ExportsRendererTest {
 
   @Test
   void charactersExportfsCannotReadLiterallyAreOctalEscapes() {
-    assertThat(render(export("/srv/a\"b#c\\d\te", client("h"))))
-        .isEqualTo("/srv/a\\042b\\043c\\134d\\011e h\n");
+    assertThat(render(export("/srv/a\"b#c\te\nf", client("h"))))
+        .isEqualTo("/srv/a\\042b\\043c\\011e\\012f h\n");
   }
 
   private static Export.Client client(String match, String... options) {
