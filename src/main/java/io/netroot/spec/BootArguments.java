@@ -36,7 +36,13 @@ final class BootArguments {
     for (Scalar scalar : scalars) {
       String value = scalar.value();
       String problem = null;
-      if (value.isEmpty() || Text.hasWhitespace(value)) {
+      int control = Grammar.firstRefused(value, c -> !Grammar.isControl(c));
+      if (control >= 0) {
+        problem =
+            "contains "
+                + Grammar.describe(control)
+                + "; an argument is one line of printable ASCII, one argument per list item";
+      } else if (value.isEmpty() || Text.hasWhitespace(value)) {
         problem =
             (value.isEmpty() ? "is empty" : "contains whitespace")
                 + "; write exactly one argument per list item";

@@ -75,7 +75,7 @@ final class ExportChecks {
       case WILDCARD:
         return "any machine whose name matches the wildcard";
       case NETGROUP:
-        return "every machine of netgroup " + match.substring(1) + ", which no spec declares";
+        return "every machine of netgroup " + match.substring(1) + " (which no spec declares)";
       case IPV6:
         Ipv6Prefix ipv6 = client.ipv6();
         if (ipv6.prefix() < 128 || ipv6.unspecified()) {

@@ -31,14 +31,14 @@ final class KernelBinder implements KindBinder {
     Path initrd = tftpFile(ctx, spec.scalar("initrd"));
     Scalar method = spec.scalar("rootMethod");
     RootMethod rootMethod = Values.oneOf(ctx, method, RootMethod.class, RootMethod.KERNEL);
-    if (method == null && initrd != null) {
+    if (method == null && spec.has("initrd")) {
       ctx.error(
           spec.node("initrd"),
           spec.child("initrd")
               + " is given but spec.rootMethod is not: say which initramfs mounts the root,"
               + " rootMethod: initramfs-tools (Debian, Ubuntu) or dracut (Fedora, RHEL), or"
               + " kernel if the kernel mounts it itself");
-    } else if (method != null && rootMethod != RootMethod.KERNEL && initrd == null) {
+    } else if (method != null && rootMethod != RootMethod.KERNEL && !spec.has("initrd")) {
       ctx.error(
           method.node(),
           method.path()
