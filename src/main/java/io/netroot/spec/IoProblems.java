@@ -29,6 +29,12 @@ final class IoProblems {
     if (e instanceof FileSystemLoopException) {
       return "is in a loop of symbolic links";
     }
+    if (e instanceof FileSystemException fs
+        && fs.getReason() != null
+        && fs.getReason().startsWith("Too many levels of symbolic links")) {
+      // ELOOP; the JDK adds "or unable to access attributes of symbolic link" to strerror's text
+      return "a loop of symbolic links, or too many levels of them";
+    }
     if (e instanceof FileSystemException fs && fs.getReason() != null) {
       // the operating system's own words (strerror), such as "Too many levels of symbolic links"
       String reason = fs.getReason();
