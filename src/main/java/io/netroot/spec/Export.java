@@ -32,8 +32,8 @@ public record Export(
   /**
    * One client entry: who may mount, with which options.
    *
-   * @param match one of the forms {@link ExportClient} allows: {@code *}, an IPv4 or IPv6 address
-   *     or network ({@code 10.0.0.0/24}, {@code 10.0.0.0/255.255.255.0}, {@code fd00::/64}), a host
+   * @param match one of the forms docs/SPECS.md lists: {@code *}, an IPv4 or IPv6 address or
+   *     network ({@code 10.0.0.0/24}, {@code 10.0.0.0/255.255.255.0}, {@code fd00::/64}), a host
    *     name, a wildcard name or an {@code @netgroup}
    */
   public record Client(String match, List<String> options) {
