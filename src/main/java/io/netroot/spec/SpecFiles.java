@@ -38,14 +38,17 @@ final class SpecFiles {
     }
     List<Path> files = new ArrayList<>();
     try {
+      // A specs directory given as a symbolic link is followed (the walk does not follow links,
+      // not even the one it starts at); files keep the names the user gave.
+      Path start = Files.isSymbolicLink(specsDir) ? specsDir.toRealPath() : specsDir;
       Files.walkFileTree(
-          specsDir,
+          start,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               String name = file.getFileName().toString();
               if (!attrs.isDirectory() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                files.add(file);
+                files.add(specsDir.resolve(start.relativize(file)));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -54,7 +57,7 @@ final class SpecFiles {
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               errors.add(
                   new SpecError(
-                      new Position(file.toString(), 1, 1),
+                      new Position(specsDir.resolve(start.relativize(file)).toString(), 1, 1),
                       Text.oneLine("cannot read: " + IoProblems.describe(e))));
               return FileVisitResult.CONTINUE;
             }

@@ -138,6 +138,16 @@ class SpecFilesOnDiskTest {
   }
 
   @Test
+  void symlinkedSpecsDirectoryIsFollowedAndItsFilesKeepTheGivenNames() throws IOException {
+    Path link = Files.createSymbolicLink(outside.resolve("specs"), dir);
+    write(dir, "hosts.yaml", "kind: Host\n");
+    assertThat(errors(link))
+        .isNotEmpty()
+        .allSatisfy(
+            e -> assertThat(e.position().file()).isEqualTo(link.resolve("hosts.yaml").toString()));
+  }
+
+  @Test
   void specFileOverTheLimitIsAnErrorNotAnOutOfMemoryError() throws IOException {
     try (RandomAccessFile file = new RandomAccessFile(dir.resolve("huge.yaml").toFile(), "rw")) {
       file.setLength(SpecFileReader.LIMIT + 1);
