@@ -93,13 +93,14 @@ final class BootServerBinder implements KindBinder {
   @Override
   public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
     Ipv4 address = Values.ipv4(ctx, spec.scalar("address"));
-    String tftpRoot = Values.absolutePath(ctx, spec.scalar("tftpRoot"));
+    String tftpRoot =
+        Grammar.check(ctx, spec.scalar("tftpRoot"), ServerPath.ownDirectory("the TFTP root"));
     MappingReader dhcp = spec.mapping("dhcp", DHCP);
     MappingReader nfs = spec.mapping("nfs", NFS);
     MappingReader bootloader = spec.mapping("bootloader", BOOTLOADER);
     List<String> modules =
         bootloader.has("modules")
-            ? Values.arguments(ctx, bootloader.strings("modules"), false)
+            ? Values.each(ctx, bootloader.strings("modules"), FileName.GRAMMAR)
             : DEFAULT_MODULES;
     Scalar platform = spec.scalar("platform");
     if (platform != null && !PLATFORMS.contains(platform.value())) {
@@ -117,23 +118,22 @@ final class BootServerBinder implements KindBinder {
         address,
         platform == null ? null : platform.value(),
         tftpRoot,
-        new BootServer.Dhcp(
-            Values.absolutePath(ctx, dhcp.scalar("config")), dhcp.string("service")),
+        new BootServer.Dhcp(Values.serverPath(ctx, dhcp.scalar("config")), service(ctx, dhcp)),
         new BootServer.Nfs(
             Values.exportsFile(ctx, nfs.scalar("exportsFile")),
-            nfs.string("service"),
-            Values.absolutePath(ctx, nfs.scalar("confFile")),
+            service(ctx, nfs),
+            Values.serverPath(ctx, nfs.scalar("confFile")),
             nfs.has("versions") ? versions(nfs.mapping("versions", NFS_VERSIONS)) : null,
             nfs.bool("udp"),
             Values.oneOf(ctx, nfs.scalar("server"), BootServer.NfsServer.class, null),
-            Values.absolutePath(ctx, nfs.scalar("ganeshaConfig"))),
-        new BootServer.Tftp(spec.mapping("tftp", TFTP).string("service")),
+            Values.serverPath(ctx, nfs.scalar("ganeshaConfig"))),
+        new BootServer.Tftp(service(ctx, spec.mapping("tftp", TFTP))),
         new BootServer.Bootloader(
-            Values.absolutePath(ctx, bootloader.scalar("pxelinuxDir")),
-            Values.absolutePath(ctx, bootloader.scalar("modulesDir")),
+            Values.serverPath(ctx, bootloader.scalar("pxelinuxDir")),
+            Values.serverPath(ctx, bootloader.scalar("modulesDir")),
             List.copyOf(modules),
-            Values.absolutePath(ctx, bootloader.scalar("efiDir")),
-            Values.absolutePath(ctx, bootloader.scalar("efiModulesDir"))),
+            Values.serverPath(ctx, bootloader.scalar("efiDir")),
+            Values.serverPath(ctx, bootloader.scalar("efiModulesDir"))),
         pxe(ctx, spec.mapping("pxe", PXE)),
         agent(ctx, spec.mapping("agent", AGENT)),
         ctx.origin());
@@ -163,10 +163,15 @@ final class BootServerBinder implements KindBinder {
             : null,
         agent.has("git")
             ? new BootServer.Git(
-                git.string("url"),
-                git.string("branch"),
+                Grammar.check(ctx, git.scalar("url"), GitSource.URL),
+                Grammar.check(ctx, git.scalar("branch"), GitSource.BRANCH_NAME),
                 Durations.bind(ctx, git.scalar("interval"), false))
             : null);
+  }
+
+  /** A section's {@code service}, which is given to systemctl and names a drop-in directory. */
+  private static String service(DocumentContext ctx, MappingReader section) {
+    return Grammar.check(ctx, section.scalar("service"), ServiceName.GRAMMAR);
   }
 
   private static BootServer.NfsVersions versions(MappingReader versions) {
@@ -188,8 +193,9 @@ final class BootServerBinder implements KindBinder {
               + timeout
               + " is negative; give tenths of a second, 0 or more (0 waits for a choice)");
     }
-    String defaultEntry = pxe.string("default");
-    String title = pxe.string("title");
+    // the default entry is a label in pxelinux.cfg/default: a profile's name, or local
+    String defaultEntry = Values.name(ctx, pxe.scalar("default"));
+    String title = Grammar.check(ctx, pxe.scalar("title"), MenuText.GRAMMAR);
     return new BootServer.Pxe(
         timeout == null ? DEFAULT_TIMEOUT : timeout,
         defaultEntry == null ? DEFAULT_ENTRY : defaultEntry,

@@ -17,8 +17,9 @@ import java.util.List;
  *   acknowledgeInsecure: false
  * }</pre>
  *
- * @param acknowledgeInsecure allows {@code no_root_squash} to {@code *} or to a network wider than
- *     the hosts' networks
+ * @param acknowledgeInsecure allows options that give root on a client root's rights ({@code
+ *     no_root_squash}, {@code anonuid=0}, {@code anongid=0}) to {@code *}, a wildcard, a netgroup,
+ *     an IPv6 network or an IPv4 network wider than the hosts' networks
  */
 public record Export(
     String name, String path, List<Client> clients, boolean acknowledgeInsecure, Origin origin)
@@ -31,8 +32,9 @@ public record Export(
   /**
    * One client entry: who may mount, with which options.
    *
-   * @param match {@code *}, an address, a network ({@code 10.0.0.0/24} or {@code
-   *     10.0.0.0/255.255.255.0}) or a host name
+   * @param match one of the forms docs/SPECS.md lists: {@code *}, an IPv4 or IPv6 address or
+   *     network ({@code 10.0.0.0/24}, {@code 10.0.0.0/255.255.255.0}, {@code fd00::/64}), a host
+   *     name, a wildcard name or an {@code @netgroup}
    */
   public record Client(String match, List<String> options) {
     public Client {

@@ -29,7 +29,7 @@ final class ExportBinder implements KindBinder {
 
   @Override
   public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
-    String path = Values.absolutePath(ctx, spec.scalar("path"));
+    String path = Grammar.check(ctx, spec.scalar("path"), ServerPath.ownDirectory("an export"));
     List<MappingReader> clientReaders = spec.mappings("clients", CLIENT);
     if (spec.node("clients") instanceof SequenceNode list && list.getValue().isEmpty()) {
       ctx.error(

@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class ExportChecks {
 
-  private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+(/.*)?");
-
   private ExportChecks() {}
 
   static void noRootSquash(
@@ -28,7 +26,8 @@ final class ExportChecks {
       }
       for (int i = 0; i < export.clients().size(); i++) {
         Export.Client client = export.clients().get(i);
-        if (!client.options().contains("no_root_squash")) {
+        String option = rootOption(client.options());
+        if (option == null) {
           continue;
         }
         String who = exposure(client.match(), index, networksComplete);
@@ -40,32 +39,61 @@ final class ExportChecks {
                   + i
                   + ".match "
                   + Text.quote(client.match())
-                  + " gets no_root_squash, so root on "
+                  + " gets "
+                  + option
+                  + ", so root on "
                   + who
                   + " can read and change every file under "
                   + export.path()
-                  + " as root; narrow the match to a Network's subnet or to single hosts,"
+                  + (option.startsWith("anongid") ? " with group root's rights" : " as root")
+                  + "; narrow the match to a Network's subnet or to single hosts,"
                   + " or set acknowledgeInsecure: true on this Export if this is intended");
         }
       }
     }
   }
 
-  /** Who besides the declared hosts a match lets in, or {@code null} if it stays inside. */
-  private static String exposure(String match, NetworkIndex index, boolean networksComplete) {
-    if (match.equals("*")) {
-      return "any machine that can reach the boot server";
-    }
-    if (match.contains("*") || match.contains("?")) {
-      return "any machine whose name matches the wildcard";
-    }
-    if (networksComplete && IPV4_LIKE.matcher(match).matches()) {
-      Ipv4Cidr range = Ipv4Cidr.parse(match);
-      if (index.covering(range) == null) {
-        return "machines outside every Network (" + range + " is not inside any Network's subnet)";
+  /** The first option that maps clients to uid or gid 0, or {@code null}. */
+  private static String rootOption(List<String> options) {
+    for (String option : options) {
+      if (ExportOptions.grantsRoot(List.of(option))) {
+        return option;
       }
     }
     return null;
+  }
+
+  /**
+   * Who besides the declared hosts a match lets in, or {@code null} if it stays inside. The hosts
+   * have IPv4 addresses, so any IPv6 match wider than one address lets in only others.
+   */
+  private static String exposure(String match, NetworkIndex index, boolean networksComplete) {
+    ExportClient client = ExportClient.parse(match);
+    switch (client.kind()) {
+      case EVERYONE:
+        return "any machine that can reach the boot server";
+      case WILDCARD:
+        return "any machine whose name matches the wildcard";
+      case NETGROUP:
+        return "every machine of netgroup " + match.substring(1) + " (which no spec declares)";
+      case IPV6:
+        Ipv6Prefix ipv6 = client.ipv6();
+        if (ipv6.prefix() < 128 || ipv6.unspecified()) {
+          return "any machine in "
+              + match
+              + " (an IPv6 network; the Networks and hosts netroot serves are IPv4)";
+        }
+        return null;
+      case IPV4:
+        if (networksComplete && index.covering(client.ipv4()) == null) {
+          return "machines outside every Network ("
+              + client.ipv4()
+              + " is not inside any Network's subnet)";
+        }
+        return null;
+      default:
+        return null;
+    }
   }
 
   /** Reports hosts whose profile's root image no Export lets them mount (at spec.profile). */
@@ -122,19 +150,21 @@ final class ExportChecks {
   }
 
   private static Predicate<Host> matcher(String match) {
-    if (match.equals("*")) {
-      return host -> true;
+    ExportClient client = ExportClient.parse(match);
+    switch (client.kind()) {
+      case EVERYONE:
+        return host -> true;
+      case IPV4:
+        return host -> client.ipv4().contains(host.ip());
+      case WILDCARD:
+        Pattern names = Pattern.compile("(?i)" + ExportClient.globRegex(match));
+        return host -> names.matcher(host.name()).matches();
+      case HOST:
+        return host -> match.equalsIgnoreCase(host.name());
+      default:
+        // a netgroup's members are not known here, and the hosts have no IPv6 address
+        return host -> false;
     }
-    if (IPV4_LIKE.matcher(match).matches()) {
-      Ipv4Cidr range = Ipv4Cidr.parse(match);
-      return host -> range.contains(host.ip());
-    }
-    if (match.contains("*") || match.contains("?")) {
-      String regex = Pattern.quote(match).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
-      Pattern names = Pattern.compile("(?i)" + regex);
-      return host -> names.matcher(host.name()).matches();
-    }
-    return host -> match.equalsIgnoreCase(host.name());
   }
 
   /** Collapses {@code //}, {@code .} and {@code ..} so that ancestor checks compare like paths. */

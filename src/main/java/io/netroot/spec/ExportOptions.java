@@ -49,7 +49,14 @@ final class ExportOptions {
   /** Options that may also be written without a value. */
   private static final Set<String> BARE_VALUED = Set.of("mountpoint", "mp");
 
-  private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+(/.*)?");
+  /**
+   * An option's value: exports(5) ends an option at {@code ,} and the list at {@code )}, and a
+   * space or newline ends the client; Ganesha's settings end at {@code ;}. None of them may appear.
+   */
+  private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:/@+-]+");
+
+  /** exportfs reads {@code anonuid} and {@code anongid} as decimal numbers. */
+  private static final Pattern ID = Pattern.compile("-?[0-9]{1,10}");
 
   private ExportOptions() {}
 
@@ -61,7 +68,13 @@ final class ExportOptions {
       String value = option.value();
       int equals = value.indexOf('=');
       String key = equals < 0 ? value : value.substring(0, equals);
-      if (FLAGS.contains(value)
+      String valueProblem =
+          VALUED.contains(key) && equals > 0 && equals < value.length() - 1
+              ? valueProblem(key, value.substring(equals + 1))
+              : null;
+      if (valueProblem != null) {
+        ctx.error(option.node(), option.path() + " " + Text.quote(value) + " " + valueProblem);
+      } else if (FLAGS.contains(value)
           || (VALUED.contains(key) && equals > 0 && equals < value.length() - 1)
           || BARE_VALUED.contains(value)) {
         valid.add(value);
@@ -89,35 +102,41 @@ final class ExportOptions {
     return valid;
   }
 
+  private static String valueProblem(String key, String value) {
+    if ((key.equals("anonuid") || key.equals("anongid")) && !ID.matcher(value).matches()) {
+      return "is not a number; write " + key + "=ID with a decimal user or group id";
+    }
+    if (!VALUE.matcher(value).matches()) {
+      int refused =
+          Grammar.firstRefused(value, c -> Grammar.isAsciiAlnum(c) || "_.:/@+-".indexOf(c) >= 0);
+      return "contains "
+          + Grammar.describe(refused)
+          + "; an option's value is letters, digits and _ . : / @ + -";
+    }
+    return null;
+  }
+
   /**
-   * A match is one token of an exports line: whitespace or parentheses would change its meaning.
+   * Options that map a client's users to uid or gid 0: {@code no_root_squash} keeps root as root,
+   * and {@code anonuid=0} or {@code anongid=0} makes root (or, with {@code all_squash}, everyone)
+   * root again.
    */
-  static String match(DocumentContext ctx, Scalar match) {
-    if (match == null) {
-      return null;
-    }
-    String value = match.value();
-    if (value.isEmpty()
-        || Text.hasWhitespace(value)
-        || value.contains("(")
-        || value.contains(")")) {
-      ctx.error(
-          match.node(),
-          match.path()
-              + " "
-              + Text.quote(value)
-              + " is not a valid client: use *, an address, a network such as 10.0.0.0/24 or a host"
-              + " name, with no spaces or parentheses (options go in options:)");
-      return null;
-    }
-    if (IPV4_LIKE.matcher(value).matches()) {
-      try {
-        Ipv4Cidr.parse(value);
-      } catch (IllegalArgumentException e) {
-        ctx.error(match.node(), match.path() + ": " + e.getMessage());
-        return null;
+  static boolean grantsRoot(List<String> options) {
+    for (String option : options) {
+      if (option.equals("no_root_squash")) {
+        return true;
+      }
+      if ((option.startsWith("anonuid=") || option.startsWith("anongid="))
+          && ID.matcher(option.substring(8)).matches()
+          && Long.parseLong(option.substring(8)) == 0) {
+        return true;
       }
     }
-    return value;
+    return false;
+  }
+
+  /** A match is one token of an exports line, in one of the forms {@link ExportClient} allows. */
+  static String match(DocumentContext ctx, Scalar match) {
+    return Grammar.check(ctx, match, ExportClient.GRAMMAR);
   }
 }

@@ -38,7 +38,7 @@ final class NetworkBinder implements KindBinder {
         Values.ipv4s(ctx, spec.strings("routers")),
         Values.ipv4s(ctx, spec.strings("dnsServers")),
         range,
-        spec.string("domainName"),
+        Grammar.check(ctx, spec.scalar("domainName"), DnsName.DOMAIN),
         ctx.origin());
   }
 

@@ -25,13 +25,13 @@ final class ProfileBinder implements KindBinder {
 
   @Override
   public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
-    String menuLabel = spec.string("menuLabel");
+    String menuLabel = Grammar.check(ctx, spec.scalar("menuLabel"), MenuText.GRAMMAR);
     return new Profile(
         ctx.name(),
         spec.string("kernel"),
         spec.string("rootImage"),
-        Values.arguments(ctx, spec.strings("nfsOptions"), true),
-        Values.arguments(ctx, spec.strings("kernelArgs"), false),
+        BootArguments.nfsOptions(ctx, spec.strings("nfsOptions")),
+        BootArguments.kernelArgs(ctx, spec.strings("kernelArgs")),
         menuLabel == null ? ctx.name() : menuLabel,
         Values.oneOf(ctx, spec.scalar("firmware"), Firmware.class, Firmware.AUTO),
         ctx.origin());

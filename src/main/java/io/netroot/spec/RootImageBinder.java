@@ -37,12 +37,12 @@ final class RootImageBinder implements KindBinder {
     Boolean readOnly = spec.bool("readOnly");
     return new RootImage(
         ctx.name(),
-        Values.absolutePath(ctx, spec.scalar("path")),
+        Grammar.check(ctx, spec.scalar("path"), ServerPath.ROOT_IMAGE),
         spec.has("source") ? source(ctx, spec) : null,
         readOnly != null && readOnly,
         Values.oneOf(
             ctx, spec.scalar("devices"), RootImage.Devices.class, RootImage.Devices.DEVTMPFS),
-        Values.arguments(ctx, spec.strings("disableServices"), false),
+        Values.each(ctx, spec.strings("disableServices"), ServiceName.GRAMMAR),
         ctx.origin());
   }
 

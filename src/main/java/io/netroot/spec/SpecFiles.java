@@ -9,7 +9,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds the spec files under a directory: every {@code *.yaml} and {@code *.yml}, sorted. */
+/**
+ * Finds the spec files under a directory: every {@code *.yaml} and {@code *.yml}, sorted. Every
+ * entry with such a name is a spec file, whatever it is: a dangling link, a FIFO or a device is
+ * reported when it is read ({@link SpecFileReader}), never skipped.
+ */
 final class SpecFiles {
 
   private SpecFiles() {}
@@ -34,14 +38,17 @@ final class SpecFiles {
     }
     List<Path> files = new ArrayList<>();
     try {
+      // A specs directory given as a symbolic link is followed (the walk does not follow links,
+      // not even the one it starts at); files keep the names the user gave.
+      Path start = Files.isSymbolicLink(specsDir) ? specsDir.toRealPath() : specsDir;
       Files.walkFileTree(
-          specsDir,
+          start,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               String name = file.getFileName().toString();
-              if (Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-                files.add(file);
+              if (!attrs.isDirectory() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                files.add(specsDir.resolve(start.relativize(file)));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -50,15 +57,18 @@ final class SpecFiles {
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               errors.add(
                   new SpecError(
-                      new Position(file.toString(), 1, 1),
-                      Text.oneLine(
-                          "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage())));
+                      new Position(specsDir.resolve(start.relativize(file)).toString(), 1, 1),
+                      Text.oneLine("cannot read: " + IoProblems.describe(e))));
               return FileVisitResult.CONTINUE;
             }
           });
     } catch (IOException | RuntimeException e) {
       errors.add(
-          new SpecError(here, Text.oneLine("cannot list specs directory: " + e.getMessage())));
+          new SpecError(
+              here,
+              Text.oneLine(
+                  "cannot list specs directory: "
+                      + (e instanceof IOException io ? IoProblems.describe(io) : e.getMessage()))));
     }
     if (files.isEmpty() && errors.isEmpty()) {
       errors.add(

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -24,6 +26,8 @@ public final class SpecLoader {
       Comparator.comparing(Position::file)
           .thenComparingInt(Position::line)
           .thenComparingInt(Position::column);
+
+  private static final Logger log = LoggerFactory.getLogger(SpecLoader.class);
 
   private SpecLoader() {}
 
@@ -137,20 +141,20 @@ public final class SpecLoader {
 
   private static FileResult loadFile(Path file) {
     String key = file.toAbsolutePath() + "\0" + file;
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException | RuntimeException e) {
-      bytes = null; // YamlFiles.read reports it
+    List<SpecError> unreadable = new ArrayList<>();
+    byte[] bytes = SpecFileReader.read(file, unreadable);
+    if (bytes == null) {
+      Catalog catalog = new Catalog();
+      catalog.unreadable();
+      PARSED.remove(key);
+      return new FileResult(catalog, unreadable);
     }
-    Parsed last = bytes == null ? null : PARSED.get(key);
+    Parsed last = PARSED.get(key);
     if (last != null && Arrays.equals(last.bytes(), bytes)) {
       return last.result();
     }
     FileResult result = parse(file, bytes);
-    if (bytes != null) {
-      PARSED.put(key, new Parsed(bytes, result));
-    }
+    PARSED.put(key, new Parsed(bytes, result));
     return result;
   }
 
@@ -180,12 +184,9 @@ public final class SpecLoader {
       errors.add(
           new SpecError(
               at,
-              Text.oneLine(
-                  "could not check this document ("
-                      + e.getClass().getSimpleName()
-                      + ": "
-                      + e.getMessage()
-                      + "); please report this")));
+              "could not check this document (an internal error, logged with its stack trace);"
+                  + " please report this"));
+      log.warn("could not check the document at {}", at, e);
       catalog.unreadable();
     }
   }

@@ -75,21 +75,21 @@ final class Values {
     }
   }
 
-  /** A path on the boot server: relative paths there would depend on the agent's working dir. */
-  static String absolutePath(DocumentContext ctx, Scalar scalar) {
-    if (scalar == null) {
-      return null;
+  /** A path on the boot server, in the one form {@link ServerPath} allows. */
+  static String serverPath(DocumentContext ctx, Scalar scalar) {
+    return Grammar.check(ctx, scalar, ServerPath.ANY);
+  }
+
+  /** Each item that {@code grammar} accepts, in order; the others are reported. */
+  static List<String> each(DocumentContext ctx, List<Scalar> scalars, Grammar grammar) {
+    List<String> accepted = new ArrayList<>();
+    for (Scalar scalar : scalars) {
+      String value = Grammar.check(ctx, scalar, grammar);
+      if (value != null) {
+        accepted.add(value);
+      }
     }
-    if (!scalar.value().startsWith("/")) {
-      ctx.error(
-          scalar.node(),
-          scalar.path()
-              + " "
-              + Text.quote(scalar.value())
-              + " must be an absolute path on the boot server (starting with /)");
-      return null;
-    }
-    return scalar.value();
+    return accepted;
   }
 
   /** exportfs only reads {@code /etc/exports} and {@code /etc/exports.d/*.exports}. */
@@ -97,7 +97,10 @@ final class Values {
     if (scalar == null) {
       return null;
     }
-    String value = scalar.value();
+    String value = serverPath(ctx, scalar);
+    if (value == null) {
+      return null;
+    }
     if (!value.equals("/etc/exports") && !EXPORTS_DROP_IN.matcher(value).matches()) {
       ctx.error(
           scalar.node(),
@@ -126,64 +129,6 @@ final class Values {
     return scalar.value().toLowerCase(Locale.ROOT);
   }
 
-  /**
-   * One argument per list item: a space would silently split it into two on the kernel command
-   * line, and a comma inside an NFS option would join options behind the spec's back.
-   */
-  static List<String> arguments(DocumentContext ctx, List<Scalar> scalars, boolean nfsOptions) {
-    List<String> arguments = new ArrayList<>();
-    for (Scalar scalar : scalars) {
-      String value = scalar.value();
-      if (value.isEmpty() || Text.hasWhitespace(value)) {
-        ctx.error(
-            scalar.node(),
-            scalar.path()
-                + " "
-                + Text.quote(value)
-                + (value.isEmpty() ? " is empty" : " contains whitespace")
-                + "; write exactly one argument per list item");
-      } else if (nfsOptions && value.contains(",")) {
-        ctx.error(
-            scalar.node(),
-            scalar.path()
-                + " "
-                + Text.quote(value)
-                + " holds several options; write one option per list item, e.g. ["
-                + String.join(", ", value.split(","))
-                + "]");
-      } else if (!nfsOptions && splitConsoleSpeed(arguments, value)) {
-        String joined = arguments.get(arguments.size() - 1) + "," + value;
-        ctx.error(
-            scalar.node(),
-            scalar.path()
-                + " "
-                + Text.quote(value)
-                + " looks like the speed of the console= before it: in a [flow list] YAML splits"
-                + " items at every comma; quote the argument: \""
-                + joined
-                + "\"");
-      } else {
-        arguments.add(value);
-      }
-    }
-    return arguments;
-  }
-
-  /** A serial speed such as {@code 115200} or {@code 115200n8}. */
-  private static final Pattern CONSOLE_SPEED = Pattern.compile("\\d{3,7}([noe][5-8])?");
-
-  /**
-   * {@code [console=ttyS0,115200]} is two YAML items, {@code console=ttyS0} and {@code 115200}: the
-   * kernel would get a bare number and a console at the default speed.
-   */
-  private static boolean splitConsoleSpeed(List<String> previous, String value) {
-    if (previous.isEmpty() || !CONSOLE_SPEED.matcher(value).matches()) {
-      return false;
-    }
-    String before = previous.get(previous.size() - 1);
-    return before.startsWith("console=") && !before.contains(",");
-  }
-
   static List<String> strings(List<Scalar> scalars) {
     return scalars.stream().map(Scalar::value).toList();
   }
@@ -198,6 +143,18 @@ final class Values {
     }
     if (scalar.value().isEmpty()) {
       ctx.error(scalar.node(), scalar.path() + " is empty; give the path of the file");
+      return null;
+    }
+    int control = Grammar.firstRefused(scalar.value(), c -> !Grammar.isControl(c));
+    if (control >= 0) {
+      ctx.error(
+          scalar.node(),
+          scalar.path()
+              + " "
+              + Text.quote(scalar.value())
+              + " contains "
+              + Grammar.describe(control)
+              + "; a path holds no control or format characters");
       return null;
     }
     try {

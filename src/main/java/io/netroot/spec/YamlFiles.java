@@ -1,11 +1,9 @@
 package io.netroot.spec;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,25 +38,23 @@ final class YamlFiles {
    */
   static List<Node> read(Path file, byte[] bytes, List<SpecError> errors) {
     String label = file.toString();
+    if (bytes == null) {
+      bytes = SpecFileReader.read(file, errors);
+      if (bytes == null) {
+        return null;
+      }
+    }
     String text;
     try {
       text =
-          bytes == null
-              ? Files.readString(file, StandardCharsets.UTF_8)
-              : StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(CodingErrorAction.REPORT)
-                  .decode(ByteBuffer.wrap(bytes))
-                  .toString();
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       errors.add(new SpecError(new Position(label, 1, 1), "cannot read: not valid UTF-8 text"));
-      return null;
-    } catch (IOException | RuntimeException e) {
-      errors.add(
-          new SpecError(
-              new Position(label, 1, 1),
-              Text.oneLine("cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage())));
       return null;
     }
     if (text.startsWith("\uFEFF")) {
