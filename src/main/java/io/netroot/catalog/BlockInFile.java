@@ -3,13 +3,11 @@ package io.netroot.catalog;
 import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.ConfigChecker;
+import io.netroot.os.Found;
 import io.netroot.os.RootFs;
 import io.netroot.render.ManagedBlock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -93,22 +91,33 @@ public final class BlockInFile extends BaseResource {
     read(root, path)
         .ifPresent(
             current ->
-                AtomicFile.write(
-                    root.resolve(path),
-                    markers.remove(current).getBytes(StandardCharsets.ISO_8859_1),
-                    null));
+                root.writeFile(
+                    path, markers.remove(current).getBytes(StandardCharsets.ISO_8859_1), null));
   }
 
-  /** The file as one char per byte, or empty when it does not exist. */
+  /**
+   * The file as one char per byte, or empty when it does not exist. The file is shared with people,
+   * and everything outside netroot's part is kept: through a symbolic link netroot could keep it
+   * only by reading what the link points to, so a link is refused, not followed.
+   */
   static Optional<String> read(RootFs root, String path) {
-    Path real = root.resolve(path);
+    Found found;
     try {
-      return Optional.of(new String(Files.readAllBytes(real), StandardCharsets.ISO_8859_1));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      found = root.look(path);
     } catch (IOException e) {
-      throw new NetrootException("cannot read " + path + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot read " + path + ": " + AtomicFile.describe(e), e);
     }
+    if (found instanceof Found.File file) {
+      return Optional.of(new String(file.bytes(), StandardCharsets.ISO_8859_1));
+    }
+    if (found instanceof Found.Link link) {
+      throw new NetrootException(
+          root.resolve(path)
+              + " is a symbolic link (to "
+              + link.target()
+              + "); netroot does not write through links");
+    }
+    return Optional.empty();
   }
 
   /** UTF-8 text as one char per byte, to splice into a file read as ISO-8859-1. */

@@ -3,11 +3,12 @@ package io.netroot.catalog;
 import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
+import io.netroot.os.Found;
 import io.netroot.os.RootFs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,20 +52,37 @@ abstract class WholeFile extends BaseResource {
     return content;
   }
 
+  /**
+   * The file as it is. A symbolic link in its place is drift, shown as the link it is: what it
+   * points to is never read, so a link to a secret cannot copy the secret into a plan, the state or
+   * a backup.
+   */
   @Override
   public Optional<Content> observe(RootFs root) {
-    Path real = root.resolve(path());
+    Found found;
     try {
-      return Optional.of(Content.readBack(Files.readAllBytes(real), isText(), lastDesired));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      found = root.look(path());
     } catch (IOException e) {
       // checked only now: one stat less for each of the many files that read well
-      if (Files.isDirectory(real)) {
+      if (Files.isDirectory(root.resolve(path()), LinkOption.NOFOLLOW_LINKS)) {
         throw new NetrootException(path() + " is a directory where netroot manages a file", e);
       }
-      throw new NetrootException("cannot read " + path() + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot read " + path() + ": " + AtomicFile.describe(e), e);
     }
+    if (found instanceof Found.File file) {
+      return Optional.of(Content.readBack(file.bytes(), isText(), lastDesired));
+    }
+    if (found instanceof Found.Link link) {
+      return Optional.of(replacedByLink(link, isText()));
+    }
+    return Optional.empty();
+  }
+
+  /** What a file replaced by a symbolic link reads as: the link, never its target's bytes. */
+  static Content replacedByLink(Found.Link link, boolean text) {
+    return Content.binaryOrText(
+        ("replaced by a symbolic link to " + link.target() + "\n").getBytes(StandardCharsets.UTF_8),
+        text);
   }
 
   @Override
@@ -83,12 +101,10 @@ abstract class WholeFile extends BaseResource {
   }
 
   static void removeFile(RootFs root, String path) {
-    Path real = root.resolve(path);
     try {
-      Files.deleteIfExists(real);
-      AtomicFile.syncDirectory(real.getParent());
+      root.remove(path);
     } catch (IOException e) {
-      throw new NetrootException("cannot remove " + path + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot remove " + path + ": " + AtomicFile.describe(e), e);
     }
   }
 }

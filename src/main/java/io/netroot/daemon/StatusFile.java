@@ -9,7 +9,6 @@ import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
 import io.netroot.os.RootFs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,7 +28,8 @@ public final class StatusFile {
   private StatusFile() {}
 
   static void write(RootFs root, Map<String, Object> status) {
-    AtomicFile.write(root.resolve(PATH), encode(status).getBytes(), FileModes.parse("0644"));
+    root.directory("/var/lib/netroot", "/var/lib/netroot");
+    root.writingTo(null).writeFile(PATH, encode(status).getBytes(), FileModes.parse("0644"));
   }
 
   static String encode(Map<String, Object> status) {
@@ -44,11 +44,11 @@ public final class StatusFile {
   public static Optional<JsonNode> read(RootFs root) {
     Path file = root.resolve(PATH);
     try {
-      return Optional.of(JSON.readTree(Files.readAllBytes(file)));
+      return Optional.of(JSON.readTree(root.read(PATH)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new NetrootException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot read " + file + ": " + AtomicFile.describe(e), e);
     }
   }
 }

@@ -16,7 +16,6 @@ import io.netroot.state.AppliedRecord;
 import io.netroot.state.Backups;
 import io.netroot.state.PendingServices;
 import io.netroot.state.StateStore;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,9 +50,11 @@ public final class Engine {
   /** Runs one pass over the catalog. */
   public Report reconcile(Catalog catalog, Options options) {
     Instant started = clock.instant();
+    // directories found free of symbolic links are trusted for this pass only
+    RootFs root = this.root.forPass();
     StateStore state = StateStore.open(root);
     Backups backups = new Backups(root, clock);
-    Pass pass = new Pass(state, backups, options);
+    Pass pass = new Pass(root, state, backups, options);
 
     Set<String> managedPaths = new HashSet<>();
     for (Resource resource : catalog.resources()) {
@@ -122,8 +123,11 @@ public final class Engine {
      */
     final FileBatch batch = FileBatch.flushingFilesystems();
 
+    /** The root as this pass sees it. */
+    final RootFs root;
+
     /** The root as resources write to it: file writes go into {@link #batch}. */
-    final RootFs writeRoot = root.writingTo(batch);
+    final RootFs writeRoot;
 
     /** Written since the last commit: their state and service notices wait for the commit. */
     final List<Staged> staged = new ArrayList<>();
@@ -132,7 +136,9 @@ public final class Engine {
 
     private boolean stopped;
 
-    Pass(StateStore state, Backups backups, Options options) {
+    Pass(RootFs root, StateStore state, Backups backups, Options options) {
+      this.root = root;
+      this.writeRoot = root.writingTo(batch);
       this.state = state;
       this.backups = backups;
       this.options = options;
@@ -358,7 +364,7 @@ public final class Engine {
           && differsFromLastWrite
           && (resource instanceof FileInImage inImage
               ? inImage.hasRegularFile(root)
-              : Files.isRegularFile(root.resolve(resource.path())));
+              : backups.canSave(resource.path()));
     }
 
     /**

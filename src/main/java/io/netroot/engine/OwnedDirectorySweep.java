@@ -2,19 +2,30 @@ package io.netroot.engine;
 
 import io.netroot.NetrootException;
 import io.netroot.catalog.OwnedDirectory;
+import io.netroot.os.AtomicFile;
 import io.netroot.os.RootFs;
 import io.netroot.state.Backups;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Finds files in owned directories that no spec produces, and removes them when pruning. */
+/**
+ * Finds files in owned directories that no spec produces, and removes them when pruning. Nothing is
+ * followed: an owned directory that is (or is reached through) a symbolic link is not swept, as its
+ * files' resources already fail for it, and a link inside one is an unexpected file, removed as the
+ * link it is.
+ */
 final class OwnedDirectorySweep {
+
+  private static final Logger log = LoggerFactory.getLogger(OwnedDirectorySweep.class);
 
   private final RootFs root;
   private final Backups backups;
@@ -30,7 +41,12 @@ final class OwnedDirectorySweep {
     List<Unexpected> found = new ArrayList<>();
     for (OwnedDirectory directory : directories) {
       Path real = root.resolve(directory.path());
-      if (!Files.isDirectory(real)) {
+      try {
+        if (!root.isDirectory(directory.path())) {
+          continue;
+        }
+      } catch (NetrootException e) {
+        log.debug("{}: not swept: {}", directory.path(), e.getMessage());
         continue;
       }
       // Only the files no spec produces are sorted, not every managed one.
@@ -38,7 +54,7 @@ final class OwnedDirectorySweep {
       try (Stream<Path> walk = Files.walk(real)) {
         files =
             walk.filter(p -> !managedPaths.contains(root.serverPath(p)))
-                .filter(p -> !Files.isDirectory(p))
+                .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                 .sorted()
                 .toList();
       } catch (IOException e) {
@@ -63,14 +79,17 @@ final class OwnedDirectorySweep {
     try {
       Files.delete(file);
     } catch (IOException e) {
-      throw new NetrootException("cannot remove " + path + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot remove " + path + ": " + AtomicFile.describe(e), e);
     }
     return new Unexpected(path, true, backup);
   }
 
   private static void removeEmptySubdirectories(Path top) {
     try (Stream<Path> walk = Files.walk(top)) {
-      for (Path dir : walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+      for (Path dir :
+          walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+              .sorted(Comparator.reverseOrder())
+              .toList()) {
         if (!dir.equals(top)) {
           try (Stream<Path> children = Files.list(dir)) {
             if (children.findAny().isEmpty()) {

@@ -1,14 +1,21 @@
 package io.netroot.os;
 
-import io.netroot.NetrootException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Map;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,29 +37,41 @@ public final class AtomicFile {
   public static void write(Path target, byte[] content, Set<PosixFilePermission> mode) {
     FileBatch one = FileBatch.flushingEachFile();
     one.stage(target, content, mode);
-    Map<Path, NetrootException> failures = one.commit();
-    if (!failures.isEmpty()) {
-      throw failures.values().iterator().next();
-    }
+    one.commitOrThrow();
   }
 
   /** Flushes a directory entry change (a rename or delete) to disk. */
   public static void syncDirectory(Path dir) {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+    try (FileChannel channel =
+        FileChannel.open(dir, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       channel.force(true);
     } catch (IOException e) {
       // Some filesystems refuse fsync on a directory; the rename itself has happened.
     }
   }
 
-  /** The mode a replacement gets: the given one, else the old file's, else 0644. */
+  /**
+   * The mode a replacement gets: the given one, else the old file's, else 0644. A link in the
+   * file's place is not followed to borrow its target's mode.
+   */
   static Set<PosixFilePermission> modeFor(Path target, Set<PosixFilePermission> mode)
       throws IOException {
     if (mode != null) {
       return mode;
     }
-    return Files.exists(target) ? Files.getPosixFilePermissions(target) : FileModes.parse("0644");
+    try {
+      PosixFileAttributes old =
+          Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (old.isRegularFile()) {
+        return old.permissions();
+      }
+    } catch (NoSuchFileException e) {
+      // a new file
+    }
+    return DEFAULT_MODE;
   }
+
+  private static final Set<PosixFilePermission> DEFAULT_MODE = FileModes.parse("0644");
 
   /** A temporary file just created for writing, and the channel to write it through. */
   record Temp(Path path, FileChannel channel) implements AutoCloseable {
@@ -62,15 +81,17 @@ public final class AtomicFile {
     }
   }
 
-  /** A new, empty temporary file beside {@code name}, hidden and marked as netroot's. */
+  /**
+   * A new, empty temporary file beside {@code name}, hidden and marked as netroot's, created 0600
+   * ({@code O_CREAT|O_EXCL}: never an existing file or link).
+   */
   static Temp createTemp(Path dir, String name) throws IOException {
     for (int attempt = 0; ; attempt++) {
       Path temp =
           dir.resolve(
               "." + name + ".netroot-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
       try {
-        return new Temp(
-            temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        return new Temp(temp, FileChannel.open(temp, CREATE, OWNER_ONLY));
       } catch (FileAlreadyExistsException e) {
         if (attempt > 10) {
           throw e;
@@ -89,8 +110,28 @@ public final class AtomicFile {
     }
   }
 
-  static String describe(IOException e) {
-    String type = e.getClass().getSimpleName().replace("Exception", "");
-    return e.getMessage() == null ? type : type + " " + e.getMessage();
+  private static final Set<OpenOption> CREATE =
+      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(FileModes.OWNER_ONLY);
+
+  /** Why an operation on a file failed, in words: no Java class names. */
+  public static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return "directory not empty";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? "input/output error" : e.getMessage();
   }
 }

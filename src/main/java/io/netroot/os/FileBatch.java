@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -71,33 +72,49 @@ public final class FileBatch {
   }
 
   /**
-   * Writes {@code content} to a temporary file beside {@code target}; nothing is replaced yet. A
-   * write that fails is reported by {@link #commit} for that target.
+   * Writes {@code content} to a temporary file beside {@code target}; nothing is replaced yet.
+   * Missing parent directories are created 0755. A write that fails is reported by {@link #commit}
+   * for that target.
    */
   public void stage(Path target, byte[] content, Set<PosixFilePermission> mode) {
+    stage(target, content, mode, false);
+  }
+
+  /** As {@link #stage}, for a target whose directory {@link RootFs} has already made sure of. */
+  void stageInto(Path target, byte[] content, Set<PosixFilePermission> mode) {
+    stage(target, content, mode, true);
+  }
+
+  private void stage(
+      Path target, byte[] content, Set<PosixFilePermission> mode, boolean directoryReady) {
     CompletableFuture<Path> temp =
         syncWholeFilesystem
-            ? CompletableFuture.supplyAsync(() -> writeTemp(target, content, mode), Io.POOL)
-            : writeNow(target, content, mode);
+            ? CompletableFuture.supplyAsync(
+                () -> writeTemp(target, content, mode, directoryReady), Io.POOL)
+            : writeNow(target, content, mode, directoryReady);
     staged.add(new Staged(target, temp));
   }
 
   private static CompletableFuture<Path> writeNow(
-      Path target, byte[] content, Set<PosixFilePermission> mode) {
+      Path target, byte[] content, Set<PosixFilePermission> mode, boolean directoryReady) {
     try {
-      return CompletableFuture.completedFuture(writeTemp(target, content, mode));
+      return CompletableFuture.completedFuture(writeTemp(target, content, mode, directoryReady));
     } catch (NetrootException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  private static Path writeTemp(Path target, byte[] content, Set<PosixFilePermission> mode) {
+  private static Path writeTemp(
+      Path target, byte[] content, Set<PosixFilePermission> mode, boolean directoryReady) {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
     try {
-      Files.createDirectories(dir);
+      if (!directoryReady) {
+        createMissing(dir);
+      }
       Set<PosixFilePermission> perms = AtomicFile.modeFor(target, mode);
-      // One open creates and writes the temporary file.
+      // Created 0600, written, then given its final mode through a descriptor opened without
+      // following links: nobody reads it half-written, and the rename publishes it whole.
       try (AtomicFile.Temp created = AtomicFile.createTemp(dir, target.getFileName().toString())) {
         temp = created.path();
         ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -105,12 +122,21 @@ public final class FileBatch {
           created.channel().write(buffer);
         }
       }
-      Files.setPosixFilePermissions(temp, perms);
+      FileModes.set(temp, perms);
       return temp;
     } catch (IOException e) {
       AtomicFile.deleteQuietly(temp);
       throw new NetrootException("cannot write " + target + ": " + AtomicFile.describe(e), e);
     }
+  }
+
+  /** The directories missing above a target named without a root: created 0755. */
+  private static void createMissing(Path dir) {
+    Path existing = dir;
+    while (existing.getParent() != null && !Files.isDirectory(existing)) {
+      existing = existing.getParent();
+    }
+    LinkFreeDirectories.checkingEachTime().create(existing, dir, null);
   }
 
   /** Waits for every staged write; the ones that failed are moved into {@code failures}. */
@@ -170,6 +196,14 @@ public final class FileBatch {
     return failures;
   }
 
+  /** Commits, and throws the first failure if a target could not be replaced. */
+  void commitOrThrow() {
+    Map<Path, NetrootException> failures = commit();
+    if (!failures.isEmpty()) {
+      throw failures.values().iterator().next();
+    }
+  }
+
   /** Removes every staged temporary file; nothing is replaced. */
   public void abort() {
     written(new LinkedHashMap<>()).forEach(w -> AtomicFile.deleteQuietly(w.temp()));
@@ -203,7 +237,8 @@ public final class FileBatch {
 
   private void flushEachFile(List<Written> written) {
     for (Written s : written) {
-      try (FileChannel channel = FileChannel.open(s.temp(), StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(s.temp(), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
         channel.force(true);
       } catch (IOException e) {
         abort();

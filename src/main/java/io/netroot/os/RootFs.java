@@ -1,45 +1,68 @@
 package io.netroot.os;
 
+import io.netroot.NetrootException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The filesystem netroot manages: {@code /} on a real boot server, or a directory standing in for
  * it ({@code --root DIR}), where every managed path is resolved inside DIR and services are not
  * touched.
  *
- * @param dir the directory that plays the role of {@code /}
- * @param batch the batch whole-file writes are staged in, or {@code null} to write each at once
+ * <p>Server paths are resolved on their text alone, and one that could leave the root ({@code
+ * //etc}, {@code ..}) is refused. Files are read and written without following a symbolic link,
+ * neither on the way (a directory such as {@code pxelinux.cfg} replaced by a link) nor at the file
+ * itself: a link where netroot reads is reported as what it is, and a write replaces the link.
  */
-public record RootFs(Path dir, FileBatch batch) {
+public final class RootFs {
 
-  public RootFs {
-    dir = dir.toAbsolutePath().normalize();
+  private final Path dir;
+  private final FileBatch batch;
+  private final LinkFreeDirectories directories;
+
+  /**
+   * @param dir the directory that plays the role of {@code /}
+   */
+  public RootFs(Path dir) {
+    this(dir, null, LinkFreeDirectories.checkingEachTime());
   }
 
-  public RootFs(Path dir) {
-    this(dir, null);
+  private RootFs(Path dir, FileBatch batch, LinkFreeDirectories directories) {
+    this.dir = dir.toAbsolutePath().normalize();
+    this.batch = batch;
+    this.directories = directories;
+  }
+
+  /** The directory that plays the role of {@code /}. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The batch whole-file writes are staged in, or {@code null} when each is written at once. */
+  public FileBatch batch() {
+    return batch;
   }
 
   /** The same root, with whole-file writes staged in {@code batch} until it is committed. */
   public RootFs writingTo(FileBatch batch) {
-    return new RootFs(dir, batch);
+    return new RootFs(dir, batch, directories);
   }
 
   /**
-   * Replaces the file at a server path atomically: at once, or when the batch is committed.
-   *
-   * @param mode the new file's permissions, or {@code null} to keep the old file's (or 0644)
+   * The same root for one pass: directories found free of links are not looked at again by this
+   * instance. A root kept from pass to pass looks every time.
    */
-  public void writeFile(
-      String serverPath,
-      byte[] content,
-      java.util.Set<java.nio.file.attribute.PosixFilePermission> mode) {
-    Path target = resolve(serverPath);
-    if (batch == null) {
-      AtomicFile.write(target, content, mode);
-    } else {
-      batch.stage(target, content, mode);
-    }
+  public RootFs forPass() {
+    return new RootFs(dir, batch, LinkFreeDirectories.forOnePass());
   }
 
   /** The real root of this machine. */
@@ -56,10 +79,32 @@ public record RootFs(Path dir, FileBatch batch) {
    * The real location of a server path: {@code /etc/exports} becomes {@code DIR/etc/exports}.
    *
    * @param serverPath an absolute path as the boot server sees it
+   * @throws NetrootException naming the path when it is not one ({@code //x}, {@code /a/../b},
+   *     {@code /./x}, a NUL, empty, relative)
    */
   public Path resolve(String serverPath) {
-    String relative = serverPath.startsWith("/") ? serverPath.substring(1) : serverPath;
-    return relative.isEmpty() ? dir : dir.resolve(relative);
+    String why = ServerPaths.refusal(serverPath);
+    if (why != null) {
+      throw refused(serverPath, why);
+    }
+    if (serverPath.length() == 1) {
+      return dir;
+    }
+    Path real;
+    try {
+      real = dir.resolve(serverPath.substring(1));
+    } catch (InvalidPathException e) {
+      throw refused(serverPath, "is not a valid path");
+    }
+    // The grammar already rules these out; the result is checked, not trusted.
+    if (!real.startsWith(dir) || !real.equals(real.normalize())) {
+      throw refused(serverPath, "does not stay inside " + dir);
+    }
+    return real;
+  }
+
+  private static NetrootException refused(String serverPath, String why) {
+    return new NetrootException("server path " + ServerPaths.quote(serverPath) + " " + why);
   }
 
   /** The server path of a real location inside this root, with a leading slash. */
@@ -78,5 +123,126 @@ public record RootFs(Path dir, FileBatch batch) {
       }
     }
     return "/" + dir.relativize(real.toAbsolutePath().normalize()).toString();
+  }
+
+  /**
+   * Replaces the file at a server path atomically: at once, or when the batch is committed. Missing
+   * directories are created 0755; a symbolic link on the way is refused and nothing is written. A
+   * link at the file itself is replaced, never followed.
+   *
+   * @param mode the new file's permissions, or {@code null} to keep the old file's (or 0644)
+   */
+  public void writeFile(String serverPath, byte[] content, Set<PosixFilePermission> mode) {
+    Path target = resolve(serverPath);
+    directories.create(dir, target.getParent(), null);
+    if (batch == null) {
+      FileBatch one = FileBatch.flushingEachFile();
+      one.stageInto(target, content, mode);
+      one.commitOrThrow();
+    } else {
+      batch.stageInto(target, content, mode);
+    }
+  }
+
+  /**
+   * Makes sure a directory exists, reached without a symbolic link, and returns where it is.
+   * Missing directories are created 0755, or 0700 from {@code privateFrom} down.
+   *
+   * @param privateFrom a server path at or above {@code serverDir} where only root may enter (the
+   *     state directory), or {@code null}
+   */
+  public Path directory(String serverDir, String privateFrom) {
+    Path real = resolve(serverDir);
+    directories.create(dir, real, privateFrom == null ? null : resolve(privateFrom));
+    return real;
+  }
+
+  /** True when a directory is at {@code serverDir}, reached without a symbolic link. */
+  public boolean isDirectory(String serverDir) {
+    return directories.check(dir, resolve(serverDir));
+  }
+
+  /**
+   * What is at a server path, without following a symbolic link on the way or at the file.
+   *
+   * @throws NetrootException when a directory on the way is a link
+   * @throws IOException when the file cannot be read (a directory, no permission)
+   */
+  public Found look(String serverPath) throws IOException {
+    Path real = resolve(serverPath);
+    if (!directories.check(dir, real.getParent())) {
+      return new Found.Nothing();
+    }
+    return NoFollowRead.look(real);
+  }
+
+  /**
+   * The bytes of a file netroot keeps for itself (its state, its journal, its status).
+   *
+   * @throws NoSuchFileException when there is none
+   * @throws NetrootException when it, or a directory on the way, is a symbolic link
+   */
+  public byte[] read(String serverPath) throws IOException {
+    Found found = look(serverPath);
+    if (found instanceof Found.File file) {
+      return file.bytes();
+    }
+    Path real = resolve(serverPath);
+    if (found instanceof Found.Link) {
+      throw new NetrootException(real + " is a symbolic link; netroot does not read through links");
+    }
+    throw new NoSuchFileException(real.toString());
+  }
+
+  /**
+   * The attributes of what is at a server path (a link's own, not its target's), or empty when
+   * nothing is there.
+   *
+   * @throws NetrootException when a directory on the way is a link
+   */
+  public Optional<PosixFileAttributes> attributes(String serverPath) throws IOException {
+    Path real = resolve(serverPath);
+    if (!directories.check(dir, real.getParent())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Files.readAttributes(real, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Removes the file (or link) at a server path, if there is one, and flushes its directory.
+   *
+   * @return whether there was one
+   * @throws NetrootException when a directory on the way is a link: nothing is removed
+   */
+  public boolean remove(String serverPath) throws IOException {
+    Path real = resolve(serverPath);
+    if (!directories.check(dir, real.getParent())) {
+      return false;
+    }
+    boolean removed = Files.deleteIfExists(real);
+    if (removed) {
+      AtomicFile.syncDirectory(real.getParent());
+    }
+    return removed;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RootFs that && dir.equals(that.dir) && batch == that.batch;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(dir, batch);
+  }
+
+  @Override
+  public String toString() {
+    return "RootFs[" + dir + (batch == null ? "" : ", batched") + "]";
   }
 }

@@ -1,105 +1,164 @@
 package io.netroot.os;
 
+import com.sun.jna.LastErrorException;
+import com.sun.jna.NativeLong;
 import io.netroot.NetrootException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * One writer at a time: {@code apply} and {@code run} both hold {@code <root>/var/lib/netroot/lock}
  * while they may write. The file holds the holder's PID so that the one left waiting can say who it
- * waited for. The lock is the kernel's ({@code fcntl}), so it goes away with the process, however
- * it ends.
+ * waited for. The lock is the kernel's (an open file description lock, {@code F_OFD_SETLK}, which
+ * also excludes the POSIX locks of older netroot versions), so it goes away with the process,
+ * however it ends.
+ *
+ * <p>The file is opened with {@code O_NOFOLLOW}, so a link put in its place is refused and what it
+ * points to is left alone, and with {@code O_CLOEXEC}, so no program netroot runs inherits it. It
+ * is created 0600, in a state directory created 0700.
  */
 public final class WriterLock implements AutoCloseable {
 
   /** The lock file, as a server path. */
   public static final String PATH = "/var/lib/netroot/lock";
 
+  /** Its directory, netroot's state directory. */
+  private static final String DIR = "/var/lib/netroot";
+
+  private static final int MODE = 0600;
   private static final Duration POLL = Duration.ofMillis(100);
 
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final int fd;
+  private boolean closed;
 
-  private WriterLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
-    this.lock = lock;
+  private WriterLock(int fd) {
+    this.fd = fd;
   }
 
   /**
-   * Takes the lock, waiting up to {@code timeout} for another holder to let go.
+   * Takes the lock, waiting up to {@code timeout} for another holder to let go. Another command in
+   * this same process counts as another holder.
    *
-   * @throws NetrootException naming the holder's PID when the wait ran out
+   * @throws NetrootException naming the holder's PID when the wait ran out, or naming the lock file
+   *     when it is a symbolic link or not a regular file
    */
   public static WriterLock acquire(RootFs root, Duration timeout) {
-    Path file = root.resolve(PATH);
+    Path file = root.directory(DIR, DIR).resolve("lock");
     Instant deadline = Instant.now().plus(timeout);
+    LibC c = LibC.get();
+    int fd = open(c, file);
     try {
-      Files.createDirectories(file.getParent());
-      FileChannel channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      try {
-        while (true) {
-          FileLock lock = tryLock(channel);
-          if (lock != null) {
-            channel.truncate(0);
-            channel.write(
-                ByteBuffer.wrap(
-                    (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
-                0);
-            channel.force(false);
-            return new WriterLock(channel, lock);
-          }
-          if (!Instant.now().isBefore(deadline)) {
-            throw new NetrootException(
-                "another netroot (pid "
-                    + holder(file)
-                    + ") holds the lock on "
-                    + root.dir()
-                    + "; waited "
-                    + seconds(timeout)
-                    + " s");
-          }
-          Thread.sleep(POLL.toMillis());
+      while (!tryLock(c, fd, file)) {
+        if (!Instant.now().isBefore(deadline)) {
+          throw new NetrootException(
+              "another netroot (pid "
+                  + holder(root)
+                  + ") holds the lock on "
+                  + root.dir()
+                  + "; waited "
+                  + seconds(timeout)
+                  + " s");
         }
-      } catch (RuntimeException | IOException e) {
-        channel.close();
-        throw e;
-      } catch (InterruptedException e) {
-        channel.close();
-        Thread.currentThread().interrupt();
-        throw new NetrootException("interrupted while waiting for the lock on " + root.dir(), e);
+        Thread.sleep(POLL.toMillis());
       }
+      byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+      c.ftruncate(fd, new NativeLong(0));
+      c.pwrite(fd, pid, new NativeLong(pid.length), new NativeLong(0));
+      c.fsync(fd);
+      return new WriterLock(fd);
+    } catch (LastErrorException e) {
+      c.close(fd);
+      throw new NetrootException("cannot lock " + file + ": " + reason(e), e);
+    } catch (RuntimeException e) {
+      c.close(fd);
+      throw e;
+    } catch (InterruptedException e) {
+      c.close(fd);
+      Thread.currentThread().interrupt();
+      throw new NetrootException("interrupted while waiting for the lock on " + root.dir(), e);
+    }
+  }
+
+  private static int open(LibC c, Path file) {
+    int fd;
+    try {
+      fd =
+          c.open(
+              file.toString(), LibC.O_RDWR | LibC.O_CREAT | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, MODE);
+    } catch (LastErrorException e) {
+      if (e.getErrorCode() == LibC.ELOOP) {
+        throw LinkFreeDirectories.refused(file);
+      }
+      throw new NetrootException("cannot open " + file + ": " + reason(e), e);
+    }
+    try {
+      if (!isRegularFile(fd)) {
+        throw new NetrootException(file + " is not a regular file; netroot locks only a file");
+      }
+      // a lock file left by an older netroot may be more open than it needs to be
+      c.fchmod(fd, MODE);
+      return fd;
+    } catch (LastErrorException e) {
+      c.close(fd);
+      throw new NetrootException("cannot open " + file + ": " + reason(e), e);
+    } catch (RuntimeException e) {
+      c.close(fd);
+      throw e;
+    }
+  }
+
+  /** What the descriptor is open on, through {@code /proc}: the file itself, never a link. */
+  private static boolean isRegularFile(int fd) {
+    try {
+      return Files.readAttributes(Path.of("/proc/self/fd/" + fd), BasicFileAttributes.class)
+          .isRegularFile();
+    } catch (NoSuchFileException e) {
+      return true; // no /proc: O_NOFOLLOW has already refused a link
     } catch (IOException e) {
-      throw new NetrootException("cannot lock " + file + ": " + AtomicFile.describe(e), e);
+      return false;
     }
   }
 
-  /** A lock held by this JVM (another command run in-process) counts as held, as by another. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  /** True when taken; false when someone holds it, this process included. */
+  private static boolean tryLock(LibC c, int fd, Path file) {
+    LibC.Flock lock = new LibC.Flock();
+    lock.l_type = LibC.F_WRLCK;
+    lock.l_whence = 0; // SEEK_SET; start and length 0: the whole file
     try {
-      return channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      return null;
+      c.fcntl(fd, LibC.F_OFD_SETLK, lock);
+      return true;
+    } catch (LastErrorException e) {
+      if (e.getErrorCode() == LibC.EAGAIN || e.getErrorCode() == LibC.EACCES) {
+        return false;
+      }
+      if (e.getErrorCode() == LibC.EINVAL) {
+        throw new NetrootException(
+            "cannot lock " + file + ": this kernel lacks open file description locks (Linux 3.15+)",
+            e);
+      }
+      throw e;
     }
   }
 
-  private static String holder(Path file) {
+  private static String holder(RootFs root) {
     try {
-      String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
+      String pid = new String(root.read(PATH), StandardCharsets.US_ASCII).trim();
       return pid.isEmpty() ? "unknown" : pid;
-    } catch (IOException e) {
+    } catch (IOException | NetrootException e) {
       return "unknown";
     }
+  }
+
+  /** The system's words for an error number, without JNA's {@code [n]} prefix. */
+  private static String reason(LastErrorException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    return message.replaceFirst("^\\[\\d+\\]\\s*", "");
   }
 
   private static String seconds(Duration timeout) {
@@ -110,13 +169,14 @@ public final class WriterLock implements AutoCloseable {
   /** Lets go; the PID stays in the file but nobody holds the lock. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
-      if (lock.isValid()) {
-        lock.release();
-      }
-      channel.close();
-    } catch (IOException e) {
-      throw new NetrootException("cannot release the lock: " + AtomicFile.describe(e), e);
+      LibC.get().close(fd);
+    } catch (LastErrorException e) {
+      throw new NetrootException("cannot release the lock: " + reason(e), e);
     }
   }
 }

@@ -1,33 +1,61 @@
 package io.netroot.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netroot.NetrootException;
+import io.netroot.catalog.Content;
 import io.netroot.os.AtomicFile;
+import io.netroot.os.FileModes;
+import io.netroot.os.Found;
 import io.netroot.os.RootFs;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Copies of files as they were just before netroot overwrote or removed them, when they held
  * something netroot did not write (a hand edit), kept under {@code <root>/var/lib/netroot/backups/}
  * with an index, so no hand edit is ever lost.
+ *
+ * <p>The backups are root's alone: directories 0700, copies 0600 (0400 for a file its owner could
+ * not write), never set-id or executable, the index 0600. A symbolic link is backed up as the link
+ * (where it pointed), never as what it pointed to, and nothing here is read through a link.
  */
 public final class Backups {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** Where the backups are, as a server path. */
+  static final String DIR = StateStore.STATE_DIR + "/backups";
+
+  private static final String INDEX = DIR + "/index.jsonl";
+  private static final Set<PosixFilePermission> PRIVATE = FileModes.parse("0600");
+  private static final Set<OpenOption> APPEND =
+      Set.of(
+          StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND,
+          LinkOption.NOFOLLOW_LINKS);
 
   /**
    * One saved copy.
@@ -37,42 +65,56 @@ public final class Backups {
    * @param path the server path of the file
    * @param reason why the file was about to change
    * @param sha256 hash of the saved bytes
+   * @param link where the file pointed, when it was a symbolic link; {@code null} for a file
    */
-  public record Entry(String id, String time, String path, String reason, String sha256) {}
+  public record Entry(
+      String id,
+      String time,
+      String path,
+      String reason,
+      String sha256,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String link) {}
 
   private final RootFs root;
-  private final Path dir;
   private final Clock clock;
 
   public Backups(RootFs root, Clock clock) {
-    this.root = root;
-    this.dir = root.resolve(StateStore.STATE_DIR).resolve("backups");
+    // a backup is on disk before the file it keeps is replaced: never staged in a batch
+    this.root = root.writingTo(null);
     this.clock = clock;
+  }
+
+  /** Whether there is something at {@code path} a backup can keep: a file or a link. */
+  public boolean canSave(String path) {
+    return look(path).map(a -> a.isRegularFile() || a.isSymbolicLink()).orElse(false);
   }
 
   /** Saves the current file at {@code path}; returns the entry, or null when there is no file. */
   public Entry save(String path, String reason) {
-    Path real = root.resolve(path);
-    if (!Files.isRegularFile(real)) {
+    Optional<PosixFileAttributes> attributes = look(path);
+    if (attributes.isEmpty()
+        || !(attributes.get().isRegularFile() || attributes.get().isSymbolicLink())) {
       return null;
     }
     Instant now = clock.instant();
     try {
-      Files.createDirectories(dir);
-      String id = uniqueId(STAMP.format(now));
-      Path copy = dir.resolve(id).resolve(path.startsWith("/") ? path.substring(1) : path);
-      Files.createDirectories(copy.getParent());
-      Files.copy(real, copy, StandardCopyOption.COPY_ATTRIBUTES);
-      String sha = io.netroot.catalog.Content.sha256(Files.readAllBytes(copy));
-      Entry entry = new Entry(id, now.toString(), path, reason, sha);
-      Files.write(
-          dir.resolve("index.jsonl"),
-          (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8),
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-      return entry;
+      // The file is looked at again as it is read: what was a file may be a link by now.
+      Found found = root.look(path);
+      byte[] bytes;
+      String link = null;
+      Set<PosixFilePermission> mode = FileModes.forBackup(attributes.get().permissions());
+      if (found instanceof Found.File file) {
+        bytes = file.bytes();
+      } else if (found instanceof Found.Link l) {
+        link = l.target();
+        bytes = link.getBytes(StandardCharsets.UTF_8);
+        mode = PRIVATE;
+      } else {
+        return null;
+      }
+      return keep(path, bytes, link, mode, reason, now);
     } catch (IOException e) {
-      throw new NetrootException("cannot back up " + path + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot back up " + path + ": " + AtomicFile.describe(e), e);
     }
   }
 
@@ -81,45 +123,77 @@ public final class Backups {
    * read it itself (a file inside a root image, read without following a link). The copy is 0600.
    */
   public Entry save(String path, byte[] bytes, String reason) {
-    Instant now = clock.instant();
     try {
-      Files.createDirectories(dir);
-      String id = uniqueId(STAMP.format(now));
-      Path copy = dir.resolve(id).resolve(path.startsWith("/") ? path.substring(1) : path);
-      Files.createDirectories(copy.getParent());
-      // created 0600 before any byte is in it
-      Files.createFile(
-          copy,
-          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-      Files.write(copy, bytes, StandardOpenOption.WRITE);
-      Entry entry =
-          new Entry(id, now.toString(), path, reason, io.netroot.catalog.Content.sha256(bytes));
-      Files.write(
-          dir.resolve("index.jsonl"),
-          (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8),
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
-      return entry;
+      return keep(path, bytes, null, PRIVATE, reason, clock.instant());
     } catch (IOException e) {
-      throw new NetrootException("cannot back up " + path + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot back up " + path + ": " + AtomicFile.describe(e), e);
     }
+  }
+
+  private Entry keep(
+      String path,
+      byte[] bytes,
+      String link,
+      Set<PosixFilePermission> mode,
+      String reason,
+      Instant now)
+      throws IOException {
+    String id = uniqueId(STAMP.format(now));
+    String copy = DIR + "/" + id + path;
+    root.directory(parentOf(copy), StateStore.STATE_DIR);
+    root.writeFile(copy, bytes, mode);
+    Entry entry = new Entry(id, now.toString(), path, reason, Content.sha256(bytes), link);
+    appendToIndex(JSON.writeValueAsString(entry) + "\n");
+    return entry;
+  }
+
+  private Optional<PosixFileAttributes> look(String path) {
+    try {
+      return root.attributes(path);
+    } catch (IOException e) {
+      throw new NetrootException("cannot look at " + path + ": " + AtomicFile.describe(e), e);
+    }
+  }
+
+  private void appendToIndex(String line) throws IOException {
+    Path index = root.directory(DIR, StateStore.STATE_DIR).resolve("index.jsonl");
+    try (FileChannel channel =
+        FileChannel.open(index, APPEND, PosixFilePermissions.asFileAttribute(PRIVATE))) {
+      ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    } catch (IOException e) {
+      // O_NOFOLLOW refused it: Java reports ELOOP as a plain IOException
+      if (Files.isSymbolicLink(index)) {
+        throw new NetrootException(
+            index + " is a symbolic link; netroot does not write through links");
+      }
+      throw e;
+    }
+    // an index made by an older netroot may be readable by all
+    FileModes.set(index, PRIVATE);
   }
 
   private String uniqueId(String stamp) {
     for (int n = 1; ; n++) {
       String id = stamp + "-" + n;
-      if (!Files.exists(dir.resolve(id))) {
+      if (look(DIR + "/" + id).isEmpty()) {
         return id;
       }
     }
+  }
+
+  private static String parentOf(String serverPath) {
+    return serverPath.substring(0, serverPath.lastIndexOf('/'));
   }
 
   /** Every backup, oldest first. */
   public List<Entry> list() {
     List<Entry> entries = new ArrayList<>();
     try {
-      for (String line : Files.readAllLines(dir.resolve("index.jsonl"), StandardCharsets.UTF_8)) {
+      String index = new String(root.read(INDEX), StandardCharsets.UTF_8);
+      for (String line : index.split("\n")) {
         if (!line.isBlank()) {
           entries.add(JSON.readValue(line, Entry.class));
         }
@@ -127,14 +201,14 @@ public final class Backups {
     } catch (NoSuchFileException e) {
       return entries;
     } catch (IOException e) {
-      throw new NetrootException("cannot read the backup index: " + e.getMessage(), e);
+      throw new NetrootException("cannot read the backup index: " + AtomicFile.describe(e), e);
     }
     return entries;
   }
 
   /**
    * Puts a backed-up file back in place (atomically). The file as it was before the restore is
-   * itself backed up first.
+   * itself backed up first. A backed-up link is put back as that link.
    */
   public Entry restore(String id, String path) {
     Entry entry =
@@ -144,15 +218,20 @@ public final class Backups {
             .orElseThrow(
                 () ->
                     new NetrootException("no backup " + id + (path == null ? "" : " of " + path)));
-    Path copy = dir.resolve(entry.id()).resolve(entry.path().substring(1));
     try {
-      byte[] bytes = Files.readAllBytes(copy);
+      if (entry.link() != null) {
+        save(entry.path(), "before restoring backup " + id);
+        RestoredLink.put(root, entry.path(), entry.link());
+        return entry;
+      }
+      byte[] bytes = root.read(DIR + "/" + entry.id() + entry.path());
       save(entry.path(), "before restoring backup " + id);
-      AtomicFile.write(root.resolve(entry.path()), bytes, null);
+      root.writeFile(entry.path(), bytes, null);
       return entry;
     } catch (IOException e) {
       throw new NetrootException(
-          "cannot restore " + entry.path() + " from backup " + id + ": " + e.getMessage(), e);
+          "cannot restore " + entry.path() + " from backup " + id + ": " + AtomicFile.describe(e),
+          e);
     }
   }
 }

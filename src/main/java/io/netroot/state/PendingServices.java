@@ -9,7 +9,6 @@ import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
 import io.netroot.os.RootFs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,24 +27,30 @@ public final class PendingServices {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+  /** The journal, as a server path. */
+  static final String FILE = StateStore.STATE_DIR + "/pending-services.json";
+
+  private final RootFs root;
   private final Path file;
 
   public PendingServices(RootFs root) {
-    this.file = root.resolve(StateStore.STATE_DIR).resolve("pending-services.json");
+    // the journal is on disk before the writes it covers: never staged in a batch
+    this.root = root.writingTo(null);
+    this.file = root.resolve(FILE);
   }
 
   /** The actions owed, each with the paths whose change called for it; empty when none. */
   public Map<ServiceAction, List<String>> load() {
     Map<ServiceAction, List<String>> pending = new LinkedHashMap<>();
     try {
-      Journal journal = JSON.readValue(Files.readAllBytes(file), Journal.class);
+      Journal journal = JSON.readValue(root.read(FILE), Journal.class);
       for (Entry e : journal.pending()) {
         pending.put(new ServiceAction(e.kind(), e.service()), new ArrayList<>(e.causes()));
       }
     } catch (NoSuchFileException e) {
       // nothing owed
     } catch (IOException e) {
-      throw new NetrootException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot read " + file + ": " + AtomicFile.describe(e), e);
     }
     return pending;
   }
@@ -59,10 +64,9 @@ public final class PendingServices {
     List<Entry> entries = new ArrayList<>();
     pending.forEach((a, causes) -> entries.add(new Entry(a.kind(), a.service(), causes)));
     try {
-      AtomicFile.write(
-          file,
-          JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Journal(entries)),
-          FileModes.parse("0600"));
+      byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Journal(entries));
+      root.directory(StateStore.STATE_DIR, StateStore.STATE_DIR);
+      root.writeFile(FILE, bytes, FileModes.parse("0600"));
     } catch (JsonProcessingException e) {
       throw new NetrootException("cannot encode " + file + ": " + e.getMessage(), e);
     }
@@ -70,11 +74,9 @@ public final class PendingServices {
 
   public void clear() {
     try {
-      if (Files.deleteIfExists(file)) {
-        AtomicFile.syncDirectory(file.getParent());
-      }
+      root.remove(FILE);
     } catch (IOException e) {
-      throw new NetrootException("cannot remove " + file + ": " + e.getMessage(), e);
+      throw new NetrootException("cannot remove " + file + ": " + AtomicFile.describe(e), e);
     }
   }
 

@@ -13,6 +13,7 @@ import io.netroot.os.RootFs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -50,28 +51,37 @@ public final class StateStore {
   static final int FORMAT_VERSION = 2;
   private static final JsonFactory JSON = new JsonFactory();
 
+  /** The state file, as a server path. */
+  static final String FILE = STATE_DIR + "/state.json";
+
+  private final RootFs root;
   private final Path file;
   private final Map<ResourceId, AppliedRecord> records;
   private boolean dirty;
 
-  private StateStore(Path file, Map<ResourceId, AppliedRecord> records, boolean dirty) {
+  private StateStore(
+      RootFs root, Path file, Map<ResourceId, AppliedRecord> records, boolean dirty) {
+    this.root = root.writingTo(null);
     this.file = file;
     this.records = records;
     this.dirty = dirty;
   }
 
-  /** Reads the state of a root; a root never applied to has an empty state. */
+  /**
+   * Reads the state of a root; a root never applied to has an empty state. The file, and the
+   * directories on the way to it, are never read through a symbolic link.
+   */
   public static StateStore open(RootFs root) {
-    Path file = root.resolve(STATE_DIR).resolve("state.json");
+    Path file = root.resolve(FILE);
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
     int format;
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = root.read(FILE);
       Snapshot last = LAST.get(file);
       Snapshot now = Snapshot.of(file, bytes, null);
       if (last != null && last.sameFile(now)) {
         records.putAll(last.records());
-        return new StateStore(file, records, false);
+        return new StateStore(root, file, records, false);
       }
       format = read(bytes, records);
       if (format == FORMAT_VERSION) {
@@ -79,14 +89,17 @@ public final class StateStore {
       }
     } catch (NoSuchFileException e) {
       // never applied: nothing recorded yet
-      return new StateStore(file, records, true);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof NetrootException n) {
-        throw new NetrootException(file + n.getMessage(), e);
-      }
+      return new StateStore(root, file, records, true);
+    } catch (StateFormatException e) {
+      throw new NetrootException(file + e.getMessage(), e);
+    } catch (NetrootException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new NetrootException("cannot read state " + file + ": " + AtomicFile.describe(e), e);
+    } catch (RuntimeException e) {
       throw new NetrootException("cannot read state " + file + ": " + e.getMessage(), e);
     }
-    return new StateStore(file, records, format != FORMAT_VERSION);
+    return new StateStore(root, file, records, format != FORMAT_VERSION);
   }
 
   /** Fills {@code records} from a state file of format 1 or 2; returns the format. */
@@ -103,7 +116,7 @@ public final class StateStore {
           case "format_version" -> {
             format = parser.getIntValue();
             if (format != 1 && format != FORMAT_VERSION) {
-              throw new NetrootException(
+              throw new StateFormatException(
                   " has state format "
                       + format
                       + "; this netroot reads formats 1 and "
@@ -143,7 +156,7 @@ public final class StateStore {
       }
     }
     if (format < 0) {
-      throw new NetrootException(" has no format_version");
+      throw new StateFormatException(" has no format_version");
     }
     for (Map.Entry<String, String[]> entry : raw.entrySet()) {
       String[] r = entry.getValue();
@@ -189,7 +202,8 @@ public final class StateStore {
       return;
     }
     byte[] bytes = encode(records);
-    AtomicFile.write(file, bytes, FileModes.parse("0600"));
+    root.directory(STATE_DIR, STATE_DIR);
+    root.writeFile(FILE, bytes, FileModes.parse("0600"));
     dirty = false;
     try {
       LAST.put(file, Snapshot.of(file, bytes, records));
@@ -206,7 +220,10 @@ public final class StateStore {
   private record Snapshot(String stat, long crc, Map<ResourceId, AppliedRecord> records) {
     static Snapshot of(Path file, byte[] bytes, Map<ResourceId, AppliedRecord> records)
         throws IOException {
-      String stat = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime").toString();
+      String stat =
+          Files.readAttributes(
+                  file, "unix:ino,size,lastModifiedTime,ctime", LinkOption.NOFOLLOW_LINKS)
+              .toString();
       CRC32C crc = new CRC32C();
       crc.update(bytes);
       return new Snapshot(
@@ -219,6 +236,13 @@ public final class StateStore {
   }
 
   private static final Map<Path, Snapshot> LAST = new ConcurrentHashMap<>();
+
+  /** A state file netroot cannot read: the message follows the file's name. */
+  private static final class StateFormatException extends NetrootException {
+    StateFormatException(String message) {
+      super(message);
+    }
+  }
 
   /** Format 2, one record or text per line so that the file reads well in a pager. */
   static byte[] encode(Map<ResourceId, AppliedRecord> records) {
