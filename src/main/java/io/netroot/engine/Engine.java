@@ -1,6 +1,7 @@
 package io.netroot.engine;
 
 import io.netroot.NetrootException;
+import io.netroot.catalog.BackupLimits;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.Content;
 import io.netroot.catalog.FileInImage;
@@ -13,6 +14,7 @@ import io.netroot.os.FileBatch;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.state.AppliedRecord;
+import io.netroot.state.BackupRetention;
 import io.netroot.state.Backups;
 import io.netroot.state.PendingServices;
 import io.netroot.state.StateStore;
@@ -88,6 +90,10 @@ public final class Engine {
     }
     if (!options.dryRun()) {
       state.save();
+      if (pass.results.stream().anyMatch(r -> r.backup() != null)
+          || unexpected.stream().anyMatch(u -> u.backup() != null)) {
+        pruneBackups(root, catalog);
+      }
     }
     return new Report(
         options,
@@ -98,6 +104,16 @@ public final class Engine {
         unexpected,
         serviceResults,
         services.touchesServices());
+  }
+
+  /** Old backups go once new ones came; a failure to prune never fails the apply. */
+  private void pruneBackups(RootFs root, Catalog catalog) {
+    try {
+      new BackupRetention(root, clock)
+          .prune(catalog.layout() == null ? BackupLimits.DEFAULT : catalog.layout().backups());
+    } catch (NetrootException e) {
+      log.warn("old backups not removed: {}", e.getMessage());
+    }
   }
 
   private static ResourceResult skipped(ResourceId id, String path, String description) {
