@@ -11,6 +11,7 @@ import io.netroot.catalog.ResourceId;
 import io.netroot.catalog.ServiceAction;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.FileBatch;
+import io.netroot.os.InPlaceRewrite;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.state.AppliedRecord;
@@ -283,6 +284,10 @@ public final class Engine {
         reason = reason + "; reported, not reverted";
         log.debug("{}: hand edit reported, not reverted", resource.id());
       } else if (decision.action() != Action.NOOP) {
+        Optional<String> inPlace = InPlaceRewrite.note(root, resource.path());
+        if (inPlace.isPresent()) {
+          reason = reason + " (" + inPlace.get() + ")";
+        }
         for (ConfigChecker checker : resource.checker().stream().toList()) {
           verify(resource, desired, checker);
         }
