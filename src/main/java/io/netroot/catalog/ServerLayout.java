@@ -17,7 +17,10 @@ import java.util.function.Function;
  * @param modules the BIOS bootloader modules ({@code ldlinux.c32}, menu modules)
  * @param efiModules the x86-64 UEFI ones ({@code ldlinux.e64} and the same menu modules)
  * @param nfsConfFile the nfs-utils configuration whose {@code [nfsd]} keys netroot manages when the
- *     spec sets {@code nfs.versions} or {@code nfs.udp}
+ *     spec sets {@code nfs.versions} or {@code nfs.udp}: the spec's {@code nfs.confFile}, else a
+ *     drop-in ({@value #NFS_CONF_DROP_IN}) when the server has {@code /etc/nfs.conf.d}, else
+ *     {@value #NFS_CONF_FILE}
+ * @param backups how many copies of overwritten hand edits are kept, and how long
  */
 public record ServerLayout(
     String preset,
@@ -34,10 +37,19 @@ public record ServerLayout(
     Path efiDir,
     Path efiModulesDir,
     List<String> efiModules,
-    String nfsConfFile) {
+    String nfsConfFile,
+    BackupLimits backups) {
 
   /** Where nfs-utils reads the NFS server's settings. */
   static final String NFS_CONF_FILE = "/etc/nfs.conf";
+
+  /**
+   * netroot's own file in the directory nfs-utils 2.5 and later read after {@code nfs.conf}: a key
+   * set there wins over the same key in {@code nfs.conf}, so keys netroot set in {@code nfs.conf}
+   * before are overridden, not contradicted. And it lives in a directory the systemd unit makes
+   * writable, where {@code /etc/nfs.conf} can only be rewritten in place.
+   */
+  static final String NFS_CONF_DROP_IN = "/etc/nfs.conf.d/netroot.conf";
 
   /** NFS-Ganesha's service, the same on Debian and Fedora. */
   static final String GANESHA_SERVICE = "nfs-ganesha";
@@ -45,6 +57,42 @@ public record ServerLayout(
   public ServerLayout {
     modules = List.copyOf(modules);
     efiModules = List.copyOf(efiModules);
+  }
+
+  /** A layout with the default backup limits. */
+  public ServerLayout(
+      String preset,
+      Platform platform,
+      String tftpRoot,
+      String dhcpConfig,
+      String dhcpService,
+      String exportsFile,
+      String nfsService,
+      String tftpService,
+      Path pxelinuxDir,
+      Path modulesDir,
+      List<String> modules,
+      Path efiDir,
+      Path efiModulesDir,
+      List<String> efiModules,
+      String nfsConfFile) {
+    this(
+        preset,
+        platform,
+        tftpRoot,
+        dhcpConfig,
+        dhcpService,
+        exportsFile,
+        nfsService,
+        tftpService,
+        pxelinuxDir,
+        modulesDir,
+        modules,
+        efiDir,
+        efiModulesDir,
+        efiModules,
+        nfsConfFile,
+        BackupLimits.DEFAULT);
   }
 
   /** Fills the fields the spec left out, from the platform of {@code root}. */
@@ -87,7 +135,21 @@ public record ServerLayout(
         bootloaderDir(boot.efiDir(), platform, p -> p.efiDir, "syslinux.efi"),
         bootloaderDir(boot.efiModulesDir(), platform, p -> p.efiModulesDir, "ldlinux.e64"),
         boot.modules().stream().map(m -> m.equals("ldlinux.c32") ? "ldlinux.e64" : m).toList(),
-        or(server.nfs().confFile(), NFS_CONF_FILE));
+        nfsConfFile(server.nfs().confFile(), root),
+        BackupLimits.of(server.agent() == null ? null : server.agent().backups()));
+  }
+
+  /**
+   * The spec's file, else netroot's drop-in when {@code /etc/nfs.conf.d} is a directory (made by
+   * the admin or the distribution: its presence says this nfs-utils reads it), else {@code
+   * /etc/nfs.conf}.
+   */
+  private static String nfsConfFile(String fromSpec, RootFs root) {
+    if (fromSpec != null) {
+      return fromSpec;
+    }
+    String dir = NFS_CONF_DROP_IN.substring(0, NFS_CONF_DROP_IN.lastIndexOf('/'));
+    return root.isDirectory(dir) ? NFS_CONF_DROP_IN : NFS_CONF_FILE;
   }
 
   private static String or(String value, String fallback) {

@@ -1,6 +1,7 @@
 package io.netroot.engine;
 
 import io.netroot.NetrootException;
+import io.netroot.catalog.BackupLimits;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.Content;
 import io.netroot.catalog.FileInImage;
@@ -10,9 +11,11 @@ import io.netroot.catalog.ResourceId;
 import io.netroot.catalog.ServiceAction;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.FileBatch;
+import io.netroot.os.InPlaceRewrite;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.state.AppliedRecord;
+import io.netroot.state.BackupRetention;
 import io.netroot.state.Backups;
 import io.netroot.state.PendingServices;
 import io.netroot.state.StateStore;
@@ -88,6 +91,10 @@ public final class Engine {
     }
     if (!options.dryRun()) {
       state.save();
+      if (pass.results.stream().anyMatch(r -> r.backup() != null)
+          || unexpected.stream().anyMatch(u -> u.backup() != null)) {
+        pruneBackups(root, catalog);
+      }
     }
     return new Report(
         options,
@@ -98,6 +105,16 @@ public final class Engine {
         unexpected,
         serviceResults,
         services.touchesServices());
+  }
+
+  /** Old backups go once new ones came; a failure to prune never fails the apply. */
+  private void pruneBackups(RootFs root, Catalog catalog) {
+    try {
+      new BackupRetention(root, clock)
+          .prune(catalog.layout() == null ? BackupLimits.DEFAULT : catalog.layout().backups());
+    } catch (NetrootException e) {
+      log.warn("old backups not removed: {}", e.getMessage());
+    }
   }
 
   private static ResourceResult skipped(ResourceId id, String path, String description) {
@@ -267,6 +284,10 @@ public final class Engine {
         reason = reason + "; reported, not reverted";
         log.debug("{}: hand edit reported, not reverted", resource.id());
       } else if (decision.action() != Action.NOOP) {
+        Optional<String> inPlace = InPlaceRewrite.note(root, resource.path());
+        if (inPlace.isPresent()) {
+          reason = reason + " (" + inPlace.get() + ")";
+        }
         for (ConfigChecker checker : resource.checker().stream().toList()) {
           verify(resource, desired, checker);
         }

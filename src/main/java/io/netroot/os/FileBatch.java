@@ -80,32 +80,44 @@ public final class FileBatch {
     stage(target, content, mode, false);
   }
 
-  /** As {@link #stage}, for a target whose directory {@link RootFs} has already made sure of. */
-  void stageInto(Path target, byte[] content, Set<PosixFilePermission> mode) {
-    stage(target, content, mode, true);
+  /**
+   * As {@link #stage}, for a target whose directory {@link RootFs} has already made sure of. When
+   * that directory refuses a temporary file, the target is rewritten in place ({@link
+   * InPlaceRewrite}, its copies kept under {@code rootDir}).
+   */
+  void stageInto(Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
+    stage(target, content, mode, rootDir);
   }
 
   private void stage(
       Path target, byte[] content, Set<PosixFilePermission> mode, boolean directoryReady) {
+    stage(target, content, mode, directoryReady ? null : NOT_READY);
+  }
+
+  /** Marks a stage whose directories are still to be made (and which has no in-place fallback). */
+  private static final Path NOT_READY = Path.of("");
+
+  private void stage(Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
     CompletableFuture<Path> temp =
         syncWholeFilesystem
             ? CompletableFuture.supplyAsync(
-                () -> writeTemp(target, content, mode, directoryReady), Io.POOL)
-            : writeNow(target, content, mode, directoryReady);
+                () -> writeTemp(target, content, mode, rootDir), Io.POOL)
+            : writeNow(target, content, mode, rootDir);
     staged.add(new Staged(target, temp));
   }
 
   private static CompletableFuture<Path> writeNow(
-      Path target, byte[] content, Set<PosixFilePermission> mode, boolean directoryReady) {
+      Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
     try {
-      return CompletableFuture.completedFuture(writeTemp(target, content, mode, directoryReady));
+      return CompletableFuture.completedFuture(writeTemp(target, content, mode, rootDir));
     } catch (NetrootException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
   private static Path writeTemp(
-      Path target, byte[] content, Set<PosixFilePermission> mode, boolean directoryReady) {
+      Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
+    boolean directoryReady = rootDir != NOT_READY;
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
     try {
@@ -115,7 +127,18 @@ public final class FileBatch {
       Set<PosixFilePermission> perms = AtomicFile.modeFor(target, mode);
       // Created 0600, written, then given its final mode through a descriptor opened without
       // following links: nobody reads it half-written, and the rename publishes it whole.
-      try (AtomicFile.Temp created = AtomicFile.createTemp(dir, target.getFileName().toString())) {
+      AtomicFile.Temp created;
+      try {
+        created = AtomicFile.createTemp(dir, target.getFileName().toString());
+      } catch (IOException e) {
+        if (!directoryReady || !InPlaceRewrite.applies(target, e)) {
+          throw e;
+        }
+        temp = InPlaceRewrite.stage(rootDir, target, content);
+        FileModes.set(temp, perms);
+        return temp;
+      }
+      try (created) {
         temp = created.path();
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
@@ -177,6 +200,10 @@ public final class FileBatch {
     Set<Path> dirs = new LinkedHashSet<>();
     for (Written s : written) {
       try {
+        if (InPlaceRewrite.isStaged(s.temp(), s.target())) {
+          InPlaceRewrite.commit(s.temp(), s.target());
+          continue;
+        }
         Files.move(
             s.temp(),
             s.target(),

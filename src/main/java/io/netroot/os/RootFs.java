@@ -137,10 +137,10 @@ public final class RootFs {
     directories.create(dir, target.getParent(), null);
     if (batch == null) {
       FileBatch one = FileBatch.flushingEachFile();
-      one.stageInto(target, content, mode);
+      one.stageInto(target, content, mode, dir);
       one.commitOrThrow();
     } else {
-      batch.stageInto(target, content, mode);
+      batch.stageInto(target, content, mode, dir);
     }
   }
 

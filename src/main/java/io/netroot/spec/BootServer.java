@@ -30,6 +30,7 @@ import java.util.List;
  *     http: 9779                # status and metrics on 127.0.0.1; 0 turns it off
  *     retry: {base: 2s, cap: 5m}
  *     git: {url: https://git.example.org/boot-specs.git, branch: main, interval: 1m}
+ *     backups: {keep: 20, maxAge: 90d}   # per file; the newest copy of a file is always kept
  * }</pre>
  */
 public record BootServer(
@@ -71,12 +72,34 @@ public record BootServer(
    * @param http the port on 127.0.0.1 for health, status and metrics; 0 turns it off
    * @param retry the backoff of a failing resource
    * @param git where to fetch the specs from, instead of the specs directory
+   * @param backups how many copies of overwritten hand edits are kept, and how long
    */
   public record Agent(
-      Duration interval, Duration splay, OnDrift onDrift, Integer http, Retry retry, Git git) {
+      Duration interval,
+      Duration splay,
+      OnDrift onDrift,
+      Integer http,
+      Retry retry,
+      Git git,
+      Backups backups) {
 
-    public static final Agent UNSET = new Agent(null, null, null, null, null, null);
+    public static final Agent UNSET = new Agent(null, null, null, null, null, null, null);
+
+    /** Agent settings that leave the backups' retention to its defaults. */
+    public Agent(
+        Duration interval, Duration splay, OnDrift onDrift, Integer http, Retry retry, Git git) {
+      this(interval, splay, onDrift, http, retry, git, null);
+    }
   }
+
+  /**
+   * How long the copies of overwritten hand edits are kept; a {@code null} field takes its default.
+   * The newest copy of each file is kept whatever its age.
+   *
+   * @param keep the most copies kept of one file (1 or more)
+   * @param maxAge copies older than this are removed, but for each file's newest
+   */
+  public record Backups(Integer keep, Duration maxAge) {}
 
   /** What {@code agent run} does with a hand edit. */
   public enum OnDrift {

@@ -75,7 +75,10 @@ final class BootServerBinder implements KindBinder {
           optional("onDrift", STRING),
           optional("http", INT),
           optional("retry", MAP),
-          optional("git", MAP));
+          optional("git", MAP),
+          optional("backups", MAP));
+  private static final Schema BACKUPS =
+      Schema.of("BootServer spec.agent.backups", optional("keep", INT), optional("maxAge", STRING));
   private static final Schema RETRY =
       Schema.of("BootServer spec.agent.retry", optional("base", STRING), optional("cap", STRING));
   private static final Schema GIT =
@@ -166,7 +169,22 @@ final class BootServerBinder implements KindBinder {
                 Grammar.check(ctx, git.scalar("url"), GitSource.URL),
                 Grammar.check(ctx, git.scalar("branch"), GitSource.BRANCH_NAME),
                 Durations.bind(ctx, git.scalar("interval"), false))
-            : null);
+            : null,
+        agent.has("backups") ? backups(ctx, agent.mapping("backups", BACKUPS)) : null);
+  }
+
+  private static BootServer.Backups backups(DocumentContext ctx, MappingReader backups) {
+    Integer keep = backups.integer("keep");
+    if (keep != null && keep < 1) {
+      ctx.error(
+          backups.node("keep"),
+          backups.child("keep")
+              + " "
+              + keep
+              + " keeps no copy; use 1 or more (the newest copy of each file is always kept)");
+      keep = null;
+    }
+    return new BootServer.Backups(keep, Durations.bind(ctx, backups.scalar("maxAge"), false));
   }
 
   /** A section's {@code service}, which is given to systemctl and names a drop-in directory. */

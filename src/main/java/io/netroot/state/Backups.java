@@ -188,6 +188,19 @@ public final class Backups {
     return serverPath.substring(0, serverPath.lastIndexOf('/'));
   }
 
+  /** Replaces the index with {@code entries}, atomically (for {@link BackupRetention}). */
+  void replaceIndex(List<Entry> entries) {
+    StringBuilder text = new StringBuilder();
+    try {
+      for (Entry entry : entries) {
+        text.append(JSON.writeValueAsString(entry)).append('\n');
+      }
+    } catch (IOException e) {
+      throw new NetrootException("cannot write the backup index: " + AtomicFile.describe(e), e);
+    }
+    root.writeFile(INDEX, text.toString().getBytes(StandardCharsets.UTF_8), PRIVATE);
+  }
+
   /** Every backup, oldest first. */
   public List<Entry> list() {
     List<Entry> entries = new ArrayList<>();
