@@ -1,6 +1,8 @@
 package io.netroot.state;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
@@ -24,20 +26,35 @@ final class CorruptFile {
 
   private CorruptFile() {}
 
-  /** What is wrong, e.g. {@code is not valid JSON (line 3, column 7)}. */
-  static String what(Exception e) {
-    if (e instanceof JsonProcessingException json) {
-      JsonLocation at = json.getLocation();
-      String where =
-          at == null || at.getLineNr() < 0
-              ? ""
-              : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      return (json instanceof com.fasterxml.jackson.core.JsonParseException
-              ? "is not valid JSON"
-              : "does not have the layout netroot writes")
-          + where;
+  /**
+   * What is wrong, e.g. {@code is not valid JSON (line 3, column 7)}.
+   *
+   * @param bytes the file's bytes
+   * @param e why reading it failed
+   */
+  static String what(byte[] bytes, Exception e) {
+    try (JsonParser parser = SYNTAX.createParser(bytes)) {
+      while (parser.nextToken() != null) {
+        // only the syntax is checked here
+      }
+    } catch (JsonProcessingException syntax) {
+      return "is not valid JSON" + where(syntax.getLocation());
+    } catch (IOException other) {
+      return "is not valid JSON";
     }
-    return "does not have the layout netroot writes";
+    if (bytes.length == 0) {
+      return "is empty";
+    }
+    return "does not have the layout netroot writes"
+        + (e instanceof JsonProcessingException json ? where(json.getLocation()) : "");
+  }
+
+  private static final JsonFactory SYNTAX = new JsonFactory();
+
+  private static String where(JsonLocation at) {
+    return at == null || at.getLineNr() < 0
+        ? ""
+        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   /**

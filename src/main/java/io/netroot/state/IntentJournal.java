@@ -69,8 +69,10 @@ public final class IntentJournal {
    */
   public Map<ResourceId, Write> load(boolean moveAside) {
     Map<ResourceId, Write> writes = new LinkedHashMap<>();
+    byte[] bytes = new byte[0];
     try {
-      Document doc = JSON.readValue(root.read(FILE), Document.class);
+      bytes = root.read(FILE);
+      Document doc = JSON.readValue(bytes, Document.class);
       if (doc == null || doc.writes() == null) {
         throw new IllegalArgumentException("no writes");
       }
@@ -86,7 +88,7 @@ public final class IntentJournal {
       unreadable =
           file
               + " "
-              + CorruptFile.what(e)
+              + CorruptFile.what(bytes, e)
               + (moveAside ? "; it was moved to " + CorruptFile.moveAside(file) + " and" : ";")
               + " the writes of the interrupted pass it listed are treated as hand edits and backed"
               + " up";

@@ -47,8 +47,10 @@ public final class PendingServices {
    */
   public Map<ServiceAction, List<String>> load() {
     Map<ServiceAction, List<String>> pending = new LinkedHashMap<>();
+    byte[] bytes = new byte[0];
     try {
-      Journal journal = JSON.readValue(root.read(FILE), Journal.class);
+      bytes = root.read(FILE);
+      Journal journal = JSON.readValue(bytes, Journal.class);
       if (journal == null || journal.pending() == null) {
         throw new IllegalArgumentException("no pending list");
       }
@@ -64,7 +66,7 @@ public final class PendingServices {
       unreadable =
           file
               + " "
-              + CorruptFile.what(e)
+              + CorruptFile.what(bytes, e)
               + "; it was moved to "
               + CorruptFile.moveAside(file)
               + " and every service netroot manages is restarted once, since which ones were owed"

@@ -94,8 +94,9 @@ public final class StateStore {
     Path file = root.resolve(FILE);
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
     int format;
+    byte[] bytes = new byte[0];
     try {
-      byte[] bytes = root.read(FILE);
+      bytes = root.read(FILE);
       Snapshot last = LAST.get(file);
       Snapshot now = Snapshot.of(file, bytes, null);
       if (last != null && last.sameFile(now)) {
@@ -118,7 +119,7 @@ public final class StateStore {
         throw new NetrootException("cannot read state " + file + ": " + AtomicFile.describe(io), e);
       }
       StateStore fresh = new StateStore(root, file, new LinkedHashMap<>(), true);
-      fresh.warning = corrupt(file, CorruptFile.what(e), moveAside);
+      fresh.warning = corrupt(file, CorruptFile.what(bytes, e), moveAside);
       return fresh;
     }
     return new StateStore(root, file, records, format != FORMAT_VERSION);
