@@ -109,11 +109,14 @@ final class BackupsCommand implements Callable<Integer> {
       out.println("the next apply reverts it to the specs unless the specs change; see agent plan");
       return ExitCodes.OK;
     }
-    List<Backups.Entry> entries = backups.list();
+    // a torn index line is skipped and logged as a warning; JSON readers get it in "warnings"
+    Backups.Index index = backups.read();
+    List<Backups.Entry> entries = index.entries();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("format_version", "1.0");
       doc.put("backups", entries);
+      doc.put("warnings", index.warnings());
       out.println(
           new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
       return ExitCodes.OK;

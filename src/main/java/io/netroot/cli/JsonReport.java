@@ -38,6 +38,7 @@ final class JsonReport {
     doc.put("changes", changes);
     doc.put("drift", drift(report));
     doc.put("failures", failures(report));
+    passNotes(doc, report);
     List<Object> services = new ArrayList<>();
     for (ServiceResult s : report.services()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -54,7 +55,7 @@ final class JsonReport {
       summary.put(a.word(), report.count(a));
     }
     summary.put("unchanged", report.unchanged());
-    summary.put("failed", report.failures().size());
+    summary.put("failed", report.failures().size() + report.errors().size());
     doc.put("summary", summary);
     return write(doc);
   }
@@ -63,7 +64,15 @@ final class JsonReport {
     Map<String, Object> doc = head("drift", root, report);
     doc.put("drift", drift(report));
     doc.put("failures", failures(report));
+    passNotes(doc, report);
     return write(doc);
+  }
+
+  /** Temporary files an interrupted run left, and warnings and errors of the pass as a whole. */
+  private static void passNotes(Map<String, Object> doc, Report report) {
+    doc.put("leftovers", report.leftovers());
+    doc.put("warnings", report.warnings());
+    doc.put("errors", report.errors());
   }
 
   private static Map<String, Object> head(String command, RootFs root, Report report) {

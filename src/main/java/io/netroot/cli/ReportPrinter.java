@@ -58,12 +58,17 @@ final class ReportPrinter {
               ? (u.backup() != null ? " [backup " + u.backup().id() + "]" : "")
               : " (apply --prune removes it)");
     }
+    printPassNotes(dry, report);
     for (ServiceResult s : report.services()) {
       out.printf(
           "  > %s%s  (changed: %s)%n",
           serviceWord(s), s.action().describe(), String.join(", ", s.causes()));
     }
-    if (changes.isEmpty() && report.failures().isEmpty() && report.unexpected().isEmpty()) {
+    if (changes.isEmpty()
+        && report.failures().isEmpty()
+        && report.unexpected().isEmpty()
+        && report.leftovers().isEmpty()
+        && report.errors().isEmpty()) {
       out.println("  nothing to change: the boot server matches the specs");
     }
     if (!options.noDiff) {
@@ -102,6 +107,7 @@ final class ReportPrinter {
     for (ResourceResult r : report.failures()) {
       out.printf("  ! %s  %s: %s%n", r.path(), r.description(), r.error());
     }
+    printPassNotes(true, report);
     if (!options.noDiff) {
       for (ResourceResult r : edits) {
         String diff = Diffs.handEdit(r);
@@ -124,6 +130,23 @@ final class ReportPrinter {
     }
     out.flush();
   }
+
+  /** Temporary files an interrupted run left, and what went right or wrong for the whole pass. */
+  private void printPassNotes(boolean dry, Report report) {
+    List<String> leftovers = report.leftovers();
+    for (String path : leftovers.subList(0, Math.min(leftovers.size(), SHOWN_LEFTOVERS))) {
+      out.printf(
+          "  %s temp   %s  left by an interrupted run%s%n",
+          dry ? "?" : "-", path, dry ? ", removed by the next apply" : "; removed");
+    }
+    if (leftovers.size() > SHOWN_LEFTOVERS) {
+      out.printf("  … and %d more temporary files%n", leftovers.size() - SHOWN_LEFTOVERS);
+    }
+    report.warnings().forEach(w -> out.printf("  warning: %s%n", w));
+    report.errors().forEach(e -> out.printf("  ! error  %s%n", e));
+  }
+
+  private static final int SHOWN_LEFTOVERS = 20;
 
   private String header(String command, Report report) {
     String services = report.touchesServices() ? "" : "; services are not touched";
@@ -183,7 +206,7 @@ final class ReportPrinter {
     if (edits > 0) {
       s += "; " + edits + " hand edit" + (edits == 1 ? "" : "s");
     }
-    int failed = report.failures().size();
+    int failed = report.failures().size() + report.errors().size();
     if (failed > 0) {
       s += "; " + failed + " failed or blocked";
     }

@@ -14,9 +14,11 @@ import io.netroot.os.FileBatch;
 import io.netroot.os.InPlaceRewrite;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
+import io.netroot.os.TempSweep;
 import io.netroot.state.AppliedRecord;
 import io.netroot.state.BackupRetention;
 import io.netroot.state.Backups;
+import io.netroot.state.IntentJournal;
 import io.netroot.state.PendingServices;
 import io.netroot.state.StateStore;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +58,10 @@ public final class Engine {
     Instant started = clock.instant();
     // directories found free of symbolic links are trusted for this pass only
     RootFs root = this.root.forPass();
-    StateStore state = StateStore.open(root);
+    StateStore state = StateStore.open(root, !options.dryRun());
     Backups backups = new Backups(root, clock);
-    Pass pass = new Pass(root, state, backups, options);
+    Pass pass = new Pass(root, state, backups, options, catalog);
+    List<String> leftovers = pass.sweepTemps(catalog);
 
     Set<String> managedPaths = new HashSet<>();
     for (Resource resource : catalog.resources()) {
@@ -77,20 +81,25 @@ public final class Engine {
       // journal, so that the process ends within seconds.
       Set<ResourceId> current = new HashSet<>();
       catalog.resources().forEach(r -> current.add(r.id()));
+      OrphanGuard guard = new OrphanGuard(catalog, pass.broken);
       for (ResourceId id : List.copyOf(state.ids())) {
         if (!current.contains(id)) {
           AppliedRecord record = state.get(id).orElseThrow();
           managedPaths.add(record.path());
-          pass.removeOrphan(new RecordedResource(id, record.path(), record.kind()), record);
+          pass.removeOrphan(new RecordedResource(id, record.path(), record.kind()), record, guard);
         }
       }
-      unexpected =
-          new OwnedDirectorySweep(root, backups, options)
-              .sweep(catalog.ownedDirectories(), managedPaths);
+      try {
+        unexpected =
+            new OwnedDirectorySweep(root, backups, options)
+                .sweep(catalog.ownedDirectories(), managedPaths);
+      } catch (NetrootException e) {
+        pass.errors.add(e.getMessage());
+      }
       serviceResults = pass.runServices();
     }
     if (!options.dryRun()) {
-      state.save();
+      pass.saveState();
       if (pass.results.stream().anyMatch(r -> r.backup() != null)
           || unexpected.stream().anyMatch(u -> u.backup() != null)) {
         pruneBackups(root, catalog);
@@ -104,7 +113,10 @@ public final class Engine {
         pass.results,
         unexpected,
         serviceResults,
-        services.touchesServices());
+        services.touchesServices(),
+        leftovers,
+        pass.warnings,
+        pass.errors);
   }
 
   /** Old backups go once new ones came; a failure to prune never fails the apply. */
@@ -153,12 +165,37 @@ public final class Engine {
 
     private boolean stopped;
 
-    Pass(RootFs root, StateStore state, Backups backups, Options options) {
+    /** What the pass as a whole recovered from, and what went wrong for it as a whole. */
+    final List<String> warnings = new ArrayList<>();
+
+    final List<String> errors = new ArrayList<>();
+
+    /** Writes an interrupted pass renamed into place, by the journal it left. */
+    final IntentJournal intents;
+
+    final Map<ResourceId, IntentJournal.Write> interrupted;
+
+    /** What the journal on disk holds: the interrupted pass's writes, then this pass's. */
+    final Map<ResourceId, IntentJournal.Write> journaled;
+
+    /** Resources of the interrupted pass this pass has looked at: their entries are settled. */
+    final Set<ResourceId> settled = new HashSet<>();
+
+    Pass(RootFs root, StateStore state, Backups backups, Options options, Catalog catalog) {
       this.root = root;
       this.writeRoot = root.writingTo(batch);
       this.state = state;
       this.backups = backups;
       this.options = options;
+      if (state.warning() != null) {
+        warnings.add(state.warning());
+      }
+      this.intents = new IntentJournal(root);
+      this.interrupted = intents.load(!options.dryRun());
+      if (intents.unreadable() != null) {
+        warnings.add(intents.unreadable());
+      }
+      this.journaled = new LinkedHashMap<>(interrupted);
       this.journal =
           !options.dryRun() && services.touchesServices()
               ? Optional.of(new PendingServices(root))
@@ -171,6 +208,85 @@ public final class Engine {
                         log.info("{} is owed by an earlier pass; running it", action.describe());
                         serviceCauses.put(action, new ArrayList<>(causes));
                       }));
+      journal.map(PendingServices::unreadable).ifPresent(why -> oweEverything(catalog, why));
+    }
+
+    /** The service journal was unreadable: every service the catalog can notify is owed. */
+    private void oweEverything(Catalog catalog, String why) {
+      warnings.add(why);
+      for (Resource resource : catalog.resources()) {
+        for (ServiceAction action : resource.notifies()) {
+          serviceCauses.computeIfAbsent(action, a -> new ArrayList<>(List.of(PENDING_UNKNOWN)));
+        }
+      }
+    }
+
+    /**
+     * Finds the temporary files an interrupted run left where netroot writes; an apply removes them
+     * before it stages its own.
+     */
+    List<String> sweepTemps(Catalog catalog) {
+      Set<String> trees = new LinkedHashSet<>();
+      catalog.ownedDirectories().forEach(d -> trees.add(d.path()));
+      trees.add(StateStore.STATE_DIR);
+      Set<String> flat = new LinkedHashSet<>();
+      for (Resource resource : catalog.resources()) {
+        if (!(resource instanceof FileInImage)) {
+          flat.add(parentOf(resource.path()));
+        }
+      }
+      state.ids().forEach(id -> state.get(id).ifPresent(r -> flat.add(parentOf(r.path()))));
+      try {
+        return new TempSweep(root).sweep(flat, trees, !options.dryRun());
+      } catch (NetrootException e) {
+        warnings.add(e.getMessage());
+        return List.of();
+      }
+    }
+
+    /**
+     * The record netroot last wrote, or the write an interrupted pass journaled when the file holds
+     * exactly that: netroot's own write, which the state did not get to record.
+     */
+    private Optional<AppliedRecord> lastApplied(ResourceId id, Optional<Content> actual) {
+      Optional<AppliedRecord> last = state.get(id);
+      IntentJournal.Write write = interrupted.get(id);
+      if (write == null) {
+        return last;
+      }
+      settled.add(id);
+      String actualSha = actual.map(Content::sha256).orElse(null);
+      if (!write.sha256().equals(actualSha)
+          || last.map(AppliedRecord::sha256).orElse("").equals(actualSha)) {
+        return last;
+      }
+      log.info("{}: written by an interrupted pass; recorded as applied", id);
+      AppliedRecord adopted =
+          write.record(actual.filter(Content::isText).map(Content::asText).orElse(null));
+      if (!options.dryRun()) {
+        state.put(id, adopted);
+      }
+      return Optional.of(adopted);
+    }
+
+    /**
+     * Saves the state; the journal of writes then holds only what this pass did not settle. A state
+     * that cannot be saved is an error of the pass, and the journal stays for the next run.
+     */
+    void saveState() {
+      try {
+        state.save();
+        Map<ResourceId, IntentJournal.Write> open = new LinkedHashMap<>(interrupted);
+        open.keySet().removeAll(settled);
+        if (!open.equals(journaled)) {
+          intents.save(open.values());
+        }
+      } catch (NetrootException e) {
+        errors.add(
+            e.getMessage()
+                + "; the changes reported are on disk, and the next run recognises them as"
+                + " netroot's own");
+      }
     }
 
     boolean stopping() {
@@ -193,7 +309,28 @@ public final class Engine {
       if (staged.isEmpty()) {
         return;
       }
-      Map<java.nio.file.Path, NetrootException> failures = batch.commit();
+      for (Staged s : staged) {
+        Resource r = s.resource();
+        if (s.record() != null) {
+          journaled.put(
+              r.id(),
+              new IntentJournal.Write(
+                  r.id().value(), r.path(), r.stateKind(), s.record().sha256()));
+        }
+      }
+      Map<java.nio.file.Path, NetrootException> failures;
+      try {
+        // The journal is on disk before the first rename: a crash after it leaves the next run
+        // able to tell netroot's writes from hand edits.
+        intents.save(journaled.values());
+        failures = batch.commit();
+      } catch (NetrootException e) {
+        batch.abort();
+        failures = new LinkedHashMap<>();
+        for (Staged s : staged) {
+          failures.put(root.resolve(s.resource().path()), e);
+        }
+      }
       for (Staged s : staged) {
         Resource resource = s.resource();
         NetrootException failure = failures.get(root.resolve(resource.path()));
@@ -263,7 +400,7 @@ public final class Engine {
     private ResourceResult check(Resource resource) {
       Content desired = resource.desired();
       Optional<Content> actual = resource.observe(root);
-      Optional<AppliedRecord> last = state.get(resource.id());
+      Optional<AppliedRecord> last = lastApplied(resource.id(), actual);
       Decision decision =
           Decision.decide(
               desired.sha256(),
@@ -402,9 +539,24 @@ public final class Engine {
       return backups.save(resource.path(), reason);
     }
 
-    void removeOrphan(RecordedResource resource, AppliedRecord record) {
+    void removeOrphan(RecordedResource resource, AppliedRecord recorded, OrphanGuard guard) {
       try {
         Optional<Content> actual = resource.observe(root);
+        AppliedRecord record = lastApplied(resource.id(), actual).orElse(recorded);
+        Optional<ResourceId> holder = guard.holder(record.path());
+        if (holder.isPresent() && actual.isPresent()) {
+          log.debug("{}: removal deferred while {} is not applied", resource.id(), holder.get());
+          results.add(
+              ResourceResult.failed(
+                  resource.id(),
+                  record.path(),
+                  resource.description(),
+                  Status.BLOCKED,
+                  "removal deferred: "
+                      + holder.get()
+                      + " failed or was blocked and may still name this file"));
+          return;
+        }
         Decision decision =
             Decision.decideOrphan(actual.map(Content::sha256).orElse(null), record.sha256());
         Backups.Entry backup = null;
@@ -442,7 +594,7 @@ public final class Engine {
         results.add(
             ResourceResult.failed(
                 resource.id(),
-                record.path(),
+                recorded.path(),
                 resource.description(),
                 Status.FAILED,
                 e.getMessage()));
@@ -485,6 +637,14 @@ public final class Engine {
           });
       return out;
     }
+  }
+
+  /** The cause named for a service action owed by an unreadable service journal. */
+  private static final String PENDING_UNKNOWN = "an interrupted pass (its journal was unreadable)";
+
+  private static String parentOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
   }
 
   private static AppliedRecord record(Resource resource, Content desired) {

@@ -53,7 +53,9 @@ final class OwnedDirectorySweep {
       List<Path> files;
       try (Stream<Path> walk = Files.walk(real)) {
         files =
-            walk.filter(p -> !managedPaths.contains(root.serverPath(p)))
+            // a temporary file a killed run left is not a stranger: the apply's start removes it
+            walk.filter(p -> !AtomicFile.isTemp(p.getFileName().toString()))
+                .filter(p -> !managedPaths.contains(root.serverPath(p)))
                 .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                 .sorted()
                 .toList();

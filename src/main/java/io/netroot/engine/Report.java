@@ -8,6 +8,13 @@ import java.util.List;
 /**
  * The outcome of one pass: an immutable value the command line turns into text or JSON, and the
  * daemon into status and metrics.
+ *
+ * @param leftovers temporary files an interrupted run left behind, as server paths: removed by an
+ *     apply, only reported by a dry run
+ * @param warnings what the pass recovered from on its own (a corrupt state file moved aside), one
+ *     line each
+ * @param errors what went wrong for the pass as a whole rather than for one resource (the state
+ *     could not be saved), one line each
  */
 public record Report(
     Options options,
@@ -17,12 +24,42 @@ public record Report(
     List<ResourceResult> resources,
     List<Unexpected> unexpected,
     List<ServiceResult> services,
-    boolean touchesServices) {
+    boolean touchesServices,
+    List<String> leftovers,
+    List<String> warnings,
+    List<String> errors) {
 
   public Report {
     resources = List.copyOf(resources);
     unexpected = List.copyOf(unexpected);
     services = List.copyOf(services);
+    leftovers = List.copyOf(leftovers);
+    warnings = List.copyOf(warnings);
+    errors = List.copyOf(errors);
+  }
+
+  /** A report with nothing left over and nothing to say about the pass as a whole. */
+  public Report(
+      Options options,
+      ServerLayout layout,
+      Instant started,
+      Duration duration,
+      List<ResourceResult> resources,
+      List<Unexpected> unexpected,
+      List<ServiceResult> services,
+      boolean touchesServices) {
+    this(
+        options,
+        layout,
+        started,
+        duration,
+        resources,
+        unexpected,
+        services,
+        touchesServices,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** Resources this pass changes or would change. */
@@ -42,12 +79,16 @@ public record Report(
   }
 
   public boolean hasFailures() {
-    return !failures().isEmpty() || services.stream().anyMatch(s -> s.status() == Status.FAILED);
+    return !failures().isEmpty()
+        || !errors.isEmpty()
+        || services.stream().anyMatch(s -> s.status() == Status.FAILED);
   }
 
   /** True when there is anything to change: resources, unexpected files to prune. */
   public boolean hasChanges() {
-    return !changes().isEmpty() || unexpected.stream().anyMatch(Unexpected::pruned);
+    return !changes().isEmpty()
+        || unexpected.stream().anyMatch(Unexpected::pruned)
+        || !leftovers.isEmpty();
   }
 
   /** True when {@code drift} has something to say: hand edits or unexpected files. */

@@ -1,5 +1,6 @@
 package io.netroot.os;
 
+import com.sun.jna.LastErrorException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -87,9 +88,7 @@ public final class AtomicFile {
    */
   static Temp createTemp(Path dir, String name) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      Path temp =
-          dir.resolve(
-              "." + name + ".netroot-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      Path temp = dir.resolve(tempName(name, ThreadLocalRandom.current().nextLong()));
       try {
         return new Temp(temp, FileChannel.open(temp, CREATE, OWNER_ONLY));
       } catch (FileAlreadyExistsException e) {
@@ -98,6 +97,30 @@ public final class AtomicFile {
         }
       }
     }
+  }
+
+  /** The name of a temporary file beside {@code name}: {@code .NAME.netroot-} and 16 hex digits. */
+  static String tempName(String name, long random) {
+    return "." + name + TEMP_MARK + String.format("%016x", random);
+  }
+
+  private static final String TEMP_MARK = ".netroot-";
+
+  /**
+   * Whether a file name is one of netroot's temporary files, left by a run that was killed between
+   * writing it and renaming it. Older netroot versions wrote the hex part without leading zeros.
+   */
+  public static boolean isTemp(String fileName) {
+    int mark = fileName.lastIndexOf(TEMP_MARK);
+    if (!fileName.startsWith(".") || mark < 2) {
+      return false;
+    }
+    String hex = fileName.substring(mark + TEMP_MARK.length());
+    return !hex.isEmpty() && hex.length() <= 16 && hex.chars().allMatch(AtomicFile::isLowerHex);
+  }
+
+  private static boolean isLowerHex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
   static void deleteQuietly(Path temp) {
@@ -114,6 +137,27 @@ public final class AtomicFile {
       Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(FileModes.OWNER_ONLY);
+
+  /**
+   * Why a system call failed, in the system's words ({@code Input/output error}), without JNA's
+   * {@code [5]} prefix or Java class names.
+   */
+  public static String describe(LastErrorException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.matches("^\\[\\d+\\]\\s*\\S.*")) {
+      return message.replaceFirst("^\\[\\d+\\]\\s*", "");
+    }
+    return switch (e.getErrorCode()) {
+      case 1 -> "Operation not permitted";
+      case 2 -> "No such file or directory";
+      case 5 -> "Input/output error";
+      case 13 -> "Permission denied";
+      case 28 -> "No space left on device";
+      case 30 -> "Read-only file system";
+      case 122 -> "Disk quota exceeded";
+      default -> "error " + e.getErrorCode();
+    };
+  }
 
   /** Why an operation on a file failed, in words: no Java class names. */
   public static String describe(IOException e) {

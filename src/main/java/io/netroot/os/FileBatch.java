@@ -1,5 +1,6 @@
 package io.netroot.os;
 
+import com.sun.jna.LastErrorException;
 import io.netroot.NetrootException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -196,7 +197,15 @@ public final class FileBatch {
       return failures;
     }
     List<Written> written = written(failures);
-    flushData(written);
+    try {
+      flushData(written);
+    } catch (NetrootException e) {
+      // Nothing is renamed onto data that may not be on disk; no temporary file stays behind.
+      written.forEach(w -> AtomicFile.deleteQuietly(w.temp()));
+      written.forEach(w -> failures.put(w.target(), e));
+      staged.clear();
+      return failures;
+    }
     Set<Path> dirs = new LinkedHashSet<>();
     for (Written s : written) {
       try {
@@ -253,13 +262,42 @@ public final class FileBatch {
           stores.putIfAbsent(Files.getFileStore(dir), s.temp());
         }
       }
-      for (Path onStore : stores.values()) {
-        syncfs(onStore);
-      }
-    } catch (IOException | NetrootException | LinkageError | UnsupportedOperationException e) {
-      log.debug("syncfs unavailable ({}); flushing each file", e.toString());
+    } catch (IOException | UnsupportedOperationException e) {
+      log.debug("filesystems unknown ({}); flushing each file", e.toString());
       flushEachFile(written);
+      return;
     }
+    for (Path onStore : stores.values()) {
+      try {
+        flusher.syncfs(onStore);
+      } catch (LinkageError | UnsupportedOperationException e) {
+        log.debug("syncfs unavailable ({}); flushing each file", e.toString());
+        flushEachFile(written);
+        return;
+      } catch (LastErrorException e) {
+        if (e.getErrorCode() == ENOSYS) {
+          flushEachFile(written);
+          return;
+        }
+        throw new NetrootException(
+            "cannot flush " + onStore.getParent() + " to disk: " + AtomicFile.describe(e), e);
+      }
+    }
+  }
+
+  private static final int ENOSYS = 38;
+
+  /** Flushes the filesystem a file is on; a seam so that a failing disk can be played in tests. */
+  interface Flusher {
+    void syncfs(Path onStore);
+  }
+
+  private Flusher flusher = FileBatch::syncfs;
+
+  /** The same batch, flushing through {@code flusher}. */
+  FileBatch flushingWith(Flusher flusher) {
+    this.flusher = flusher;
+    return this;
   }
 
   private void flushEachFile(List<Written> written) {
@@ -268,8 +306,8 @@ public final class FileBatch {
           FileChannel.open(s.temp(), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
         channel.force(true);
       } catch (IOException e) {
-        abort();
-        throw new NetrootException("cannot flush " + s.target() + ": " + AtomicFile.describe(e), e);
+        throw new NetrootException(
+            "cannot flush " + s.target() + " to disk: " + AtomicFile.describe(e), e);
       }
     }
   }

@@ -114,6 +114,12 @@ interface LibC extends Library {
     public int l_pid;
   }
 
+  /** {@code flock(2)}: a lock on an open directory, which the lock file's deletion cannot undo. */
+  int flock(int fd, int operation) throws LastErrorException;
+
+  int LOCK_EX = 2;
+  int LOCK_NB = 4;
+
   // ---- end of the writer lock's calls
 
   /** The library, loaded on first use. */

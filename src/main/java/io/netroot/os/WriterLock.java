@@ -6,11 +6,16 @@ import io.netroot.NetrootException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One writer at a time: {@code apply} and {@code run} both hold {@code <root>/var/lib/netroot/lock}
@@ -33,55 +38,142 @@ public final class WriterLock implements AutoCloseable {
 
   private static final int MODE = 0600;
   private static final Duration POLL = Duration.ofMillis(100);
+  private static final Logger log = LoggerFactory.getLogger(WriterLock.class);
 
   private final int fd;
+  private final int dirFd;
   private boolean closed;
 
-  private WriterLock(int fd) {
+  private WriterLock(int fd, int dirFd) {
     this.fd = fd;
+    this.dirFd = dirFd;
   }
 
   /**
    * Takes the lock, waiting up to {@code timeout} for another holder to let go. Another command in
    * this same process counts as another holder.
    *
+   * <p>Two locks are taken: the lock file's, and one on the state directory itself. Deleting the
+   * lock file while it is held leaves its holder locking a file nobody else can open; the next
+   * netroot would lock a new file at the same path, and without the directory's lock would write
+   * beside the holder. A lock file taken after its name was given to another file is let go and the
+   * new one locked instead.
+   *
    * @throws NetrootException naming the holder's PID when the wait ran out, or naming the lock file
    *     when it is a symbolic link or not a regular file
    */
   public static WriterLock acquire(RootFs root, Duration timeout) {
-    Path file = root.directory(DIR, DIR).resolve("lock");
+    Path dir = root.directory(DIR, DIR);
+    Path file = dir.resolve("lock");
     Instant deadline = Instant.now().plus(timeout);
     LibC c = LibC.get();
-    int fd = open(c, file);
+    int dirFd = openDirectory(c, dir);
+    int fd = -1;
     try {
-      while (!tryLock(c, fd, file)) {
-        if (!Instant.now().isBefore(deadline)) {
-          throw new NetrootException(
-              "another netroot (pid "
-                  + holder(root)
-                  + ") holds the lock on "
-                  + root.dir()
-                  + "; waited "
-                  + seconds(timeout)
-                  + " s");
+      while (true) {
+        fd = open(c, file);
+        int locked = fd;
+        waitFor(() -> tryLock(c, locked, file), deadline, root, timeout);
+        if (stillNamedBy(fd, file)) {
+          break;
         }
-        Thread.sleep(POLL.toMillis());
+        log.debug("{} was replaced while it was being locked; locking the new one", file);
+        c.close(fd);
+        fd = -1;
       }
+      waitFor(() -> tryLockDirectory(c, dirFd, dir), deadline, root, timeout);
       byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
       c.ftruncate(fd, new NativeLong(0));
       c.pwrite(fd, pid, new NativeLong(pid.length), new NativeLong(0));
       c.fsync(fd);
-      return new WriterLock(fd);
+      return new WriterLock(fd, dirFd);
     } catch (LastErrorException e) {
-      c.close(fd);
+      closeBoth(c, fd, dirFd);
       throw new NetrootException("cannot lock " + file + ": " + reason(e), e);
     } catch (RuntimeException e) {
-      c.close(fd);
+      closeBoth(c, fd, dirFd);
       throw e;
     } catch (InterruptedException e) {
-      c.close(fd);
+      closeBoth(c, fd, dirFd);
       Thread.currentThread().interrupt();
       throw new NetrootException("interrupted while waiting for the lock on " + root.dir(), e);
+    }
+  }
+
+  private interface Attempt {
+    boolean take();
+  }
+
+  private static void waitFor(Attempt attempt, Instant deadline, RootFs root, Duration timeout)
+      throws InterruptedException {
+    while (!attempt.take()) {
+      if (!Instant.now().isBefore(deadline)) {
+        throw new NetrootException(
+            "another netroot (pid "
+                + holder(root)
+                + ") holds the lock on "
+                + root.dir()
+                + "; waited "
+                + seconds(timeout)
+                + " s");
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private static void closeBoth(LibC c, int fd, int dirFd) {
+    if (fd >= 0) {
+      c.close(fd);
+    }
+    c.close(dirFd);
+  }
+
+  /** Whether the path still names the file the descriptor is open on: same device and inode. */
+  private static boolean stillNamedBy(int fd, Path file) {
+    Object open;
+    try {
+      open = identity(Path.of("/proc/self/fd/" + fd), true);
+    } catch (IOException e) {
+      return true; // no /proc: the directory's lock still keeps writers apart
+    }
+    try {
+      return open.equals(identity(file, false));
+    } catch (IOException e) {
+      return false; // deleted, or made into something else
+    }
+  }
+
+  private static Object identity(Path path, boolean follow) throws IOException {
+    Map<String, Object> a =
+        follow
+            ? Files.readAttributes(path, "unix:dev,ino")
+            : Files.readAttributes(path, "unix:dev,ino", LinkOption.NOFOLLOW_LINKS);
+    return List.of(a.get("dev"), a.get("ino"));
+  }
+
+  private static int openDirectory(LibC c, Path dir) {
+    try {
+      return c.open(
+          dir.toString(),
+          LibC.O_RDONLY | LinuxFlags.O_DIRECTORY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC,
+          0);
+    } catch (LastErrorException e) {
+      throw new NetrootException("cannot open " + dir + ": " + reason(e), e);
+    }
+  }
+
+  /**
+   * True when the directory's lock is taken; false when someone holds it, this process included.
+   */
+  private static boolean tryLockDirectory(LibC c, int dirFd, Path dir) {
+    try {
+      c.flock(dirFd, LibC.LOCK_EX | LibC.LOCK_NB);
+      return true;
+    } catch (LastErrorException e) {
+      if (e.getErrorCode() == LibC.EAGAIN) {
+        return false;
+      }
+      throw new NetrootException("cannot lock " + dir + ": " + reason(e), e);
     }
   }
 
@@ -175,6 +267,7 @@ public final class WriterLock implements AutoCloseable {
     closed = true;
     try {
       LibC.get().close(fd);
+      LibC.get().close(dirFd);
     } catch (LastErrorException e) {
       throw new NetrootException("cannot release the lock: " + reason(e), e);
     }

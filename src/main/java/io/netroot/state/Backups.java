@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies of files as they were just before netroot overwrote or removed them, when they held
@@ -42,6 +44,7 @@ import java.util.Set;
 public final class Backups {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger log = LoggerFactory.getLogger(Backups.class);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -159,7 +162,9 @@ public final class Backups {
     Path index = root.directory(DIR, StateStore.STATE_DIR).resolve("index.jsonl");
     try (FileChannel channel =
         FileChannel.open(index, APPEND, PosixFilePermissions.asFileAttribute(PRIVATE))) {
-      ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+      // A line torn by a crash has no newline: the new entry starts on a line of its own.
+      String text = endsTorn(index, channel.size()) ? "\n" + line : line;
+      ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
@@ -173,6 +178,18 @@ public final class Backups {
     }
     // an index made by an older netroot may be readable by all
     FileModes.set(index, PRIVATE);
+  }
+
+  private static boolean endsTorn(Path index, long size) throws IOException {
+    if (size == 0) {
+      return false;
+    }
+    try (FileChannel read =
+        FileChannel.open(index, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      ByteBuffer last = ByteBuffer.allocate(1);
+      read.read(last, size - 1);
+      return last.get(0) != '\n';
+    }
   }
 
   private String uniqueId(String stamp) {
@@ -201,22 +218,51 @@ public final class Backups {
     root.writeFile(INDEX, text.toString().getBytes(StandardCharsets.UTF_8), PRIVATE);
   }
 
-  /** Every backup, oldest first. */
+  /** Every backup, oldest first; a line of the index that cannot be read is skipped. */
   public List<Entry> list() {
+    return read().entries();
+  }
+
+  /**
+   * The index as read: every backup, oldest first, and the lines that could not be read (torn by a
+   * crash in the middle of an append), each as a warning naming its line number.
+   */
+  public record Index(List<Entry> entries, List<String> warnings) {}
+
+  /** Reads the index, skipping (and naming) the lines that cannot be read. */
+  public Index read() {
     List<Entry> entries = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    String index;
     try {
-      String index = new String(root.read(INDEX), StandardCharsets.UTF_8);
-      for (String line : index.split("\n")) {
-        if (!line.isBlank()) {
-          entries.add(JSON.readValue(line, Entry.class));
-        }
-      }
+      index = new String(root.read(INDEX), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      return entries;
+      return new Index(entries, warnings);
     } catch (IOException e) {
       throw new NetrootException("cannot read the backup index: " + AtomicFile.describe(e), e);
     }
-    return entries;
+    String[] lines = index.split("\n");
+    for (int n = 0; n < lines.length; n++) {
+      if (lines[n].isBlank()) {
+        continue;
+      }
+      try {
+        Entry entry = JSON.readValue(lines[n], Entry.class);
+        if (entry == null || entry.id() == null || entry.path() == null) {
+          throw new IllegalArgumentException("an entry without id or path");
+        }
+        entries.add(entry);
+      } catch (IOException | IllegalArgumentException e) {
+        String warning =
+            root.resolve(INDEX)
+                + " line "
+                + (n + 1)
+                + " is not a whole entry (cut short by an interrupted run?); skipped";
+        log.warn(warning);
+        warnings.add(warning);
+      }
+    }
+    return new Index(entries, warnings);
   }
 
   /**

@@ -32,6 +32,7 @@ public final class PendingServices {
 
   private final RootFs root;
   private final Path file;
+  private String unreadable;
 
   public PendingServices(RootFs root) {
     // the journal is on disk before the writes it covers: never staged in a batch
@@ -39,20 +40,47 @@ public final class PendingServices {
     this.file = root.resolve(FILE);
   }
 
-  /** The actions owed, each with the paths whose change called for it; empty when none. */
+  /**
+   * The actions owed, each with the paths whose change called for it; empty when none. A journal
+   * that cannot be read is moved aside ({@code pending-services.json.corrupt-TIMESTAMP}) and {@link
+   * #unreadable()} says so: what it owed is then unknown.
+   */
   public Map<ServiceAction, List<String>> load() {
     Map<ServiceAction, List<String>> pending = new LinkedHashMap<>();
+    byte[] bytes = new byte[0];
     try {
-      Journal journal = JSON.readValue(root.read(FILE), Journal.class);
+      bytes = root.read(FILE);
+      Journal journal = JSON.readValue(bytes, Journal.class);
+      if (journal == null || journal.pending() == null) {
+        throw new IllegalArgumentException("no pending list");
+      }
       for (Entry e : journal.pending()) {
+        if (e == null || e.kind() == null || e.causes() == null) {
+          throw new IllegalArgumentException("an entry without kind or causes");
+        }
         pending.put(new ServiceAction(e.kind(), e.service()), new ArrayList<>(e.causes()));
       }
     } catch (NoSuchFileException e) {
       // nothing owed
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      unreadable =
+          file
+              + " "
+              + CorruptFile.what(bytes, e)
+              + "; it was moved to "
+              + CorruptFile.moveAside(file)
+              + " and every service netroot manages is restarted once, since which ones were owed"
+              + " is unknown";
+      return new LinkedHashMap<>();
     } catch (IOException e) {
       throw new NetrootException("cannot read " + file + ": " + AtomicFile.describe(e), e);
     }
     return pending;
+  }
+
+  /** Why the journal could not be read by {@link #load}, or {@code null} when it could. */
+  public String unreadable() {
+    return unreadable;
   }
 
   /** Replaces the journal atomically; an empty map removes it. */

@@ -3,6 +3,7 @@ package io.netroot.state;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.netroot.NetrootException;
 import io.netroot.catalog.Resource.StateKind;
@@ -58,6 +59,7 @@ public final class StateStore {
   private final Path file;
   private final Map<ResourceId, AppliedRecord> records;
   private boolean dirty;
+  private String warning;
 
   private StateStore(
       RootFs root, Path file, Map<ResourceId, AppliedRecord> records, boolean dirty) {
@@ -69,14 +71,32 @@ public final class StateStore {
 
   /**
    * Reads the state of a root; a root never applied to has an empty state. The file, and the
-   * directories on the way to it, are never read through a symbolic link.
+   * directories on the way to it, are never read through a symbolic link. A state file that cannot
+   * be read is an error here; see {@link #open(RootFs, boolean)} to recover from it.
    */
   public static StateStore open(RootFs root) {
+    StateStore store = open(root, false);
+    if (store.warning != null) {
+      throw new NetrootException(store.warning);
+    }
+    return store;
+  }
+
+  /**
+   * Reads the state of a root, recovering from a corrupt state file: starting from no record is
+   * safe, because every managed file that differs from the specs is then backed up before it is
+   * overwritten. The store says so in {@link #warning()}.
+   *
+   * @param moveAside rename a corrupt file to {@code state.json.corrupt-TIMESTAMP} (an apply); else
+   *     it is left for the next apply (a dry run changes nothing)
+   */
+  public static StateStore open(RootFs root, boolean moveAside) {
     Path file = root.resolve(FILE);
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
     int format;
+    byte[] bytes = new byte[0];
     try {
-      byte[] bytes = root.read(FILE);
+      bytes = root.read(FILE);
       Snapshot last = LAST.get(file);
       Snapshot now = Snapshot.of(file, bytes, null);
       if (last != null && last.sameFile(now)) {
@@ -90,16 +110,41 @@ public final class StateStore {
     } catch (NoSuchFileException e) {
       // never applied: nothing recorded yet
       return new StateStore(root, file, records, true);
-    } catch (StateFormatException e) {
+    } catch (UnsupportedFormatException e) {
       throw new NetrootException(file + e.getMessage(), e);
     } catch (NetrootException e) {
       throw e;
-    } catch (IOException e) {
-      throw new NetrootException("cannot read state " + file + ": " + AtomicFile.describe(e), e);
-    } catch (RuntimeException e) {
-      throw new NetrootException("cannot read state " + file + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
+        throw new NetrootException("cannot read state " + file + ": " + AtomicFile.describe(io), e);
+      }
+      StateStore fresh = new StateStore(root, file, new LinkedHashMap<>(), true);
+      fresh.warning = corrupt(file, CorruptFile.what(bytes, e), moveAside);
+      return fresh;
     }
     return new StateStore(root, file, records, format != FORMAT_VERSION);
+  }
+
+  private static String corrupt(Path file, String what, boolean moveAside) {
+    if (moveAside) {
+      return file
+          + " "
+          + what
+          + "; it was moved to "
+          + CorruptFile.moveAside(file)
+          + " and netroot starts from no record: every managed file that differs is treated as"
+          + " a hand edit and backed up";
+    }
+    return file
+        + " "
+        + what
+        + "; the next apply moves it aside and starts from no record: every managed file that"
+        + " differs is then treated as a hand edit and backed up";
+  }
+
+  /** Why the state file was not used, when it could not be read; else {@code null}. */
+  public String warning() {
+    return warning;
   }
 
   /** Fills {@code records} from a state file of format 1 or 2; returns the format. */
@@ -116,11 +161,12 @@ public final class StateStore {
           case "format_version" -> {
             format = parser.getIntValue();
             if (format != 1 && format != FORMAT_VERSION) {
-              throw new StateFormatException(
+              throw new UnsupportedFormatException(
                   " has state format "
                       + format
                       + "; this netroot reads formats 1 and "
-                      + FORMAT_VERSION);
+                      + FORMAT_VERSION
+                      + "; run the netroot that wrote it");
             }
           }
           case "contents" -> {
@@ -156,7 +202,7 @@ public final class StateStore {
       }
     }
     if (format < 0) {
-      throw new StateFormatException(" has no format_version");
+      throw new StateLayoutException("has no format_version");
     }
     for (Map.Entry<String, String[]> entry : raw.entrySet()) {
       String[] r = entry.getValue();
@@ -168,9 +214,9 @@ public final class StateStore {
     return format;
   }
 
-  private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+  private static void expect(JsonToken actual, JsonToken expected) {
     if (actual != expected) {
-      throw new IOException("expected " + expected + ", found " + actual);
+      throw new StateLayoutException("expected " + expected + ", found " + actual);
     }
   }
 
@@ -237,9 +283,16 @@ public final class StateStore {
 
   private static final Map<Path, Snapshot> LAST = new ConcurrentHashMap<>();
 
-  /** A state file netroot cannot read: the message follows the file's name. */
-  private static final class StateFormatException extends NetrootException {
-    StateFormatException(String message) {
+  /** A state file of a format this netroot does not know: the message follows the file's name. */
+  private static final class UnsupportedFormatException extends NetrootException {
+    UnsupportedFormatException(String message) {
+      super(message);
+    }
+  }
+
+  /** Valid JSON that is not a state file (a record where a text should be). */
+  private static final class StateLayoutException extends RuntimeException {
+    StateLayoutException(String message) {
       super(message);
     }
   }

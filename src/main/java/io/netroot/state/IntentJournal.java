@@ -1,0 +1,129 @@
+package io.netroot.state;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netroot.NetrootException;
+import io.netroot.catalog.Resource.StateKind;
+import io.netroot.catalog.ResourceId;
+import io.netroot.os.AtomicFile;
+import io.netroot.os.FileModes;
+import io.netroot.os.RootFs;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writes a pass is about to rename into place, journaled before the renames and cleared once
+ * the state records them. The state file is saved at the end of a pass; a pass killed after its
+ * renames and before that save leaves files holding netroot's own writes that the state does not
+ * know. The next run finds them here: a file whose content hash is the journaled one is netroot's
+ * write, not a hand edit. Kept in {@code <root>/var/lib/netroot/intent.json}:
+ *
+ * <pre>
+ * {"format_version": 1,
+ *  "writes": [{"id": "file:/srv/tftp/pxelinux.cfg/default", "path": "...", "kind": "FILE",
+ *              "sha256": "..."}, ...]}
+ * </pre>
+ */
+public final class IntentJournal {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /** The journal, as a server path. */
+  static final String FILE = StateStore.STATE_DIR + "/intent.json";
+
+  static final int FORMAT_VERSION = 1;
+
+  /** One write about to be renamed into place: the managed content's hash once it is. */
+  public record Write(String id, String path, StateKind kind, String sha256) {
+
+    /** The state record this write stands for, with the text netroot wrote when known. */
+    public AppliedRecord record(String content) {
+      return new AppliedRecord(path, kind, sha256, content);
+    }
+  }
+
+  record Document(@JsonProperty("format_version") int formatVersion, List<Write> writes) {}
+
+  private final RootFs root;
+  private final Path file;
+  private String unreadable;
+
+  public IntentJournal(RootFs root) {
+    // on disk, flushed, before the renames it covers: never staged in a batch
+    this.root = root.writingTo(null);
+    this.file = root.resolve(FILE);
+  }
+
+  /**
+   * The journaled writes by resource; empty when there is no journal. A journal that cannot be read
+   * is treated as empty, and {@link #unreadable()} says why; an apply moves it aside.
+   */
+  public Map<ResourceId, Write> load(boolean moveAside) {
+    Map<ResourceId, Write> writes = new LinkedHashMap<>();
+    byte[] bytes = new byte[0];
+    try {
+      bytes = root.read(FILE);
+      Document doc = JSON.readValue(bytes, Document.class);
+      if (doc == null || doc.writes() == null) {
+        throw new IllegalArgumentException("no writes");
+      }
+      for (Write w : doc.writes()) {
+        if (w == null || w.id() == null || w.sha256() == null) {
+          throw new IllegalArgumentException("a write without id or hash");
+        }
+        writes.put(new ResourceId(w.id()), w);
+      }
+    } catch (NoSuchFileException e) {
+      // no pass was interrupted
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      unreadable =
+          file
+              + " "
+              + CorruptFile.what(bytes, e)
+              + (moveAside ? "; it was moved to " + CorruptFile.moveAside(file) + " and" : ";")
+              + " the writes of the interrupted pass it listed are treated as hand edits and backed"
+              + " up";
+      return new LinkedHashMap<>();
+    } catch (IOException e) {
+      throw new NetrootException("cannot read " + file + ": " + AtomicFile.describe(e), e);
+    }
+    return writes;
+  }
+
+  /** Why the journal could not be read by {@link #load}, or {@code null} when it could. */
+  public String unreadable() {
+    return unreadable;
+  }
+
+  /** Replaces the journal atomically and flushes it to disk; no writes removes it. */
+  public void save(Collection<Write> writes) {
+    if (writes.isEmpty()) {
+      clear();
+      return;
+    }
+    try {
+      byte[] bytes = JSON.writeValueAsBytes(new Document(FORMAT_VERSION, new ArrayList<>(writes)));
+      root.directory(StateStore.STATE_DIR, StateStore.STATE_DIR);
+      root.writeFile(FILE, bytes, FileModes.parse("0600"));
+    } catch (JsonProcessingException e) {
+      throw new NetrootException("cannot encode " + file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  public void clear() {
+    try {
+      root.remove(FILE);
+    } catch (IOException e) {
+      throw new NetrootException("cannot remove " + file + ": " + AtomicFile.describe(e), e);
+    }
+  }
+}
