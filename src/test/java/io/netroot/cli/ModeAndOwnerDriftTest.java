@@ -65,7 +65,9 @@ class ModeAndOwnerDriftTest {
         .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     assertThat(file).hasContent(content);
     assertThat(Files.getAttribute(file, "unix:ino")).as("not rewritten").isEqualTo(inode);
-    assertThat(server.agent("backups").out()).doesNotContain(HOST_FILE);
+    TestBootServer.Run backups = TestBootServer.run("backups", "--root", server.root.toString());
+    assertThat(backups.exit()).as(backups.err()).isZero();
+    assertThat(backups.out()).doesNotContain(HOST_FILE);
 
     assertThat(server.agent("plan", "--detailed-exitcode").exit()).isZero();
     assertThat(server.agent("drift").exit()).isZero();
