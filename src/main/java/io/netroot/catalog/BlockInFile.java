@@ -4,6 +4,7 @@ import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.Found;
+import io.netroot.os.ModeAndOwner;
 import io.netroot.os.RootFs;
 import io.netroot.render.ManagedBlock;
 import java.io.IOException;
@@ -18,8 +19,11 @@ import java.util.function.Supplier;
  *
  * <p>The file is handled as ISO-8859-1 text, which maps each byte to one character, so text outside
  * the block survives byte for byte whatever its encoding; the block itself is UTF-8.
+ *
+ * <p>The file's mode and owner are the admin's, within one rule: nobody but root may write a file a
+ * daemon running as root reads (see {@code FileResource.writableOnlyByRoot}).
  */
-public final class BlockInFile extends BaseResource {
+public final class BlockInFile extends FileResource {
 
   private final ManagedBlock markers;
   private Content rendered;
@@ -65,10 +69,15 @@ public final class BlockInFile extends BaseResource {
   }
 
   @Override
+  ModeAndOwner wanted(ModeAndOwner found) {
+    return writableOnlyByRoot(found);
+  }
+
+  @Override
   public Optional<Content> observe(RootFs root) {
-    return read(root, path())
-        .flatMap(markers::find)
-        .map(located -> Content.text(fromBytes(located.text())));
+    Optional<String> file = read(root, path());
+    sawFile(root, file.isPresent());
+    return file.flatMap(markers::find).map(located -> Content.text(fromBytes(located.text())));
   }
 
   @Override
@@ -79,7 +88,7 @@ public final class BlockInFile extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    root.writeFile(path(), candidate(root, desired), null);
+    root.writeFile(path(), candidate(root, desired), modeForRewrite(null));
   }
 
   @Override

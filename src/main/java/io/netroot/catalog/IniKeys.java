@@ -1,5 +1,6 @@
 package io.netroot.catalog;
 
+import io.netroot.os.ModeAndOwner;
 import io.netroot.os.RootFs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,8 +30,11 @@ import java.util.regex.Pattern;
  * gives them: as found in the file (keys that are absent are left out), and as desired. Section and
  * key names are compared without regard to case, as nfs-utils does. When no spec produces the keys
  * any more they are left as they are: netroot cannot know what they were before.
+ *
+ * <p>The file's mode and owner are the admin's, within the rule of {@code
+ * FileResource.writableOnlyByRoot}.
  */
-public final class IniKeys extends BaseResource {
+public final class IniKeys extends FileResource {
 
   private static final Pattern SECTION = Pattern.compile("\\s*\\[\\s*([^\\]]*?)\\s*\\]\\s*");
   private static final Pattern ENTRY =
@@ -69,8 +73,15 @@ public final class IniKeys extends BaseResource {
   }
 
   @Override
+  ModeAndOwner wanted(ModeAndOwner found) {
+    return writableOnlyByRoot(found);
+  }
+
+  @Override
   public Optional<Content> observe(RootFs root) {
-    return BlockInFile.read(root, path()).map(text -> Content.text(found(lines(text))));
+    Optional<String> file = BlockInFile.read(root, path());
+    sawFile(root, file.isPresent());
+    return file.map(text -> Content.text(found(lines(text))));
   }
 
   /** The managed keys present in the section, as {@code key=value} lines. */
@@ -172,7 +183,7 @@ public final class IniKeys extends BaseResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    root.writeFile(path(), candidate(root, desired), null);
+    root.writeFile(path(), candidate(root, desired), modeForRewrite(null));
   }
 
   /** The keys stay as they are: netroot does not know what they were before it set them. */

@@ -59,6 +59,22 @@ public interface Resource {
     return true;
   }
 
+  /**
+   * How the mode and owner of the file the last {@link #observe} read differ from what they must
+   * be; empty when they are right, when there was no file, or for a resource without a file.
+   */
+  default Optional<AttributeChange> attributeChange() {
+    return Optional.empty();
+  }
+
+  /**
+   * Gives the file the mode and owner {@code change} asks for, without rewriting it and without
+   * following a symbolic link: for a file whose content is already right.
+   */
+  default void fixAttributes(RootFs root, AttributeChange change) {
+    throw new UnsupportedOperationException(id() + " has no mode and owner to fix");
+  }
+
   /** How a resource is recorded in the state file. */
   enum StateKind {
     /** A whole file netroot owns. */

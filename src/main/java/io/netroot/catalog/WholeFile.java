@@ -4,6 +4,7 @@ import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
 import io.netroot.os.Found;
+import io.netroot.os.ModeAndOwner;
 import io.netroot.os.RootFs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,16 @@ import java.nio.file.LinkOption;
 import java.util.List;
 import java.util.Optional;
 
-/** A file netroot owns whole: its content is exactly the desired content. */
-abstract class WholeFile extends BaseResource {
+/**
+ * A file netroot owns whole: its content is exactly the desired content, and its mode and owner
+ * exactly the given mode and netroot's own user (root on a boot server).
+ */
+abstract class WholeFile extends FileResource {
 
   private final String mode;
+
+  /** The mode and owner, known once the process's user is asked for. */
+  private ModeAndOwner wanted;
 
   WholeFile(String path, String description, String mode, List<ResourceId> dependsOn) {
     this(path, description, mode, dependsOn, List.of());
@@ -34,6 +41,14 @@ abstract class WholeFile extends BaseResource {
   /** The id every whole file gets: {@code file:PATH}. */
   static ResourceId idFor(String path) {
     return new ResourceId("file:" + path);
+  }
+
+  @Override
+  ModeAndOwner wanted(ModeAndOwner found) {
+    if (wanted == null) {
+      wanted = ModeAndOwner.ofProcess(Integer.parseInt(mode, 8));
+    }
+    return wanted;
   }
 
   /** The last desired content this resource gave, to compare what is read back with. */
@@ -69,6 +84,7 @@ abstract class WholeFile extends BaseResource {
       }
       throw new NetrootException("cannot read " + path() + ": " + AtomicFile.describe(e), e);
     }
+    sawFile(root, found instanceof Found.File);
     if (found instanceof Found.File file) {
       return Optional.of(Content.readBack(file.bytes(), isText(), lastDesired));
     }

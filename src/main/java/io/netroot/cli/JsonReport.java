@@ -3,6 +3,7 @@ package io.netroot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.netroot.catalog.AttributeChange;
 import io.netroot.engine.Action;
 import io.netroot.engine.Report;
 import io.netroot.engine.ResourceResult;
@@ -32,7 +33,7 @@ final class JsonReport {
     List<Object> changes = new ArrayList<>();
     for (ResourceResult r : report.changes()) {
       Map<String, Object> c = resource(r);
-      c.put("diff", Diffs.planned(r));
+      c.put("diff", r.attributesOnly() ? "" : Diffs.planned(r));
       changes.add(c);
     }
     doc.put("changes", changes);
@@ -99,6 +100,7 @@ final class JsonReport {
     c.put("status", r.status().name().toLowerCase(Locale.ROOT));
     c.put("before_sha256", r.beforeSha());
     c.put("after_sha256", r.afterSha());
+    putAttributes(c, r.attributes());
     c.put("backup", r.backup() == null ? null : r.backup().id());
     return c;
   }
@@ -108,9 +110,11 @@ final class JsonReport {
     for (ResourceResult r : report.handEdits()) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("id", r.id().value());
-      d.put("kind", r.beforeSha() == null ? "removed" : "edited");
+      d.put(
+          "kind", r.beforeSha() == null ? "removed" : r.contentEdited() ? "edited" : "attributes");
       d.put("path", r.path());
-      d.put("diff", Diffs.handEdit(r));
+      putAttributes(d, r.attributes());
+      d.put("diff", r.contentEdited() ? Diffs.handEdit(r) : "");
       drift.add(d);
     }
     for (Unexpected u : report.unexpected()) {
@@ -122,6 +126,30 @@ final class JsonReport {
       drift.add(d);
     }
     return drift;
+  }
+
+  /**
+   * {@code mode} and {@code owner}, each {@code {"before": "0600", "after": "0644"}} (on disk, and
+   * as the pass leaves it) when it differs, else null.
+   */
+  private static void putAttributes(Map<String, Object> entry, AttributeChange change) {
+    entry.put(
+        "mode",
+        change == null || !change.modeChanges()
+            ? null
+            : beforeAfter(change.found().modeText(), change.wanted().modeText()));
+    entry.put(
+        "owner",
+        change == null || !change.ownerChanges()
+            ? null
+            : beforeAfter(change.found().ownerText(), change.wanted().ownerText()));
+  }
+
+  private static Map<String, Object> beforeAfter(String before, String after) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("before", before);
+    m.put("after", after);
+    return m;
   }
 
   private static List<Object> failures(Report report) {

@@ -73,7 +73,8 @@ final class ReportPrinter {
     }
     if (!options.noDiff) {
       for (ResourceResult r : changes) {
-        String diff = Diffs.planned(r);
+        // a file set to its mode and owner in place has no content diff to show
+        String diff = r.attributesOnly() ? "" : Diffs.planned(r);
         if (!diff.isEmpty()) {
           out.println();
           out.print(diff);
@@ -97,9 +98,7 @@ final class ReportPrinter {
       out.println();
     }
     for (ResourceResult r : edits) {
-      out.printf(
-          "  ~ %s  %s: %s%n",
-          r.path(), r.description(), r.beforeSha() == null ? "removed by hand" : "edited by hand");
+      out.printf("  ~ %s  %s: %s%n", r.path(), r.description(), driftNote(r));
     }
     for (Unexpected u : report.unexpected()) {
       out.printf("  ? %s  not produced by any spec (apply --prune removes it)%n", u.path());
@@ -110,7 +109,7 @@ final class ReportPrinter {
     printPassNotes(true, report);
     if (!options.noDiff) {
       for (ResourceResult r : edits) {
-        String diff = Diffs.handEdit(r);
+        String diff = r.contentEdited() ? Diffs.handEdit(r) : "";
         if (!diff.isEmpty()) {
           out.println();
           out.print(diff);
@@ -147,6 +146,15 @@ final class ReportPrinter {
   }
 
   private static final int SHOWN_LEFTOVERS = 20;
+
+  /** What changed by hand: the content, the mode and owner, or both. */
+  private static String driftNote(ResourceResult r) {
+    if (r.beforeSha() == null) {
+      return "removed by hand";
+    }
+    String content = r.contentEdited() ? "edited by hand" : "changed by hand";
+    return r.attributes() == null ? content : content + ": " + r.attributes().describeFound();
+  }
 
   private String header(String command, Report report) {
     String services = report.touchesServices() ? "" : "; services are not touched";

@@ -405,10 +405,14 @@ public final class Engine {
           Decision.decide(
               desired.sha256(),
               actual.map(Content::sha256).orElse(null),
-              last.map(AppliedRecord::sha256).orElse(null));
+              last.map(AppliedRecord::sha256).orElse(null),
+              resource.attributeChange().orElse(null));
       Backups.Entry backup = null;
       Status status = Status.UNCHANGED;
-      boolean keepsBackup = decision.action() != Action.NOOP && needsBackup(resource, actual, last);
+      boolean keepsBackup =
+          decision.action() != Action.NOOP
+              && !decision.attributesOnly()
+              && needsBackup(resource, actual, last);
       boolean reportOnly =
           decision.action() != Action.NOOP
               && decision.handEdit()
@@ -420,6 +424,16 @@ public final class Engine {
         status = Status.REPORTED;
         reason = reason + "; reported, not reverted";
         log.debug("{}: hand edit reported, not reverted", resource.id());
+      } else if (decision.attributesOnly()) {
+        // The content is right: nothing to check, back up or tell a service; only set in place.
+        status = Status.PLANNED;
+        if (!options.dryRun()) {
+          resource.fixAttributes(root, decision.attributes());
+          status = Status.APPLIED;
+          if (!last.map(AppliedRecord::sha256).orElse("").equals(desired.sha256())) {
+            state.put(resource.id(), record(resource, desired));
+          }
+        }
       } else if (decision.action() != Action.NOOP) {
         Optional<String> inPlace = InPlaceRewrite.note(root, resource.path());
         if (inPlace.isPresent()) {
@@ -470,7 +484,9 @@ public final class Engine {
           desired.size(),
           null,
           keepsBackup,
-          backup);
+          backup,
+          decision.attributes(),
+          decision.contentEdited());
     }
 
     /**

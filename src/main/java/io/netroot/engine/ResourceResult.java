@@ -1,5 +1,6 @@
 package io.netroot.engine;
 
+import io.netroot.catalog.AttributeChange;
 import io.netroot.catalog.ResourceId;
 import io.netroot.state.Backups;
 
@@ -15,6 +16,9 @@ import io.netroot.state.Backups;
  * @param error why it failed or was blocked, else null
  * @param keepsBackup the file is backed up before it changes (in a dry run: would be)
  * @param backup the copy kept before overwriting a hand edit, else null
+ * @param attributes how the file's mode and owner differ from what the pass gives it, else null
+ * @param contentEdited the content on disk is not what netroot last wrote; {@code handEdit} is also
+ *     true when only the mode or owner was changed
  */
 public record ResourceResult(
     ResourceId id,
@@ -33,11 +37,59 @@ public record ResourceResult(
     long afterSize,
     String error,
     boolean keepsBackup,
-    Backups.Entry backup) {
+    Backups.Entry backup,
+    AttributeChange attributes,
+    boolean contentEdited) {
+
+  /** A result with nothing to say about mode and owner: a removal, a service, a failure. */
+  public ResourceResult(
+      ResourceId id,
+      String path,
+      String description,
+      Action action,
+      String reason,
+      boolean handEdit,
+      boolean conflict,
+      Status status,
+      String before,
+      String after,
+      String lastApplied,
+      String beforeSha,
+      String afterSha,
+      long afterSize,
+      String error,
+      boolean keepsBackup,
+      Backups.Entry backup) {
+    this(
+        id,
+        path,
+        description,
+        action,
+        reason,
+        handEdit,
+        conflict,
+        status,
+        before,
+        after,
+        lastApplied,
+        beforeSha,
+        afterSha,
+        afterSize,
+        error,
+        keepsBackup,
+        backup,
+        null,
+        handEdit);
+  }
 
   /** True when the pass changes (or would change) this resource. */
   public boolean changes() {
     return action != Action.NOOP && (status == Status.PLANNED || status == Status.APPLIED);
+  }
+
+  /** True when the content stays as it is and only the mode or owner changes. */
+  public boolean attributesOnly() {
+    return attributes != null && beforeSha != null && beforeSha.equals(afterSha);
   }
 
   /** True when the content is text that can be shown as a diff. */
