@@ -21,13 +21,16 @@ import org.slf4j.LoggerFactory;
  * that replaces a missing or empty directory atomically, and fails on anything else (a file a
  * client wrote meanwhile, a link), so the image is either untouched or whole. The image's own
  * directory is then the one tar made, with the mode and owner of the source's top directory (0755
- * root when the archive has no {@code ./} entry).
+ * root when the archive has no {@code ./} entry). An empty image directory that existed is thus
+ * replaced by a new one: whatever held the old one open (an NFS export already made of the empty
+ * directory) sees the new one only once it looks the path up again ({@code exportfs -r}).
  *
  * <p>An image that is a mount point (its own filesystem, often holding just {@code lost+found})
- * cannot be renamed over. It is filled in {@code <image>/.netroot-fill-<random>/root} instead; once
- * tar has succeeded, that directory is renamed {@code .netroot-filled-<random>} (the point of no
- * return), its entries are moved up one rename each, the image's top directory takes the mode and
- * owner of {@code root}, and the stage is removed. A run killed during the moves leaves a {@code
+ * cannot be renamed over, and one that holds {@code lost+found} is not empty to {@code rename(2)}.
+ * Such an image is filled in {@code <image>/.netroot-fill-<random>/root} instead; once tar has
+ * succeeded, that directory is renamed {@code .netroot-filled-<random>} (the point of no return),
+ * its entries are moved up one rename each, the image's top directory takes the mode and owner of
+ * {@code root}, and the stage is removed. A run killed during the moves leaves a {@code
  * .netroot-filled-} stage that the next run finishes ({@link FillLeftovers}).
  *
  * <p>tar is given the stage as {@code /proc/<pid>/fd/<n>}, the descriptor netroot holds, so a
@@ -135,7 +138,12 @@ public final class FillStage implements AutoCloseable {
       return new FillStage(shown, home, image, imageName, name, stage, tree);
     } catch (RuntimeException e) {
       closeQuietly(stage);
-      ImageTree.remove(home, cName, shown);
+      try {
+        ImageTree.remove(home, cName, name);
+      } catch (RuntimeException notRemoved) {
+        // the next fill removes it
+        e.addSuppressed(notRemoved);
+      }
       throw e;
     }
   }
@@ -196,7 +204,11 @@ public final class FillStage implements AutoCloseable {
     try {
       LibC.get().unlinkat(dir, name, LinuxFlags.AT_REMOVEDIR);
     } catch (LastErrorException e) {
-      log.warn("cannot remove {} beside {}: {}", stageName, shown, e.getErrorCode());
+      log.warn(
+          "cannot remove the emptied {} of {}: {}",
+          stageName,
+          shown,
+          LibC.get().strerror(e.getErrorCode()));
     }
   }
 
@@ -208,7 +220,7 @@ public final class FillStage implements AutoCloseable {
     closeQuietly(stage);
     try {
       if (!committed && !pastNoReturn) {
-        ImageTree.remove(home, Beneath.cString(stageName), shown + " (unfinished fill)");
+        ImageTree.remove(home, Beneath.cString(stageName), stageName);
       }
     } catch (LastErrorException e) {
       throw Beneath.failure(
