@@ -78,7 +78,12 @@ public final class FillStage implements AutoCloseable {
     try {
       Files.createDirectories(parent);
     } catch (IOException e) {
-      throw new NetrootException("cannot create " + parent + ", the directory of " + shown, e);
+      String why =
+          e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : "a file is in the way";
+      throw new NetrootException(
+          "cannot create " + parent + ", the directory of " + shown + ": " + why, e);
     }
     int parentFd = StageFiles.openParent(parent, shown);
     if (parentFd == Beneath.NONE) {
