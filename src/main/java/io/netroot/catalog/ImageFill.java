@@ -2,23 +2,18 @@ package io.netroot.catalog;
 
 import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
-import io.netroot.os.DeviceFiles;
 import io.netroot.os.FileModes;
-import io.netroot.os.ImageDir;
+import io.netroot.os.FillLeftovers;
+import io.netroot.os.FillStage;
 import io.netroot.os.RootFs;
 import io.netroot.os.Tar;
 import io.netroot.spec.RootImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,67 +22,65 @@ import java.util.Optional;
  * {@code <root>/var/lib/netroot/images/} records what it was filled from; the marker is what is
  * observed, so a filled image is never filled again, and an image netroot did not fill is never
  * overwritten.
+ *
+ * <p>The fill is unpacked into a stage beside the image and renamed into place ({@link FillStage}),
+ * so the image is missing or empty until it is whole. A fill killed midway leaves only the stage,
+ * which the next apply recognises and removes before it fills again ({@link FillLeftovers}). The
+ * marker is written just before the rename: written after it, a kill in between would leave a whole
+ * image that netroot no longer knows it filled, and refuses.
  */
 final class ImageFill extends BaseResource {
 
   /** Where the markers live, one per image. */
   static final String MARKERS = "/var/lib/netroot/images/";
 
-  private final RootImage.Source source;
+  private final FillSource source;
   private final FillProgress progress;
-  private final Tar tar = new Tar();
-
-  /** The checksum verified in this pass, so a fill does not read a big tarball twice. */
-  private String verifiedFor;
+  private final Tar tar;
 
   ImageFill(String imagePath, RootImage.Source source, String origin, FillProgress progress) {
+    this(imagePath, source, origin, progress, new Tar());
+  }
+
+  ImageFill(
+      String imagePath, RootImage.Source source, String origin, FillProgress progress, Tar tar) {
     super(
         idFor(imagePath),
         StateKind.FILE,
         imagePath,
-        "root image filled from " + describe(source) + named(origin),
+        "root image filled from " + new FillSource(source).describe() + named(origin),
         List.of(),
         List.of());
-    this.source = source;
+    this.source = new FillSource(source);
     this.progress = progress;
+    this.tar = tar;
   }
 
   static ResourceId idFor(String imagePath) {
     return new ResourceId("image:" + imagePath);
   }
 
-  private static String describe(RootImage.Source source) {
-    return source.tarball() != null
-        ? "tarball " + source.tarball().toAbsolutePath()
-        : "directory " + source.directory().toAbsolutePath();
-  }
-
   private static String named(String origin) {
     return origin == null ? "" : " (named at " + origin + ")";
   }
 
-  /** The first line of the marker: the source as the spec names it, pinned checksum included. */
-  private String identity() {
-    return "filled from "
-        + describe(source)
-        + (source.sha256() != null ? " sha256 " + source.sha256() : "");
-  }
-
   @Override
   public Content desired() {
-    return Content.text(identity() + "\n");
+    return Content.text(source.identity() + "\n");
   }
 
   @Override
   public Optional<Content> observe(RootFs root) {
     Optional<String> marker = readMarker(root);
-    boolean empty =
-        ImageDir.whenPresent(root.resolve(path()), path(), img -> Optional.of(isEmpty(img)))
-            .orElse(true);
-    if (empty) {
+    FillLeftovers.Seen seen = FillLeftovers.inspect(root.resolve(path()), path());
+    if (seen.unfinished()) {
+      // a fill killed while it moved into a mount-point image: the apply finishes it
+      return Optional.empty();
+    }
+    if (seen.empty()) {
       // nothing there (or emptied by hand since the fill): it will be filled; check the source now,
       // so plan fails the same way apply would
-      checkSource();
+      source.check();
       return Optional.empty();
     }
     if (marker.isEmpty()) {
@@ -96,18 +89,18 @@ final class ImageFill extends BaseResource {
               + path()
               + " is not empty and netroot did not fill it; netroot never overwrites a non-empty"
               + " image it did not fill. To fill it from "
-              + describe(source)
+              + source.describe()
               + ", empty the directory; to keep its files, remove spec.source");
     }
-    if (!marker.get().equals(identity())) {
+    if (!marker.get().equals(source.identity())) {
       throw new NetrootException(
           "root image "
               + path()
               + " was "
               + marker.get()
               + ", but the spec now names "
-              + describe(source)
-              + (source.sha256() != null ? " sha256 " + source.sha256() : "")
+              + source.describe()
+              + source.pinned()
               + "; netroot will not refill a filled image. Empty the directory to have it"
               + " refilled, or name the old source again");
     }
@@ -122,46 +115,34 @@ final class ImageFill extends BaseResource {
   @Override
   public void write(RootFs root, Content desired) {
     Path image = root.resolve(path());
-    String actualSha = checkSource();
-    try (ImageDir img = ImageDir.create(image, path())) {
-      if (!isEmpty(img)) {
-        throw new NetrootException("root image " + path() + " is no longer empty; not filling it");
-      }
-      fill(image, img);
+    if (FillLeftovers.clear(image, path())) {
+      // an interrupted fill past its point of no return is whole now; its marker was written
+      return;
     }
-    String marker =
-        identity() + "\n" + (actualSha != null ? "tarball sha256 " + actualSha + "\n" : "");
-    AtomicFile.write(
-        markerPath(root), marker.getBytes(StandardCharsets.UTF_8), FileModes.parse("0644"));
-  }
-
-  /**
-   * Unpacks or copies the source into the empty image. The image path was checked to be the
-   * directory itself, not a link, and tar never follows a link already there (see {@link Tar}).
-   */
-  private void fill(Path image, ImageDir img) {
-    try {
-      if (source.tarball() != null) {
-        long total = Files.size(source.tarball());
-        tar.extract(source.tarball(), image, done -> progress.copied(path(), done, total));
-        progress.copied(path(), total, total);
-      } else {
-        long[] last = {0};
-        tar.copyTree(
-            source.directory(),
-            image,
-            done -> {
-              last[0] = done;
-              progress.copied(path(), done, -1);
-            });
-        progress.copied(path(), last[0], last[0]);
+    if (!FillLeftovers.inspect(image, path()).empty()) {
+      throw new NetrootException("root image " + path() + " is no longer empty; not filling it");
+    }
+    source.check();
+    try (FillStage stage = FillStage.begin(image, path())) {
+      String sha;
+      try {
+        sha = source.unpackInto(tar, stage.tree(), path(), progress);
+      } catch (NetrootException e) {
+        throw new NetrootException(
+            "cannot fill " + path() + " from " + source.describe() + ": " + e.getMessage(), e);
       }
-    } catch (IOException | NetrootException e) {
-      // the image was empty before: leave it empty, so the next apply can fill it again
-      emptyOut(img);
-      throw e instanceof NetrootException n
-          ? n
-          : new NetrootException("cannot fill " + path() + ": " + e.getMessage(), e);
+      Optional<byte[]> before = readMarkerBytes(root);
+      String marker =
+          source.identity() + "\n" + (sha != null ? "tarball sha256 " + sha + "\n" : "");
+      writeMarker(root, marker.getBytes(StandardCharsets.UTF_8));
+      try {
+        stage.commit();
+      } catch (NetrootException e) {
+        if (!stage.pastNoReturn()) {
+          restoreMarker(root, before);
+        }
+        throw e;
+      }
     }
   }
 
@@ -170,109 +151,44 @@ final class ImageFill extends BaseResource {
     // never called: a root image is left as it is when no spec names it any more
   }
 
-  /**
-   * Checks that the source can be read and, for a pinned tarball, that its sha256 is the pinned
-   * one; nothing is extracted otherwise. Returns the tarball's sha256, or null for a directory.
-   */
-  private String checkSource() {
-    if (source.directory() != null) {
-      if (!Files.isDirectory(source.directory())) {
-        throw new NetrootException("source directory " + source.directory() + " does not exist");
-      }
-      return null;
-    }
-    Path tarball = source.tarball();
-    String key = tarball + ":" + lastModified(tarball);
-    if (verifiedFor != null && verifiedFor.startsWith(key + "=")) {
-      return verifiedFor.substring(key.length() + 1);
-    }
-    String actual = sha256(tarball);
-    if (source.sha256() != null && !source.sha256().equals(actual)) {
-      throw new NetrootException(
-          "tarball "
-              + tarball
-              + " has sha256 "
-              + actual
-              + " but the spec pins "
-              + source.sha256()
-              + "; nothing extracted");
-    }
-    verifiedFor = key + "=" + actual;
-    return actual;
-  }
-
-  private static String lastModified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file) + ":" + Files.size(file);
-    } catch (NoSuchFileException e) {
-      throw new NetrootException("source tarball " + file + " does not exist");
-    } catch (IOException e) {
-      throw new NetrootException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String sha256(Path file) {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchFileException e) {
-      throw new NetrootException("source tarball " + file + " does not exist");
-    } catch (IOException e) {
-      throw new NetrootException("cannot read " + file + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
   private Path markerPath(RootFs root) {
     String name = URLEncoder.encode(path().substring(1), StandardCharsets.UTF_8);
     return root.resolve(MARKERS + name);
   }
 
+  private void writeMarker(RootFs root, byte[] content) {
+    AtomicFile.write(markerPath(root), content, FileModes.parse("0644"));
+  }
+
+  /** Puts back the marker as it was before a fill whose rename failed. */
+  private void restoreMarker(RootFs root, Optional<byte[]> before) {
+    try {
+      if (before.isPresent()) {
+        writeMarker(root, before.get());
+      } else {
+        Files.deleteIfExists(markerPath(root));
+      }
+    } catch (IOException | NetrootException e) {
+      // the marker then claims a fill that did not happen: of an image that is still empty (it is
+      // filled again next time), or of files someone put there meanwhile; the failure of the fill
+      // is the error worth reporting
+    }
+  }
+
   /** The marker's first line, or empty when netroot never filled this image. */
   private Optional<String> readMarker(RootFs root) {
+    return readMarkerBytes(root)
+        .flatMap(b -> new String(b, StandardCharsets.UTF_8).lines().findFirst().map(String::strip));
+  }
+
+  private Optional<byte[]> readMarkerBytes(RootFs root) {
     try {
-      return Files.readAllLines(markerPath(root), StandardCharsets.UTF_8).stream().findFirst();
+      return Optional.of(Files.readAllBytes(markerPath(root)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new NetrootException(
           "cannot read the fill record of " + path() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Whether the image holds nothing, looked at without following a link. A {@code lost+found}
-   * directory alone counts as empty: it is what a fresh filesystem made for the image holds.
-   */
-  private static boolean isEmpty(ImageDir img) {
-    for (String name : img.list("")) {
-      boolean lostAndFound =
-          name.equals("lost+found")
-              && img.look(name).filter(n -> n.type() == DeviceFiles.Type.DIRECTORY).isPresent();
-      if (!lostAndFound) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Removes what a failed fill left, without following a link; lost+found stays. */
-  private void emptyOut(ImageDir img) {
-    try {
-      for (String name : img.list("")) {
-        if (!name.equals("lost+found")) {
-          img.removeTree(name);
-        }
-      }
-    } catch (NetrootException e) {
-      throw new NetrootException(
-          "a fill of "
-              + path()
-              + " failed and its partial files could not be removed: "
-              + e.getMessage(),
-          e);
     }
   }
 }

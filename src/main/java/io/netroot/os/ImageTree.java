@@ -33,7 +33,7 @@ final class ImageTree {
   }
 
   /** The raw names (NUL-terminated), as they are on disk, whatever their encoding. */
-  private static List<byte[]> entries(int dir, byte[] name, String shown) {
+  static List<byte[]> entries(int dir, byte[] name, String shown) {
     LibC c = LibC.get();
     int fd;
     try {

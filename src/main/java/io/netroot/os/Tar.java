@@ -1,27 +1,42 @@
 package io.netroot.os;
 
 import io.netroot.NetrootException;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fills a directory with GNU tar, keeping numeric owners, modes, set-id bits, symlinks, hard links,
- * device nodes and fifos (which needs root). Java feeds tar's stdin, so it can count the bytes for
- * a progress display; tar's own {@code -a} only looks at a file name, so the compression of a
- * tarball is recognised from its first bytes.
+ * device nodes and fifos (which needs root), and every extended attribute: file capabilities
+ * ({@code security.capability}, {@code ping}'s {@code cap_net_raw=ep}), POSIX ACLs, SELinux labels
+ * and {@code user.*} attributes. Java feeds tar's stdin, so it can count the bytes for a progress
+ * display; tar's own {@code -a} only looks at a file name, so the compression of a tarball is
+ * recognised from its first bytes.
  */
 public final class Tar {
 
+  private static final Logger log = LoggerFactory.getLogger(Tar.class);
+
   private static final int BUFFER = 1 << 16;
+
+  /**
+   * Keep what a root filesystem needs beyond owners and modes, in both directions. Without {@code
+   * --xattrs-include=*}, GNU tar restores only {@code user.*} attributes, and a binary's file
+   * capabilities ({@code security.capability}) are silently lost; {@code --acls} and {@code
+   * --selinux} keep ACLs and labels that tar stores apart from the other attributes.
+   */
+  static final List<String> KEEP_ATTRIBUTES =
+      List.of("--xattrs", "--xattrs-include=*", "--acls", "--selinux");
 
   /** The compressions GNU tar can undo, with the magic bytes that announce them. */
   public enum Compression {
@@ -59,27 +74,44 @@ public final class Tar {
     this(CommandRunner.find("tar").map(Path::toString).orElse("tar"));
   }
 
+  /** Uses the given GNU tar, or a program that behaves as one. */
+  public Tar(Path program) {
+    this(program.toString());
+  }
+
   Tar(String tar) {
     this.tar = tar;
   }
 
   /**
-   * Unpacks a tarball (plain, gzip, bzip2, xz or zstd) into {@code dir}.
+   * Unpacks a tarball (plain, gzip, bzip2, xz or zstd) into {@code dir}. The tarball must be a
+   * regular file ({@link TarballFile}).
    *
    * @param progress told the number of tarball bytes read so far
    */
   public void extract(Path tarball, Path dir, LongConsumer progress) {
+    try (TarballFile file = TarballFile.open(tarball)) {
+      extract(file.stream(), dir, progress);
+    }
+  }
+
+  /**
+   * Unpacks the tarball read from {@code tarball} (plain, gzip, bzip2, xz or zstd) into {@code
+   * dir}, reading it to its end.
+   *
+   * @param progress told the number of tarball bytes read so far
+   */
+  public void extract(InputStream tarball, Path dir, LongConsumer progress) {
+    BufferedInputStream in = new BufferedInputStream(tarball, BUFFER);
     Compression compression;
-    try (InputStream in = Files.newInputStream(tarball)) {
+    try {
+      in.mark(8);
       compression = Compression.detect(in.readNBytes(8));
+      in.reset();
     } catch (IOException e) {
-      throw new NetrootException("cannot read " + tarball + ": " + e.getMessage(), e);
+      throw new NetrootException(e.getMessage(), e);
     }
-    try (InputStream in = Files.newInputStream(tarball)) {
-      pipeInto(in, dir, compression, progress, null);
-    } catch (IOException e) {
-      throw new NetrootException("cannot read " + tarball + ": " + e.getMessage(), e);
-    }
+    pipeInto(in, dir, compression, progress, null);
   }
 
   /**
@@ -91,8 +123,11 @@ public final class Tar {
   public void copyTree(Path source, Path dir, LongConsumer progress) {
     Process packer;
     try {
+      List<String> command = new ArrayList<>(List.of(tar, "--numeric-owner"));
+      command.addAll(KEEP_ATTRIBUTES);
+      command.addAll(List.of("-C", source.toString(), "-cf", "-", "."));
       packer =
-          new ProcessBuilder(tar, "--numeric-owner", "-C", source.toString(), "-cf", "-", ".")
+          new ProcessBuilder(command)
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .redirectError(ProcessBuilder.Redirect.PIPE)
               .start();
@@ -106,14 +141,21 @@ public final class Tar {
       packer.destroyForcibly();
       throw new NetrootException("cannot copy " + source + ": " + e.getMessage(), e);
     }
+    String warnings = packerErrors.text().strip();
     int exit = waitFor(packer);
     if (exit != 0) {
       throw new NetrootException(
-          "tar could not read " + source + " (exit " + exit + "): " + packerErrors.text());
+          "tar could not read " + source + " (exit " + exit + "): " + warnings);
+    }
+    if (!warnings.isEmpty()) {
+      log.warn("tar, reading {}: {}", source, warnings);
     }
   }
 
-  /** Runs an extracting tar in {@code dir} and feeds it {@code in}. */
+  /**
+   * Runs an extracting tar in {@code dir} and feeds it {@code in}, to its end even when tar stops
+   * reading early (a checksum is taken of what is read).
+   */
   private void pipeInto(
       InputStream in, Path dir, Compression compression, LongConsumer progress, Process packer) {
     List<String> command = new ArrayList<>(List.of(tar));
@@ -124,8 +166,10 @@ public final class Tar {
     // --same-owner -p: keep owners, modes and set-id bits, as root does by default anyway.
     // No --overwrite, --keep-old-files or --keep-directory-symlink: with none of them, a link
     // already in the target where the archive has a file or a directory is removed, not followed
-    // (TarTest). The target is checked to be empty first, without following links (ImageFill).
-    command.addAll(List.of("--numeric-owner", "--same-owner", "-xpf", "-", "-C", dir.toString()));
+    // (TarTest). The target is a new directory netroot made for this fill (FillStage).
+    command.addAll(List.of("--numeric-owner", "--same-owner"));
+    command.addAll(KEEP_ATTRIBUTES);
+    command.addAll(List.of("-xpf", "-", "-C", dir.toString()));
     Process unpacker;
     try {
       unpacker = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -134,26 +178,45 @@ public final class Tar {
     }
     Drain output = Drain.start(unpacker.getInputStream());
     long done = 0;
-    IOException broken = null;
+    boolean broken = false;
     try (OutputStream out = unpacker.getOutputStream()) {
       byte[] buffer = new byte[BUFFER];
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
+        if (!broken) {
+          try {
+            out.write(buffer, 0, n);
+          } catch (IOException e) {
+            // tar stopped reading: it failed, or the archive ended before the file did; in the
+            // second case the rest is still read, for the checksum of the whole file
+            broken = true;
+            if (waitFor(unpacker) != 0) {
+              break;
+            }
+          }
+        }
         done += n;
         progress.accept(done);
       }
     } catch (IOException e) {
-      // tar stopped reading (it failed); its own message below says why
-      broken = e;
-    }
-    int exit = waitFor(unpacker);
-    if (exit != 0 || broken != null) {
+      unpacker.destroyForcibly();
       if (packer != null) {
         packer.destroyForcibly();
       }
-      throw new NetrootException(
-          "tar could not unpack into " + dir + " (exit " + exit + "): " + output.text().strip());
+      waitFor(unpacker);
+      throw new NetrootException(e.getMessage(), e);
+    }
+    int exit = waitFor(unpacker);
+    String said = output.text().strip();
+    if (exit != 0) {
+      if (packer != null) {
+        packer.destroyForcibly();
+      }
+      throw new NetrootException("tar could not unpack (exit " + exit + "): " + said);
+    }
+    if (!said.isEmpty()) {
+      // tar reports an attribute it could not set (a filesystem without ACLs) and goes on
+      log.warn("tar, unpacking: {}", said);
     }
   }
 

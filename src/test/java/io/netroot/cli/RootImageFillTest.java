@@ -1,10 +1,13 @@
 package io.netroot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.netroot.catalog.Content;
+import io.netroot.os.ExtendedAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,5 +145,81 @@ class RootImageFillTest {
         .contains("filled from tarball " + first)
         .contains(second.toString())
         .contains("will not refill");
+  }
+
+  /** Gives the source's ping a capability, a user attribute and an ACL, as a distribution does. */
+  Path decoratedPing() throws Exception {
+    Path ping = source.resolve("usr/bin/ping");
+    Files.writeString(ping, "#!/bin/sh\n");
+    ExtendedAttributes.run("chmod", "0755", ping.toString());
+    ExtendedAttributes.decorate(ping);
+    return ping;
+  }
+
+  void assertDecoratedPing() {
+    Path ping = server.file(IMAGE + "/usr/bin/ping");
+    assertThat(ExtendedAttributes.capabilities(ping)).isEqualTo(ExtendedAttributes.CAPABILITY);
+    assertThat(ExtendedAttributes.attribute(ping, "user.netroot-test")).isEqualTo("kept");
+    assertThat(ExtendedAttributes.acl(ping)).contains("user:4321:r--");
+  }
+
+  @Test
+  void tarballMadeWithXattrsKeepsCapabilitiesAttributesAndAcls() throws Exception {
+    decoratedPing();
+    Path tarball = dir.resolve("image.tar.xz");
+    ExtendedAttributes.run(
+        "tar", "--xattrs", "--acls", "-C", source.toString(), "-cJf", tarball.toString(), ".");
+    imageSpec("{tarball: %s}".formatted(tarball));
+
+    TestBootServer.Run apply = server.agent("apply");
+
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+    assertDecoratedPing();
+  }
+
+  @Test
+  void directorySourceKeepsCapabilitiesAttributesAndAcls() throws Exception {
+    decoratedPing();
+    imageSpec("{directory: %s}".formatted(source));
+
+    TestBootServer.Run apply = server.agent("apply");
+
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+    assertDecoratedPing();
+  }
+
+  @Test
+  void fifoNamedAsTheTarballFailsPlanAndApplyAtOnce() throws Exception {
+    Path fifo = dir.resolve("image.tar");
+    ExtendedAttributes.run("mkfifo", fifo.toString());
+    imageSpec("{tarball: %s}".formatted(fifo));
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          for (String command : new String[] {"plan", "apply"}) {
+            TestBootServer.Run run = server.agent(command);
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.out())
+                .contains("source tarball " + fifo + " is a FIFO, not a regular file");
+          }
+        });
+    assertThat(server.file(IMAGE)).doesNotExist();
+  }
+
+  @Test
+  void stageLeftByAnInterruptedFillIsRemovedByTheNextApply() throws Exception {
+    Path stale = server.file("/srv/images/.filled.netroot-fill-0123456789ab/root/etc");
+    Files.createDirectories(stale);
+    Files.writeString(stale.resolve("half-written"), "half\n");
+    imageSpec("{directory: %s}".formatted(source));
+
+    TestBootServer.Run apply = server.agent("apply");
+
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+    try (var beside = Files.list(server.file("/srv/images"))) {
+      assertThat(beside).containsExactly(server.file(IMAGE));
+    }
+    assertThat(server.file(IMAGE + "/etc/half-written")).doesNotExist();
   }
 }
