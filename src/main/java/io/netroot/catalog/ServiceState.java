@@ -64,6 +64,12 @@ public final class ServiceState extends BaseResource {
     backend.enableNow(service);
   }
 
+  /** A service's state is not a file: there is nothing to copy before it changes. */
+  @Override
+  public boolean backedUp() {
+    return false;
+  }
+
   @Override
   public void remove(RootFs root) {
     // a service netroot no longer needs is left as it is: other things may use it

@@ -231,11 +231,16 @@ public final class Engine {
       trees.add(StateStore.STATE_DIR);
       Set<String> flat = new LinkedHashSet<>();
       for (Resource resource : catalog.resources()) {
-        if (!(resource instanceof FileInImage)) {
+        // a service's "path" (systemd:NAME) names no directory
+        if (!(resource instanceof FileInImage) && resource.path().startsWith("/")) {
           flat.add(parentOf(resource.path()));
         }
       }
-      state.ids().forEach(id -> state.get(id).ifPresent(r -> flat.add(parentOf(r.path()))));
+      state.ids().stream()
+          .map(state::get)
+          .flatMap(Optional::stream)
+          .filter(r -> r.path().startsWith("/"))
+          .forEach(r -> flat.add(parentOf(r.path())));
       try {
         return new TempSweep(root).sweep(flat, trees, !options.dryRun());
       } catch (NetrootException e) {
@@ -326,14 +331,15 @@ public final class Engine {
         failures = batch.commit();
       } catch (NetrootException e) {
         batch.abort();
-        failures = new LinkedHashMap<>();
+        Map<java.nio.file.Path, NetrootException> all = new LinkedHashMap<>();
         for (Staged s : staged) {
-          failures.put(root.resolve(s.resource().path()), e);
+          stagedFile(s.resource()).ifPresent(file -> all.put(file, e));
         }
+        failures = all;
       }
       for (Staged s : staged) {
         Resource resource = s.resource();
-        NetrootException failure = failures.get(root.resolve(resource.path()));
+        NetrootException failure = stagedFile(resource).map(failures::get).orElse(null);
         if (failure != null) {
           broken.add(resource.id());
           results.set(
@@ -353,6 +359,16 @@ public final class Engine {
       }
       staged.clear();
       stagedIds.clear();
+    }
+
+    /**
+     * The real file a staged resource wrote through the batch; empty for a resource that writes no
+     * file on the server (a service's state, whose "path" is {@code systemd:NAME}).
+     */
+    private Optional<java.nio.file.Path> stagedFile(Resource resource) {
+      return resource.path().startsWith("/")
+          ? Optional.of(root.resolve(resource.path()))
+          : Optional.empty();
     }
 
     private void notify(Resource resource) {
