@@ -125,21 +125,26 @@ final class StatusServer implements AutoCloseable {
         continue;
       }
       open.add(client);
-      // the whole exchange is bounded, whether the connection waits for a thread or not
-      ScheduledFuture<?> deadline =
+      // a connection waits for a thread at most one exchange time, then gets a whole one of its own
+      ScheduledFuture<?> waiting =
           deadlines.schedule(
               () -> close(client), limits.exchangeTime().toMillis(), TimeUnit.MILLISECONDS);
       try {
-        handlers.execute(() -> serve(client, deadline));
+        handlers.execute(() -> serve(client, waiting));
       } catch (RejectedExecutionException e) {
         log.debug("HTTP: too many connections, one closed unanswered");
-        deadline.cancel(false);
+        waiting.cancel(false);
         close(client);
       }
     }
   }
 
-  private void serve(Socket client, ScheduledFuture<?> deadline) {
+  private void serve(Socket client, ScheduledFuture<?> waiting) {
+    waiting.cancel(false);
+    // the whole exchange, reply included, is bounded from when a thread takes it up
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(
+            () -> close(client), limits.exchangeTime().toMillis(), TimeUnit.MILLISECONDS);
     try {
       String head = readHead(client);
       if (head != null) {
