@@ -128,7 +128,7 @@ public final class Agent {
       }
       // Ready once the first pass is done and every trigger is in place.
       firstPass.countDown();
-      liveness.phase(Liveness.Phase.RUNNING);
+      liveness.running();
       notify.send("READY=1\nSTATUS=" + runner.summary());
       while (true) {
         liveness.idle();
@@ -166,7 +166,7 @@ public final class Agent {
 
   /** Asks the agent to stop: the resource being written finishes, then the loop ends. */
   public void stop() {
-    liveness.phase(Liveness.Phase.STOPPING);
+    liveness.stopping();
     requests.stop();
   }
 

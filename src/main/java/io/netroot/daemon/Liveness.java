@@ -77,8 +77,15 @@ final class Liveness {
     return phase;
   }
 
-  void phase(Phase value) {
-    phase = value;
+  /** Ready: from now on systemd's start timeout is behind us (unless already stopping). */
+  synchronized void running() {
+    if (phase == Phase.STARTING) {
+      phase = Phase.RUNNING;
+    }
+  }
+
+  synchronized void stopping() {
+    phase = Phase.STOPPING;
   }
 
   /** Why the loop counts as stuck, or empty while it waits or makes progress. */

@@ -87,7 +87,7 @@ public final class Engine {
           pass.removeOrphan(orphan, record);
         }
       }
-      options.progress().step("sweep");
+      options.progress().step("sweep the owned directories");
       unexpected =
           new OwnedDirectorySweep(root, backups, options)
               .sweep(catalog.ownedDirectories(), managedPaths);

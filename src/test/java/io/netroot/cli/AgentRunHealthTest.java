@@ -142,6 +142,34 @@ class AgentRunHealthTest {
     }
   }
 
+  @Test
+  void aPassStillWritingWhenStoppedAsksSystemdForMoreTimeToFinish() throws Exception {
+    try (NotifySocket socket = new NotifySocket(dir.resolve("notify.sock"))) {
+      harness.start(
+          harness
+              .settings(services)
+              .withStallTimeout(Duration.ofSeconds(5))
+              .withEnvironment(Map.of("NOTIFY_SOCKET", socket.path.toString())),
+          true);
+      services.hang();
+      harness.server.writeSpec(
+          "hosts.yaml", TestBootServer.DEVBOARD.replace("10.0.0.222", "10.0.0.223"));
+      assertThat(services.awaitHanging(SOON)).isTrue();
+      int before = socket.messages().size();
+
+      harness.agent.stop();
+      Thread.sleep(1500);
+      services.release();
+
+      assertThat(harness.agent.awaitStopped(SOON)).isTrue();
+      List<String> after = socket.messages();
+      assertThat(after.subList(before, after.size()))
+          .as("while the restart under way finishes")
+          .contains("EXTEND_TIMEOUT_USEC=10000000")
+          .endsWith("STOPPING=1");
+    }
+  }
+
   private static long pings(NotifySocket socket) {
     return socket.messages().stream().filter(m -> m.equals("WATCHDOG=1")).count();
   }

@@ -17,6 +17,7 @@ final class AgentRunServices implements ServiceBackend {
   private final List<String> restarted = new ArrayList<>();
   private volatile Duration slow = Duration.ZERO;
   private volatile CountDownLatch hang;
+  private volatile CountDownLatch hanging = new CountDownLatch(1);
   private volatile String failure;
 
   /** Each restart from now on takes this long. */
@@ -27,7 +28,13 @@ final class AgentRunServices implements ServiceBackend {
 
   /** The next restarts block until {@link #release}. */
   void hang() {
+    hanging = new CountDownLatch(1);
     hang = new CountDownLatch(1);
+  }
+
+  /** Waits until a restart hangs. */
+  boolean awaitHanging(Duration timeout) throws InterruptedException {
+    return hanging.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   void release() {
@@ -58,6 +65,7 @@ final class AgentRunServices implements ServiceBackend {
       Thread.sleep(slow.toMillis());
       CountDownLatch h = hang;
       if (h != null) {
+        hanging.countDown();
         h.await();
       }
     } catch (InterruptedException e) {
