@@ -73,11 +73,6 @@ public final class SdNotify {
         : Optional.of(watchdog.dividedBy(2));
   }
 
-  /** The watchdog timeout systemd set ({@code WatchdogSec=}), if any. */
-  public Optional<Duration> watchdogTimeout() {
-    return socket == null ? Optional.empty() : Optional.ofNullable(watchdog);
-  }
-
   /**
    * Asks systemd for more time ({@code EXTEND_TIMEOUT_USEC}): while starting or stopping, the
    * service is not failed for taking longer than {@code TimeoutStartSec=} or {@code
