@@ -19,8 +19,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +122,7 @@ public final class Agent {
         specWatch =
             new DebouncedWatch(
                 "specs", settings.specDebounce(), p -> true, () -> requests.request("spec change"));
-        specWatch.watch(directoriesUnder(settings.specs()));
+        specWatch.watch(DebouncedWatch.directoriesUnder(settings.specs()));
       }
       // Ready once the first pass is done and every trigger is in place.
       firstPass.countDown();
@@ -146,7 +144,7 @@ public final class Agent {
         notify.send("STATUS=" + runner.pass(why, this::reconfigure));
         fileWatch.watch(runner.ownWrites().directories());
         if (specWatch != null) {
-          specWatch.watch(directoriesUnder(settings.specs()));
+          specWatch.watch(DebouncedWatch.directoriesUnder(settings.specs()));
         }
       }
       log.info("netroot agent stopping");
@@ -282,17 +280,6 @@ public final class Agent {
     }
     config = next;
     return config;
-  }
-
-  private static Set<Path> directoriesUnder(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return Set.of();
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isDirectory).collect(Collectors.toSet());
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return Set.of(dir);
-    }
   }
 
   private static void closeQuietly(AutoCloseable c) {

@@ -89,6 +89,10 @@ final class PassRunner {
     this.lastDoc = new LinkedHashMap<>();
     previous.ifPresent(p -> lastDoc.putAll(StatusFile.JSON.convertValue(p, Map.class)));
     lastDoc.remove("pass_in_progress");
+    lastDoc.remove("interrupted_pass"); // what an older run recovered from is history
+    if (interrupted != null) {
+      lastDoc.put("interrupted_pass", interrupted);
+    }
   }
 
   void use(Backoff backoff, GitSpecs git, Duration deletionQuiet) {
