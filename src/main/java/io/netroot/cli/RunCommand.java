@@ -79,6 +79,23 @@ final class RunCommand implements Callable<Integer> {
   String lockTimeout;
 
   @Option(
+      names = "--stall-timeout",
+      paramLabel = "DURATION",
+      description =
+          "A pass with no progress for this long is stuck: /healthz fails and the systemd"
+              + " watchdog is no longer fed (default: 3m).")
+  String stallTimeout;
+
+  @Option(
+      names = "--deletion-quiet",
+      paramLabel = "DURATION",
+      description =
+          "A spec change that would remove many managed files (over 50, or over 10% and 10)"
+              + " removes them once the specs directory has been unchanged this long"
+              + " (default: 10s).")
+  String deletionQuiet;
+
+  @Option(
       names = "--log-format",
       paramLabel = "text|journal|json",
       defaultValue = "text",
@@ -91,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Logging.configure(logFormat, true);
+    Duration stall = duration("--stall-timeout", stallTimeout);
+    if (stall != null && (stall.isZero() || stall.isNegative())) {
+      throw new io.netroot.NetrootException("--stall-timeout must be longer than 0");
+    }
     Settings settings =
         Settings.of(options.specs, options.rootFs(), options.serviceBackend())
             .withInterval(duration("--interval", interval), duration("--splay", splay))
@@ -98,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
             .withHttp(http)
             .withGit(gitUrl, gitBranch, gitCache)
             .withLockTimeout(duration("--lock-timeout", lockTimeout))
+            .withStallTimeout(stall)
+            .withDeletionQuiet(duration("--deletion-quiet", deletionQuiet))
             .withEnvironment(System.getenv());
     Agent agent = new Agent(settings);
     TermSignal.handle(agent::stop);

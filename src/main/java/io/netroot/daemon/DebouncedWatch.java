@@ -73,6 +73,18 @@ final class DebouncedWatch implements AutoCloseable {
     }
   }
 
+  /** A directory and every directory beneath it, to watch a whole tree. */
+  static Set<Path> directoriesUnder(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return Set.of();
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isDirectory).collect(java.util.stream.Collectors.toSet());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Set.of(dir);
+    }
+  }
+
   private void loop() {
     long dueAt = -1;
     try {

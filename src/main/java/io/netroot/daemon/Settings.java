@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  * @param environment the process environment ({@code NOTIFY_SOCKET}, {@code WATCHDOG_USEC})
  * @param specDebounce how long the specs must be quiet before a change is applied
  * @param fileDebounce how long a managed file must be quiet before a hand edit is handled
+ * @param stallTimeout how long a pass may go without progress before the agent counts as stuck
+ *     ({@code /healthz} fails, the watchdog is no longer fed); {@code null} for the default
+ * @param deletionQuiet how long the specs directory must have been unchanged before a large removal
+ *     is made ({@link DeletionHold}); {@code null} for the default
  */
 public record Settings(
     Path specs,
@@ -41,7 +45,9 @@ public record Settings(
     Duration lockTimeout,
     Map<String, String> environment,
     Duration specDebounce,
-    Duration fileDebounce) {
+    Duration fileDebounce,
+    Duration stallTimeout,
+    Duration deletionQuiet) {
 
   /** {@link #http} asking for any free port, which {@link Agent#httpPort()} then tells. */
   public static final int ANY_PORT = -1;
@@ -52,6 +58,15 @@ public record Settings(
   public static final Duration DEFAULT_RETRY_CAP = Duration.ofMinutes(5);
   public static final Duration DEFAULT_GIT_INTERVAL = Duration.ofMinutes(1);
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Longer than any one step of a pass that shows no progress may take: a service restart is given
+   * up after 120 s, {@code dhcpd -t} after 60 s. An image fill shows progress through the CPU time
+   * of its {@code tar}.
+   */
+  public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofMinutes(3);
+
+  public static final Duration DEFAULT_DELETION_QUIET = Duration.ofSeconds(10);
 
   public Settings {
     environment = Map.copyOf(environment);
@@ -73,7 +88,9 @@ public record Settings(
         DEFAULT_LOCK_TIMEOUT,
         Map.of(),
         Duration.ofSeconds(1),
-        Duration.ofMillis(300));
+        Duration.ofMillis(300),
+        null,
+        null);
   }
 
   public Settings withInterval(Duration value, Duration splayValue) {
@@ -117,6 +134,14 @@ public record Settings(
         });
   }
 
+  public Settings withStallTimeout(Duration value) {
+    return edit(b -> b.stallTimeout = value);
+  }
+
+  public Settings withDeletionQuiet(Duration value) {
+    return edit(b -> b.deletionQuiet = value);
+  }
+
   /** A copy with some fields changed: the one place every component is listed again. */
   private Settings edit(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -135,7 +160,9 @@ public record Settings(
         copy.lockTimeout,
         copy.environment,
         copy.specDebounce,
-        copy.fileDebounce);
+        copy.fileDebounce,
+        copy.stallTimeout,
+        copy.deletionQuiet);
   }
 
   /** The components of a {@link Settings}, open to change while a copy is made. */
@@ -154,6 +181,8 @@ public record Settings(
     Map<String, String> environment;
     Duration specDebounce;
     Duration fileDebounce;
+    Duration stallTimeout;
+    Duration deletionQuiet;
 
     Copy(Settings s) {
       specs = s.specs;
@@ -170,6 +199,8 @@ public record Settings(
       environment = s.environment;
       specDebounce = s.specDebounce;
       fileDebounce = s.fileDebounce;
+      stallTimeout = s.stallTimeout;
+      deletionQuiet = s.deletionQuiet;
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.netroot.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netroot.engine.Engine;
 import io.netroot.engine.Report;
 import io.netroot.engine.ResourceResult;
 import io.netroot.engine.ServiceResult;
@@ -12,28 +14,67 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The status of the last pass, as written to the status file and served at {@code /status}. */
+/**
+ * The status of the last pass, as written to the status file and served at {@code /status}. When
+ * the pass did not get as far as reconciling (the specs do not load), the counts and resources are
+ * those of the last pass that did, and {@code counts_from_pass} says which.
+ *
+ * @param shown the pass whose counts and resources are shown: this one, or the last that
+ *     reconciled; {@code null} when none did
+ * @param notReady why the agent is not ready, {@code null} when it is
+ * @param owed the service actions still owed ({@link OwedServices}), or {@code null} when the
+ *     journal cannot be read ({@code owedError} says why)
+ * @param interrupted the pass an earlier run of the agent started and never finished, if any
+ */
 record StatusDocument(
     long pass,
     String reason,
     Instant started,
     Duration duration,
     Report report,
-    Map<Status, Long> byStatus,
     String error,
+    Reconciled shown,
+    String notReady,
+    List<Map<String, Object>> owed,
+    String owedError,
+    JsonNode interrupted,
     Backoff backoff,
     GitSpecs git,
     Settings settings) {
 
-  static final String FORMAT_VERSION = "1.0";
+  static final String FORMAT_VERSION = "1.1";
+
+  /** A pass that reconciled, with its counts by state (removals held back not counted). */
+  record Reconciled(long pass, Instant started, Report report, Map<Status, Long> byStatus) {}
+
+  /** The removals held back by this pass ({@link DeletionHold}). */
+  List<ResourceResult> heldDeletions() {
+    return report == null
+        ? List.of()
+        : report.resources().stream().filter(StatusDocument::isHeldDeletion).toList();
+  }
+
+  /** No error, and nothing failed but removals that only wait for the specs to settle. */
+  boolean ok() {
+    return error == null
+        && report != null
+        && report.failures().stream().allMatch(StatusDocument::isHeldDeletion)
+        && report.services().stream().noneMatch(s -> s.status() == Status.FAILED);
+  }
 
   /** One line: counts by state. */
   String summary() {
     if (report == null) {
-      return "failed before reconciling";
+      return "failed before reconciling"
+          + (shown == null ? "" : "; as of pass " + shown.pass() + ": " + counts(shown));
     }
+    String held = heldDeletions().isEmpty() ? "" : "; " + heldDeletions().size() + " removals wait";
+    return counts(shown) + held;
+  }
+
+  private static String counts(Reconciled r) {
     List<String> parts = new ArrayList<>();
-    byStatus.forEach((status, n) -> parts.add(n + " " + word(status)));
+    r.byStatus().forEach((status, n) -> parts.add(n + " " + word(status)));
     return String.join(", ", parts);
   }
 
@@ -48,21 +89,30 @@ record StatusDocument(
     p.put("reason", reason);
     p.put("started", started.toString());
     p.put("duration_ms", duration.toMillis());
-    p.put("result", error == null && report != null && !report.hasFailures() ? "ok" : "failed");
+    p.put("result", ok() ? "ok" : "failed");
     doc.put("pass", p);
+    doc.put("ready", notReady == null);
+    doc.put("not_ready_reason", notReady);
     doc.put("commit", git == null ? null : git.applied().orElse(null));
     Map<String, Object> counts = new LinkedHashMap<>();
-    if (byStatus != null) {
-      byStatus.forEach((s, n) -> counts.put(word(s), n));
+    List<Object> resources = new ArrayList<>();
+    if (shown != null) {
+      shown.byStatus().forEach((s, n) -> counts.put(word(s), n));
+      shown.report().resources().forEach(r -> resources.add(resource(r)));
+    }
+    List<ResourceResult> held = heldDeletions();
+    if (!held.isEmpty()) {
+      counts.put("removal-waits", (long) held.size());
     }
     doc.put("counts", counts);
-    List<Object> resources = new ArrayList<>();
-    if (report != null) {
-      for (ResourceResult r : report.resources()) {
-        resources.add(resource(r));
-      }
-    }
+    doc.put("counts_from_pass", shown == null ? null : shown.pass());
     doc.put("resources", resources);
+    if (!held.isEmpty()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("count", held.size());
+      d.put("reason", held.get(0).error().substring(Engine.DELETION_HELD.length()));
+      doc.put("deletions_waiting", d);
+    }
     List<Object> services = new ArrayList<>();
     if (report != null) {
       for (ServiceResult s : report.services()) {
@@ -74,6 +124,13 @@ record StatusDocument(
       }
     }
     doc.put("services", services);
+    doc.put("services_owed", owed);
+    if (owedError != null) {
+      doc.put("services_owed_error", owedError);
+    }
+    if (interrupted != null) {
+      doc.put("interrupted_pass", interrupted);
+    }
     doc.put("last_error", lastError());
     if (git != null) {
       Map<String, Object> g = new LinkedHashMap<>();
@@ -86,6 +143,12 @@ record StatusDocument(
       doc.put("git", g);
     }
     return doc;
+  }
+
+  static boolean isHeldDeletion(ResourceResult r) {
+    return r.status() == Status.BLOCKED
+        && r.error() != null
+        && r.error().startsWith(Engine.DELETION_HELD);
   }
 
   private Map<String, Object> resource(ResourceResult r) {
@@ -109,6 +172,9 @@ record StatusDocument(
   }
 
   private static String condition(ResourceResult r) {
+    if (isHeldDeletion(r)) {
+      return "removal-waits";
+    }
     return switch (r.status()) {
       case UNCHANGED -> "ok";
       case APPLIED -> "changed";

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,15 +20,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Health, status and metrics over HTTP on 127.0.0.1 only: {@code /healthz}, {@code /readyz} (the
- * first pass is done), {@code /metrics} (Prometheus text) and {@code /status} (JSON). One request
- * per connection.
+ * Health, status and metrics over HTTP on 127.0.0.1 only: {@code /healthz} (503 while the pass loop
+ * is stuck), {@code /readyz} (503 until the first pass is done, and while the specs do not load),
+ * {@code /metrics} (Prometheus text) and {@code /status} (JSON). A 503 says why in its body. One
+ * request per connection.
  *
  * <p>No client can hold the others up: requests are served by a few threads, a connection that has
  * not sent its whole request head (at most {@link Limits#maxHead} bytes) within {@link
@@ -65,26 +66,30 @@ final class StatusServer implements AutoCloseable {
 
   /**
    * @param port the port, or 0 for any free one
+   * @param stuck why the pass loop is stuck, empty while it is alive
+   * @param notReady why the agent is not ready, empty once it is
    */
-  StatusServer(int port, BooleanSupplier ready, Supplier<String> status, Supplier<String> metrics) {
-    this(port, ready, status, metrics, Limits.DEFAULT);
+  StatusServer(
+      int port,
+      Supplier<Optional<String>> stuck,
+      Supplier<Optional<String>> notReady,
+      Supplier<String> status,
+      Supplier<String> metrics) {
+    this(port, stuck, notReady, status, metrics, Limits.DEFAULT);
   }
 
   StatusServer(
       int port,
-      BooleanSupplier ready,
+      Supplier<Optional<String>> stuck,
+      Supplier<Optional<String>> notReady,
       Supplier<String> status,
       Supplier<String> metrics,
       Limits limits) {
     this.limits = limits;
     this.routes =
         Map.of(
-            "/healthz", () -> new Reply(200, "text/plain", "ok\n"),
-            "/readyz",
-                () ->
-                    ready.getAsBoolean()
-                        ? new Reply(200, "text/plain", "ready\n")
-                        : new Reply(503, "text/plain", "first pass not done\n"),
+            "/healthz", () -> check(stuck.get(), "ok", "stuck"),
+            "/readyz", () -> check(notReady.get(), "ready", "not ready"),
             "/metrics",
                 () -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()),
             "/status", () -> new Reply(200, "application/json", status.get()));
@@ -106,6 +111,12 @@ final class StatusServer implements AutoCloseable {
     deadlines = new ScheduledThreadPoolExecutor(1, daemon("netroot-http-deadline"));
     deadlines.setRemoveOnCancelPolicy(true);
     daemon("netroot-http-accept").newThread(this::accept).start();
+  }
+
+  private static Reply check(Optional<String> problem, String fine, String word) {
+    return problem
+        .map(why -> new Reply(503, "text/plain", word + ": " + why + "\n"))
+        .orElseGet(() -> new Reply(200, "text/plain", fine + "\n"));
   }
 
   int port() {

@@ -69,10 +69,12 @@ public final class Engine {
       if (pass.stopping()) {
         pass.results.add(skipped(resource.id(), resource.path(), resource.description()));
       } else {
+        options.progress().step(resource.id().value());
         pass.reconcile(resource);
       }
     }
     // What is staged is finished even when stopping: the resources being written are written.
+    options.progress().step("commit");
     pass.commit();
     List<Unexpected> unexpected = List.of();
     List<ServiceResult> serviceResults = List.of();
@@ -82,13 +84,20 @@ public final class Engine {
       Set<ResourceId> current = new HashSet<>();
       catalog.resources().forEach(r -> current.add(r.id()));
       OrphanGuard guard = new OrphanGuard(catalog, pass.broken);
-      for (ResourceId id : List.copyOf(state.ids())) {
-        if (!current.contains(id)) {
-          AppliedRecord record = state.get(id).orElseThrow();
-          managedPaths.add(record.path());
-          pass.removeOrphan(new RecordedResource(id, record.path(), record.kind()), record, guard);
+      List<ResourceId> orphans = state.ids().stream().filter(id -> !current.contains(id)).toList();
+      Optional<String> hold = holdDeletions(options, state, orphans);
+      for (ResourceId id : orphans) {
+        AppliedRecord record = state.get(id).orElseThrow();
+        managedPaths.add(record.path());
+        RecordedResource orphan = new RecordedResource(id, record.path(), record.kind());
+        if (hold.isPresent() && removesSomething(record)) {
+          pass.results.add(held(orphan, record, hold.get()));
+        } else {
+          options.progress().step("remove " + id.value());
+          pass.removeOrphan(orphan, record, guard);
         }
       }
+      options.progress().step("sweep the owned directories");
       try {
         unexpected =
             new OwnedDirectorySweep(root, backups, options)
@@ -127,6 +136,54 @@ public final class Engine {
     } catch (NetrootException e) {
       log.warn("old backups not removed: {}", e.getMessage());
     }
+  }
+
+  /** The prefix of the reason of a removal held back by {@link Options#deletions()}. */
+  public static final String DELETION_HELD = "deletion deferred: ";
+
+  private static Optional<String> holdDeletions(
+      Options options, StateStore state, List<ResourceId> orphans) {
+    if (options.dryRun() || orphans.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<ResourceId> removed = new HashSet<>(orphans);
+    int deletions = 0;
+    int recorded = 0;
+    for (ResourceId id : state.ids()) {
+      if (removesSomething(state.get(id).orElseThrow())) {
+        recorded++;
+        deletions += removed.contains(id) ? 1 : 0;
+      }
+    }
+    return deletions == 0 ? Optional.empty() : options.deletions().hold(deletions, recorded);
+  }
+
+  /** Files and blocks are removed; settings and services are only forgotten. */
+  private static boolean removesSomething(AppliedRecord record) {
+    return record.kind() == Resource.StateKind.FILE || record.kind() == Resource.StateKind.BLOCK;
+  }
+
+  /** A removal held back: its record stays, so a later pass makes it. */
+  private static ResourceResult held(RecordedResource orphan, AppliedRecord record, String why) {
+    String reason = DELETION_HELD + why;
+    return new ResourceResult(
+        orphan.id(),
+        record.path(),
+        orphan.description(),
+        Action.DELETE,
+        reason,
+        false,
+        false,
+        Status.BLOCKED,
+        null,
+        null,
+        record.content(),
+        null,
+        null,
+        -1,
+        reason,
+        false,
+        null);
   }
 
   private static ResourceResult skipped(ResourceId id, String path, String description) {
@@ -650,6 +707,7 @@ public final class Engine {
       List<ServiceResult> out = new ArrayList<>();
       serviceCauses.forEach(
           (action, causes) -> {
+            options.progress().step(action.describe());
             if (options.dryRun()) {
               out.add(new ServiceResult(action, causes, Status.PLANNED, null));
             } else if (!services.touchesServices()) {

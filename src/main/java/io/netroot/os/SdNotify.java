@@ -73,6 +73,15 @@ public final class SdNotify {
         : Optional.of(watchdog.dividedBy(2));
   }
 
+  /**
+   * Asks systemd for more time ({@code EXTEND_TIMEOUT_USEC}): while starting or stopping, the
+   * service is not failed for taking longer than {@code TimeoutStartSec=} or {@code
+   * TimeoutStopSec=} as long as another such message comes within {@code within}.
+   */
+  public void extendTimeout(Duration within) {
+    send("EXTEND_TIMEOUT_USEC=" + Math.max(1, within.toNanos() / 1000));
+  }
+
   /** Sends one notification ({@code READY=1}, {@code STATUS=…}); failures are only logged. */
   public void send(String state) {
     if (socket == null) {

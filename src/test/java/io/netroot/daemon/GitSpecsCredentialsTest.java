@@ -132,8 +132,12 @@ class GitSpecsCredentialsTest {
         Instant.EPOCH,
         Duration.ZERO,
         null,
+        error,
         null,
         error,
+        java.util.List.of(),
+        null,
+        null,
         new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
         git,
         settings);

@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StatusServerTest {
 
-  final AtomicBoolean ready = new AtomicBoolean();
+  final AtomicReference<String> notReady = new AtomicReference<>("first pass not done");
+  final AtomicReference<String> stuck = new AtomicReference<>();
   String statusBody = "{\"pass\": 1}\n";
   StatusServer server;
   final List<Socket> clients = new ArrayList<>();
@@ -39,16 +41,25 @@ class StatusServerTest {
   }
 
   void start(StatusServer.Limits limits) {
-    server = new StatusServer(0, ready::get, () -> statusBody, () -> "passes_total 1\n", limits);
+    server =
+        new StatusServer(
+            0,
+            () -> Optional.ofNullable(stuck.get()),
+            () -> Optional.ofNullable(notReady.get()),
+            () -> statusBody,
+            () -> "passes_total 1\n",
+            limits);
   }
 
   @Test
   void eachPathAnswers() throws Exception {
     start(StatusServer.Limits.DEFAULT);
     assertThat(get("/healthz")).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nok\n");
-    assertThat(get("/readyz")).startsWith("HTTP/1.1 503 ").endsWith("first pass not done\n");
-    ready.set(true);
-    assertThat(get("/readyz")).startsWith("HTTP/1.1 200 ").endsWith("ready\n");
+    assertThat(get("/readyz"))
+        .startsWith("HTTP/1.1 503 ")
+        .endsWith("\r\n\r\nnot ready: first pass not done\n");
+    notReady.set(null);
+    assertThat(get("/readyz")).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\nready\n");
     assertThat(get("/metrics"))
         .contains("Content-Type: text/plain; version=0.0.4; charset=utf-8\r\n")
         .endsWith("passes_total 1\n");
@@ -65,6 +76,21 @@ class StatusServerTest {
         .startsWith("HTTP/1.1 200 ")
         .endsWith("\r\n\r\n");
     assertThat(exchange("nonsense\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+  }
+
+  @Test
+  void healthAndReadinessFailWith503AndSayWhy() throws Exception {
+    start(StatusServer.Limits.DEFAULT);
+    notReady.set("specs invalid, nothing applied: hosts.yaml:6:7: bad");
+    stuck.set("no progress for 4m; last step: restart dhcpd");
+    assertThat(get("/readyz"))
+        .startsWith("HTTP/1.1 503 Service Unavailable\r\n")
+        .endsWith("\r\n\r\nnot ready: specs invalid, nothing applied: hosts.yaml:6:7: bad\n");
+    assertThat(get("/healthz"))
+        .startsWith("HTTP/1.1 503 ")
+        .endsWith("\r\n\r\nstuck: no progress for 4m; last step: restart dhcpd\n");
+    stuck.set(null);
+    assertThat(get("/healthz")).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\nok\n");
   }
 
   @Test

@@ -25,6 +25,17 @@ class SdNotifyTest {
   }
 
   @Test
+  void moreTimeIsAskedForInMicroseconds() {
+    try (NotifySocket socket = new NotifySocket(dir.resolve("notify"))) {
+      SdNotify notify =
+          SdNotify.fromEnvironment(
+              Map.of("NOTIFY_SOCKET", socket.path.toString(), "WATCHDOG_USEC", "60000000"));
+      notify.extendTimeout(Duration.ofSeconds(10));
+      assertThat(socket.messages()).containsExactly("EXTEND_TIMEOUT_USEC=10000000");
+    }
+  }
+
+  @Test
   void withoutNotifySocketNothingIsSentAndThereIsNoWatchdog() {
     SdNotify notify = SdNotify.fromEnvironment(Map.of("WATCHDOG_USEC", "3000000"));
     assertThat(notify.enabled()).isFalse();
