@@ -107,8 +107,11 @@ class UnitSandboxIT {
     script.append("NETROOT_CDS=off ").append(agent).append(" run").append(common);
     script.append(" --http 0 --interval 1h --services none &\n");
     script.append("pid=$!\n");
-    script.append("for i in $(seq 1 600); do [ -e ").append(r);
-    script.append("/var/lib/netroot/status.json ] && break; sleep 0.1; done\n");
+    // the status file is written when a pass starts too: wait for one that has finished
+    String status = r + "/var/lib/netroot/status.json";
+    script.append("for i in $(seq 1 600); do [ -e ").append(status);
+    script.append(" ] && ! grep -q pass_in_progress ").append(status);
+    script.append(" && break; sleep 0.1; done\n");
     script.append("kill -TERM $pid; wait $pid\n");
 
     Path log = dir.resolve("sandbox.log");
