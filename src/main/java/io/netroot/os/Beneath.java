@@ -68,6 +68,27 @@ final class Beneath {
     return new Beneath(false);
   }
 
+  /**
+   * Why a root image directory could not be opened: it is a link (named with its target), not a
+   * directory, or the system call's own error.
+   */
+  static NetrootException notAnImage(
+      Optional<DeviceFiles.Node> node, String shown, LastErrorException e) {
+    if (node.isPresent() && node.get().type() == DeviceFiles.Type.SYMLINK) {
+      return new NetrootException(
+          "root image "
+              + shown
+              + " is a symbolic link (to "
+              + node.get().linkTarget()
+              + "); netroot does not follow links to or inside a root image: name the"
+              + " directory itself");
+    }
+    if (node.isPresent() && node.get().type() != DeviceFiles.Type.DIRECTORY) {
+      return new NetrootException("root image " + shown + " is not a directory");
+    }
+    return failure("cannot open root image " + shown, e);
+  }
+
   boolean usesOpenat2() {
     return openat2;
   }
@@ -90,19 +111,7 @@ final class Beneath {
       } catch (LastErrorException unseen) {
         throw failure("cannot open root image " + shown, e);
       }
-      if (node.isPresent() && node.get().type() == DeviceFiles.Type.SYMLINK) {
-        throw new NetrootException(
-            "root image "
-                + shown
-                + " is a symbolic link (to "
-                + node.get().linkTarget()
-                + "); netroot does not follow links to or inside a root image: name the"
-                + " directory itself");
-      }
-      if (node.isPresent() && node.get().type() != DeviceFiles.Type.DIRECTORY) {
-        throw new NetrootException("root image " + shown + " is not a directory");
-      }
-      throw failure("cannot open root image " + shown, e);
+      throw notAnImage(node, shown, e);
     }
   }
 

@@ -50,19 +50,7 @@ final class StageFiles {
         return Beneath.NONE;
       }
       Optional<DeviceFiles.Node> node = DeviceFiles.lookAt(parent, name, 0);
-      if (node.isPresent() && node.get().type() == DeviceFiles.Type.SYMLINK) {
-        throw new NetrootException(
-            "root image "
-                + shown
-                + " is a symbolic link (to "
-                + node.get().linkTarget()
-                + "); netroot does not follow links to or inside a root image: name the"
-                + " directory itself");
-      }
-      if (node.isPresent() && node.get().type() != DeviceFiles.Type.DIRECTORY) {
-        throw new NetrootException("root image " + shown + " is not a directory");
-      }
-      throw Beneath.failure("cannot open root image " + shown, e);
+      throw Beneath.notAnImage(node, shown, e);
     }
   }
 
