@@ -1,0 +1,204 @@
+package io.netroot.crash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One kill: a copy of the scenario's starting root, {@code agent apply} started on it and killed
+ * with SIGKILL after {@code delay}, then every check of the issue on what it left and on the next
+ * apply. Nothing here asserts; the outcome says what was found, so that one trial's failure does
+ * not hide the figures of the others.
+ */
+final class CrashTrial {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CrashScenario scenario;
+  private final Path root;
+  private final Path scratch;
+  private final Duration limit;
+
+  /**
+   * @param root where the trial's root is made (it must not exist yet); removed by {@link #run}
+   * @param scratch where process output is kept while it runs
+   */
+  CrashTrial(CrashScenario scenario, Path root, Path scratch) {
+    this.scenario = scenario;
+    this.root = root;
+    this.scratch = scratch;
+    this.limit = Duration.ofMinutes(2).plus(scenario.applyTime().multipliedBy(10));
+  }
+
+  /** Kills an apply {@code delay} after it started, checks, and removes the root. */
+  Outcome run(Duration delay) {
+    try {
+      return killAndCheck(delay);
+    } finally {
+      Roots.delete(root);
+    }
+  }
+
+  private Outcome killAndCheck(Duration delay) {
+    Roots.copy(scratch, scenario.start(), root);
+    AgentProcess apply = AgentProcess.agent(scratch, agentArgs("apply", "--no-diff"));
+    sleepUntil(apply, delay);
+    boolean finished = !apply.isAlive();
+    boolean jvm = apply.isJava();
+    apply.kill9();
+    apply.await(limit);
+
+    Outcome.Builder found = new Outcome.Builder(scenario.name(), delay, jvm, finished);
+    TreeSnapshot afterKill = TreeSnapshot.of(root);
+    found.torn.addAll(afterKill.neitherVersion(scenario.before(), scenario.expected()));
+    found.tempsAfterKill.addAll(afterKill.temps());
+    found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
+    checkKeptLines(found, "after the kill");
+
+    AgentProcess.Result drift = AgentProcess.run(scratch, limit, agentArgs("drift", "--json"));
+    if (drift.exit() != 0 && drift.exit() != 2) {
+      found.stateError = "drift exit " + drift.exit() + ": " + firstLines(drift.both());
+    } else {
+      found.falseHandEdits.addAll(falseHandEdits(drift.out(), afterKill));
+    }
+
+    AgentProcess.Result next = AgentProcess.run(scratch, limit, agentArgs("apply", "--no-diff"));
+    TreeSnapshot afterNext = TreeSnapshot.of(root);
+    found.tempsAfterNextApply.addAll(afterNext.temps());
+    if (next.exit() != 0) {
+      found.notConverged.add("next apply exit " + next.exit() + ": " + firstLines(next.both()));
+    }
+    found.notConverged.addAll(afterNext.differencesFrom(scenario.expected()));
+    AgentProcess.Result plan =
+        AgentProcess.run(scratch, limit, agentArgs("plan", "--no-diff", "--detailed-exitcode"));
+    if (plan.exit() != 0) {
+      found.notConverged.add(
+          "plan after the next apply exit " + plan.exit() + ": " + firstLines(plan.both()));
+    }
+    checkKeptLines(found, "after the next apply");
+    checkBackups(found);
+    return found.build();
+  }
+
+  private String[] agentArgs(String command, String... more) {
+    List<String> args = new ArrayList<>(List.of(command));
+    if (!command.equals("drift")) {
+      args.addAll(List.of("--services", "none"));
+    }
+    args.addAll(List.of("--specs", scenario.specs().toString(), "--root", root.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private static void sleepUntil(AgentProcess process, Duration delay) {
+    try {
+      long left;
+      while ((left = delay.minus(process.running()).toMillis()) > 0 && process.isAlive()) {
+        Thread.sleep(Math.min(left, 50));
+      }
+    } catch (InterruptedException e) {
+      process.kill9();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * netroot's own writes that drift calls hand edits: a file reported "edited" whose bytes are
+   * those the killed apply was writing, not those it found.
+   */
+  private List<String> falseHandEdits(String driftJson, TreeSnapshot afterKill) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode entry : parse(driftJson).path("drift")) {
+      if (!entry.path("kind").asText().equals("edited")) {
+        continue;
+      }
+      String path = entry.path("path").asText().replaceFirst("^/", "");
+      TreeSnapshot.Version now = afterKill.files().get(path);
+      TreeSnapshot.Version written = scenario.expected().files().get(path);
+      TreeSnapshot.Version found = scenario.before().files().get(path);
+      if (now != null
+          && written != null
+          && now.sha256().equals(written.sha256())
+          && (found == null || !now.sha256().equals(found.sha256()))) {
+        out.add(path);
+      }
+    }
+    return out;
+  }
+
+  private void checkKeptLines(Outcome.Builder found, String when) {
+    for (CrashScenario.HandEdit edit : scenario.handEdits()) {
+      Path file = root.resolve(edit.path());
+      if (edit.keptLine() != null && Files.exists(file) && !read(file).contains(edit.keptLine())) {
+        found.lostHandEdits.add(edit.path() + ": line '" + edit.keptLine() + "' gone " + when);
+      }
+    }
+  }
+
+  /** Every replaced hand edit is in {@code agent backups}, with the bytes it had. */
+  private void checkBackups(Outcome.Builder found) {
+    found.lostHandEdits.addAll(notBackedUp(scratch, root, limit, scenario.handEdits()));
+  }
+
+  /**
+   * The hand edits among {@code edits} that apply replaces (those without a kept line) and that
+   * {@code agent backups --root ROOT --json} does not list with the bytes they had.
+   */
+  static List<String> notBackedUp(
+      Path scratch, Path root, Duration limit, List<CrashScenario.HandEdit> edits) {
+    List<CrashScenario.HandEdit> replaced =
+        edits.stream().filter(e -> e.keptLine() == null).toList();
+    if (replaced.isEmpty()) {
+      return List.of();
+    }
+    AgentProcess.Result backups =
+        AgentProcess.run(scratch, limit, "backups", "--root", root.toString(), "--json");
+    Set<String> kept = new HashSet<>();
+    String failed = "";
+    if (backups.exit() == 0) {
+      for (JsonNode entry : parse(backups.out()).path("backups")) {
+        kept.add(entry.path("path").asText() + " " + entry.path("sha256").asText());
+      }
+    } else {
+      failed = " (backups exit " + backups.exit() + ": " + firstLines(backups.both()) + ")";
+    }
+    List<String> lost = new ArrayList<>();
+    for (CrashScenario.HandEdit edit : replaced) {
+      if (!kept.contains(edit.serverPath() + " " + edit.editedSha256())) {
+        lost.add(edit.path() + ": replaced and not in agent backups" + failed);
+      }
+    }
+    return lost;
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + firstLines(json), e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String firstLines(String text) {
+    String strip = text.strip();
+    String[] lines = strip.split("\n", 4);
+    return String.join(" | ", List.of(lines).subList(0, Math.min(3, lines.length)));
+  }
+}
