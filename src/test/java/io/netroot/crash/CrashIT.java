@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * <p>System properties: {@code netroot.crash.trials} (kills of apply, default 100, half from
  * empty), {@code netroot.crash.daemonTrials} (default 3), {@code netroot.crash.hosts} (default
  * 2000), {@code netroot.crash.seed} (the kill moments; printed), {@code netroot.crash.dir} (where
- * the roots are made, default /dev/shm). {@code bin/crash-trials N} runs it longer.
+ * the roots are made, default the temporary directory). {@code bin/crash-trials N} runs it longer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashIT {
@@ -114,21 +114,13 @@ class CrashIT {
   }
 
   /**
-   * Where the roots go: {@code netroot.crash.dir}, else {@code /dev/shm}, else the temporary
-   * directory. SIGKILL ends the process, not the kernel: what the agent had written is in the page
-   * cache and stays, on any filesystem, so a tmpfs shows the same states a disk would (power loss
-   * is another matter, not tried here). It only gets through netroot's flushes faster and keeps the
-   * trials clear of what else writes to the disk.
+   * Where the roots go: {@code netroot.crash.dir}, else the temporary directory, on disk. Not a
+   * tmpfs: there syncfs returns at once and the moment when a whole batch of staged temporary files
+   * waits for its flush all but vanishes (no kill of 33 caught a temporary file on /dev/shm,
+   * against 2 of 5 on disk), so the harness would miss what a crash leaves on a real server.
    */
   private static Path base() {
-    String dir = System.getProperty("netroot.crash.dir");
-    if (dir != null) {
-      return Path.of(dir);
-    }
-    Path shm = Path.of("/dev/shm");
-    return Files.isDirectory(shm) && Files.isWritable(shm)
-        ? shm
-        : Path.of(System.getProperty("java.io.tmpdir"));
+    return Path.of(System.getProperty("netroot.crash.dir", System.getProperty("java.io.tmpdir")));
   }
 
   private static void requirements() {
@@ -213,7 +205,7 @@ class CrashIT {
 
   @Test
   void driftDoesNotCallNetrootsOwnWritesHandEdits() {
-    noTrial("false hand edits", CrashIT::applyTrial, Outcome::falseHandEdits);
+    noTrial("false hand edits", CrashIT::anyTrial, Outcome::falseHandEdits);
   }
 
   @Test

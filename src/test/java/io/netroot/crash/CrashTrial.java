@@ -63,12 +63,8 @@ final class CrashTrial {
     found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
     checkKeptLines(found, "after the kill");
 
-    AgentProcess.Result drift = AgentProcess.run(scratch, limit, agentArgs("drift", "--json"));
-    if (drift.exit() != 0 && drift.exit() != 2) {
-      found.stateError = "drift exit " + drift.exit() + ": " + firstLines(drift.both());
-    } else {
-      found.falseHandEdits.addAll(falseHandEdits(drift.out(), afterKill));
-    }
+    checkDrift(
+        found, AgentProcess.run(scratch, limit, agentArgs("drift", "--json")), afterKill, scenario);
 
     AgentProcess.Result next = AgentProcess.run(scratch, limit, agentArgs("apply", "--no-diff"));
     TreeSnapshot afterNext = TreeSnapshot.of(root);
@@ -89,10 +85,7 @@ final class CrashTrial {
   }
 
   private String[] agentArgs(String command, String... more) {
-    List<String> args = new ArrayList<>(List.of(command));
-    if (!command.equals("drift")) {
-      args.addAll(List.of("--services", "none"));
-    }
+    List<String> args = new ArrayList<>(List.of(command, "--services", "none"));
     args.addAll(List.of("--specs", scenario.specs().toString(), "--root", root.toString()));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
@@ -112,27 +105,37 @@ final class CrashTrial {
   }
 
   /**
-   * netroot's own writes that drift calls hand edits: a file reported "edited" whose bytes are
-   * those the killed apply was writing, not those it found.
+   * What {@code agent drift --json} said right after a kill: the state must have loaded (exit 0 or
+   * 2), and none of netroot's own writes may be called hand edits: neither a file reported "edited"
+   * whose bytes are those the killed run was writing, not those it found, nor a file reported
+   * "removed" that the killed run was deleting.
    */
-  private List<String> falseHandEdits(String driftJson, TreeSnapshot afterKill) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode entry : parse(driftJson).path("drift")) {
-      if (!entry.path("kind").asText().equals("edited")) {
-        continue;
-      }
+  static void checkDrift(
+      Outcome.Builder found,
+      AgentProcess.Result drift,
+      TreeSnapshot afterKill,
+      CrashScenario scenario) {
+    if (drift.exit() != 0 && drift.exit() != 2) {
+      found.stateError = "drift exit " + drift.exit() + ": " + firstLines(drift.both());
+      return;
+    }
+    for (JsonNode entry : parse(drift.out()).path("drift")) {
+      String kind = entry.path("kind").asText();
       String path = entry.path("path").asText().replaceFirst("^/", "");
-      TreeSnapshot.Version now = afterKill.files().get(path);
-      TreeSnapshot.Version written = scenario.expected().files().get(path);
-      TreeSnapshot.Version found = scenario.before().files().get(path);
-      if (now != null
-          && written != null
-          && now.sha256().equals(written.sha256())
-          && (found == null || !now.sha256().equals(found.sha256()))) {
-        out.add(path);
+      String now = sha(afterKill, path);
+      String written = sha(scenario.expected(), path);
+      String before = sha(scenario.before(), path);
+      if (kind.equals("edited") && now != null && now.equals(written) && !now.equals(before)) {
+        found.falseHandEdits.add(path);
+      } else if (kind.equals("removed") && now == null && written == null && before != null) {
+        found.falseHandEdits.add(path + " (removed)");
       }
     }
-    return out;
+  }
+
+  private static String sha(TreeSnapshot tree, String path) {
+    TreeSnapshot.Version version = tree.files().get(path);
+    return version == null ? null : version.sha256();
   }
 
   private void checkKeptLines(Outcome.Builder found, String when) {

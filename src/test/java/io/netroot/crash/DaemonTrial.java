@@ -66,6 +66,8 @@ final class DaemonTrial {
       found.torn.addAll(afterKill.neitherVersion(scenario.before(), scenario.expected()));
       found.tempsAfterKill.addAll(afterKill.temps());
       found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
+      CrashTrial.checkDrift(
+          found, AgentProcess.run(scratch, limit, args("drift", "--json")), afterKill, scenario);
 
       FileTime before = Files.exists(status()) ? Files.getLastModifiedTime(status()) : null;
       AgentProcess restart = start();
