@@ -106,7 +106,9 @@ final class CrashSetup {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    assertThat(CrashTrial.notBackedUp(scratch, updated, LIMIT, edits))
+    AgentProcess.Result backups =
+        AgentProcess.run(scratch, LIMIT, "backups", "--root", updated.toString(), "--json");
+    assertThat(CrashTrial.notBackedUp(backups, edits))
         .as("hand edits an uninterrupted update keeps in backups")
         .isEmpty();
     Roots.delete(updated);

@@ -26,6 +26,7 @@ final class CrashTrial {
   private final Path root;
   private final Path scratch;
   private final Duration limit;
+  private final List<AgentProcess> started = new ArrayList<>();
 
   /**
    * @param root where the trial's root is made (it must not exist yet); removed by {@link #run}
@@ -43,13 +44,19 @@ final class CrashTrial {
     try {
       return killAndCheck(delay);
     } finally {
+      started.stream().filter(AgentProcess::isAlive).forEach(AgentProcess::kill9);
       Roots.delete(root);
     }
   }
 
+  /**
+   * The checks that only read run beside each other (drift beside the snapshot and dhcpd -t, plan
+   * and backups beside the next snapshot): with four JVMs a trial, this is what keeps a hundred
+   * trials within CI's time.
+   */
   private Outcome killAndCheck(Duration delay) {
     Roots.copy(scratch, scenario.start(), root);
-    AgentProcess apply = AgentProcess.agent(scratch, agentArgs("apply", "--no-diff"));
+    AgentProcess apply = start(agentArgs("apply", "--no-diff"));
     sleepUntil(apply, delay);
     boolean finished = !apply.isAlive();
     boolean jvm = apply.isJava();
@@ -57,31 +64,42 @@ final class CrashTrial {
     apply.await(limit);
 
     Outcome.Builder found = new Outcome.Builder(scenario.name(), delay, jvm, finished);
+    AgentProcess drift = start(agentArgs("drift", "--json"));
     TreeSnapshot afterKill = TreeSnapshot.of(root);
     found.torn.addAll(afterKill.neitherVersion(scenario.before(), scenario.expected()));
     found.tempsAfterKill.addAll(afterKill.temps());
     found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
     checkKeptLines(found, "after the kill");
+    checkDrift(found, drift.await(limit), afterKill, scenario);
 
-    checkDrift(
-        found, AgentProcess.run(scratch, limit, agentArgs("drift", "--json")), afterKill, scenario);
-
-    AgentProcess.Result next = AgentProcess.run(scratch, limit, agentArgs("apply", "--no-diff"));
+    AgentProcess.Result next = start(agentArgs("apply", "--no-diff")).await(limit);
+    AgentProcess plan = start(agentArgs("plan", "--no-diff", "--detailed-exitcode"));
+    AgentProcess backups =
+        scenario.handEdits().isEmpty()
+            ? null
+            : start("backups", "--root", root.toString(), "--json");
     TreeSnapshot afterNext = TreeSnapshot.of(root);
     found.tempsAfterNextApply.addAll(afterNext.temps());
     if (next.exit() != 0) {
       found.notConverged.add("next apply exit " + next.exit() + ": " + firstLines(next.both()));
     }
     found.notConverged.addAll(afterNext.differencesFrom(scenario.expected()));
-    AgentProcess.Result plan =
-        AgentProcess.run(scratch, limit, agentArgs("plan", "--no-diff", "--detailed-exitcode"));
-    if (plan.exit() != 0) {
-      found.notConverged.add(
-          "plan after the next apply exit " + plan.exit() + ": " + firstLines(plan.both()));
-    }
     checkKeptLines(found, "after the next apply");
-    checkBackups(found);
+    AgentProcess.Result planned = plan.await(limit);
+    if (planned.exit() != 0) {
+      found.notConverged.add(
+          "plan after the next apply exit " + planned.exit() + ": " + firstLines(planned.both()));
+    }
+    if (backups != null) {
+      found.lostHandEdits.addAll(notBackedUp(backups.await(limit), scenario.handEdits()));
+    }
     return found.build();
+  }
+
+  private AgentProcess start(String... args) {
+    AgentProcess process = AgentProcess.agent(scratch, args);
+    started.add(process);
+    return process;
   }
 
   private String[] agentArgs(String command, String... more) {
@@ -147,24 +165,11 @@ final class CrashTrial {
     }
   }
 
-  /** Every replaced hand edit is in {@code agent backups}, with the bytes it had. */
-  private void checkBackups(Outcome.Builder found) {
-    found.lostHandEdits.addAll(notBackedUp(scratch, root, limit, scenario.handEdits()));
-  }
-
   /**
    * The hand edits among {@code edits} that apply replaces (those without a kept line) and that
-   * {@code agent backups --root ROOT --json} does not list with the bytes they had.
+   * {@code agent backups --json} did not list with the bytes they had.
    */
-  static List<String> notBackedUp(
-      Path scratch, Path root, Duration limit, List<CrashScenario.HandEdit> edits) {
-    List<CrashScenario.HandEdit> replaced =
-        edits.stream().filter(e -> e.keptLine() == null).toList();
-    if (replaced.isEmpty()) {
-      return List.of();
-    }
-    AgentProcess.Result backups =
-        AgentProcess.run(scratch, limit, "backups", "--root", root.toString(), "--json");
+  static List<String> notBackedUp(AgentProcess.Result backups, List<CrashScenario.HandEdit> edits) {
     Set<String> kept = new HashSet<>();
     String failed = "";
     if (backups.exit() == 0) {
@@ -175,8 +180,9 @@ final class CrashTrial {
       failed = " (backups exit " + backups.exit() + ": " + firstLines(backups.both()) + ")";
     }
     List<String> lost = new ArrayList<>();
-    for (CrashScenario.HandEdit edit : replaced) {
-      if (!kept.contains(edit.serverPath() + " " + edit.editedSha256())) {
+    for (CrashScenario.HandEdit edit : edits) {
+      if (edit.keptLine() == null
+          && !kept.contains(edit.serverPath() + " " + edit.editedSha256())) {
         lost.add(edit.path() + ": replaced and not in agent backups" + failed);
       }
     }
