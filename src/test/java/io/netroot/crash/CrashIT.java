@@ -66,6 +66,7 @@ class CrashIT {
 
     Random random = new Random(SEED);
     List<Outcome> outcomes = new ArrayList<>();
+    long trialsStarted = System.nanoTime();
     for (int i = 0; i < TRIALS; i++) {
       CrashScenario scenario = i % 2 == 0 ? fromEmpty : overOlder;
       Duration delay = uniform(random, scenario.applyTime());
@@ -76,6 +77,8 @@ class CrashIT {
             i + 1, TRIALS, Duration.ofNanos(System.nanoTime() - started).toSeconds());
       }
     }
+    Duration perTrial =
+        Duration.ofNanos(System.nanoTime() - trialsStarted).dividedBy(Math.max(1, TRIALS));
     DaemonTrial daemon = new DaemonTrial(fromEmpty, work.resolve("daemon"), scratch);
     Duration firstPass = DAEMON_TRIALS > 0 ? daemon.firstPass() : Duration.ZERO;
     for (int i = 0; i < DAEMON_TRIALS; i++) {
@@ -93,12 +96,14 @@ class CrashIT {
     String timing =
         String.format(
             "%d hosts, seed %d; one apply took %d ms from empty, %d ms over the older tree;"
-                + " agent run's first pass %d ms; the harness ran %d s",
+                + " agent run's first pass %d ms; a kill of apply and its checks took %d ms;"
+                + " the harness ran %d s",
             HOSTS,
             SEED,
             fromEmpty.applyTime().toMillis(),
             overOlder.applyTime().toMillis(),
             firstPass.toMillis(),
+            perTrial.toMillis(),
             Duration.ofNanos(System.nanoTime() - started).toSeconds());
     String confined =
         String.format(

@@ -51,7 +51,7 @@ record Outcome(
         + ", killed after "
         + delay.toMillis()
         + " ms"
-        + (killedJvm ? "" : " (before the JVM)");
+        + (finishedFirst ? " (it had ended)" : killedJvm ? "" : " (before the JVM started)");
   }
 
   /** Collects what a trial finds, check by check. */
