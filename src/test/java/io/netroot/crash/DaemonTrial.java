@@ -1,0 +1,147 @@
+package io.netroot.crash;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One kill of the daemon: {@code agent run} started on an empty root, killed with SIGKILL during
+ * its first pass, then restarted until it has finished a pass, then stopped with SIGTERM as systemd
+ * would. The restart must leave the tree a clean apply leaves.
+ */
+final class DaemonTrial {
+
+  static final String SCENARIO = "agent run from empty";
+
+  private final CrashScenario scenario;
+  private final Path root;
+  private final Path scratch;
+  private final Duration limit;
+
+  /** {@code scenario} is the one from empty: its specs, and the tree a clean apply leaves. */
+  DaemonTrial(CrashScenario scenario, Path root, Path scratch) {
+    this.scenario = scenario;
+    this.root = root;
+    this.scratch = scratch;
+    this.limit = Duration.ofMinutes(2).plus(scenario.applyTime().multipliedBy(10));
+  }
+
+  /** How long the daemon takes to finish its first pass on an empty root, JVM start included. */
+  Duration firstPass() {
+    try {
+      Roots.copy(scratch, null, root);
+      AgentProcess run = start();
+      Duration took = awaitPass(run, null);
+      AgentProcess.Result stopped = run.terminate(limit);
+      if (stopped.exit() != 0) {
+        throw new AssertionError("agent run exit " + stopped.exit() + ": " + stopped.both());
+      }
+      return took;
+    } finally {
+      Roots.delete(root);
+    }
+  }
+
+  /** Kills the daemon {@code delay} after it started, restarts it, checks, removes the root. */
+  Outcome run(Duration delay) {
+    List<AgentProcess> started = new ArrayList<>();
+    try {
+      Roots.copy(scratch, null, root);
+      AgentProcess first = start();
+      started.add(first);
+      while (first.running().compareTo(delay) < 0 && first.isAlive()) {
+        Thread.sleep(20);
+      }
+      boolean finished = Files.exists(status()) || !first.isAlive();
+      boolean jvm = first.isJava();
+      first.kill9();
+      first.await(limit);
+
+      Outcome.Builder found = new Outcome.Builder(SCENARIO, delay, jvm, finished);
+      TreeSnapshot afterKill = TreeSnapshot.of(root);
+      found.torn.addAll(afterKill.neitherVersion(scenario.before(), scenario.expected()));
+      found.tempsAfterKill.addAll(afterKill.temps());
+      found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
+      CrashTrial.checkDrift(
+          found, AgentProcess.run(scratch, limit, args("drift", "--json")), afterKill, scenario);
+
+      FileTime before = Files.exists(status()) ? Files.getLastModifiedTime(status()) : null;
+      AgentProcess restart = start();
+      started.add(restart);
+      awaitPass(restart, before);
+      AgentProcess.Result stopped = restart.terminate(limit);
+      if (stopped.exit() != 0) {
+        found.notConverged.add("restarted agent run exit " + stopped.exit());
+      }
+      TreeSnapshot afterRestart = TreeSnapshot.of(root);
+      found.tempsAfterNextApply.addAll(afterRestart.temps());
+      found.notConverged.addAll(afterRestart.differencesFrom(scenario.expected()));
+      if (Files.exists(root.resolve(TreeSnapshot.STATE_DIR).resolve("pending-services.json"))) {
+        found.notConverged.add("the pending-service journal is still there after the restart");
+      }
+      AgentProcess.Result plan =
+          AgentProcess.run(scratch, limit, args("plan", "--no-diff", "--detailed-exitcode"));
+      if (plan.exit() != 0) {
+        found.notConverged.add(
+            "plan after the restart exit "
+                + plan.exit()
+                + ": "
+                + CrashTrial.firstLines(plan.both()));
+      }
+      return found.build();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      started.stream().filter(AgentProcess::isAlive).forEach(AgentProcess::kill9);
+      Roots.delete(root);
+    }
+  }
+
+  private AgentProcess start() {
+    return AgentProcess.agent(
+        scratch, args("run", "--http", "0", "--interval", "1h", "--log-format", "json"));
+  }
+
+  private String[] args(String command, String... more) {
+    List<String> args = new ArrayList<>(List.of(command, "--services", "none"));
+    args.addAll(List.of("--specs", scenario.specs().toString(), "--root", root.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private Path status() {
+    return root.resolve(TreeSnapshot.STATE_DIR).resolve("status.json");
+  }
+
+  /** Waits until a status file newer than {@code before} is there: the end of a pass. */
+  private Duration awaitPass(AgentProcess run, FileTime before) {
+    try {
+      while (run.running().compareTo(limit) < 0) {
+        if (Files.exists(status())
+            && (before == null || Files.getLastModifiedTime(status()).compareTo(before) > 0)) {
+          return run.running();
+        }
+        if (!run.isAlive()) {
+          throw new AssertionError("agent run ended before a pass: " + run.await(limit).both());
+        }
+        Thread.sleep(20);
+      }
+    } catch (IOException e) {
+      run.kill9();
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      run.kill9();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    run.kill9();
+    throw new AssertionError("agent run finished no pass within " + limit);
+  }
+}

@@ -1,0 +1,52 @@
+package io.netroot.crash;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Making and removing the trial roots. */
+final class Roots {
+
+  private Roots() {}
+
+  /**
+   * Makes {@code root} a copy of {@code start} with {@code cp -a} (modes, owners and times kept, as
+   * the agent found them), or an empty directory when {@code start} is {@code null}.
+   */
+  static void copy(Path scratch, Path start, Path root) {
+    try {
+      if (start == null) {
+        Files.createDirectories(root);
+        return;
+      }
+      Files.createDirectories(root.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    AgentProcess.Result cp =
+        AgentProcess.program(scratch, List.of("cp", "-a", start.toString(), root.toString()))
+            .await(Duration.ofMinutes(2));
+    if (cp.exit() != 0) {
+      throw new IllegalStateException("cp -a " + start + " " + root + ": " + cp.both());
+    }
+  }
+
+  /** Removes {@code dir} and everything in it; an absent one is fine. */
+  static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+  }
+}
