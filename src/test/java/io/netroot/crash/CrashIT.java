@@ -78,9 +78,13 @@ class CrashIT {
       Duration delay = uniform(random, scenario.applyTime());
       outcomes.add(new CrashTrial(scenario, work.resolve("trial"), scratch).run(delay));
       if ((i + 1) % 10 == 0) {
-        System.out.printf(
-            "crash harness: %d of %d kills of apply, %d s%n",
-            i + 1, TRIALS, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        String progress =
+            String.format(
+                "crash harness: %d of %d kills of apply, %d s",
+                i + 1, TRIALS, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.println(progress);
+        // A long run stopped half-way still leaves its figures so far.
+        new CrashFigures(outcomes).write(FIGURES, progress);
       }
     }
     Duration perTrial =
