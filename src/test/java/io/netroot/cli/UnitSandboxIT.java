@@ -29,7 +29,7 @@ class UnitSandboxIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    // not under /tmp: the namespace mounts a fresh tmpfs there
+    // under target/: the namespace mounts a fresh tmpfs on /tmp
     Files.createDirectories(Path.of("target"));
     dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "unit-sandbox-");
     server = new TestBootServer(dir);
@@ -90,7 +90,13 @@ class UnitSandboxIT {
       script.append(under).append("' '").append(under).append("'; mount -o remount,bind,rw '");
       script.append(under).append("'; fi\n");
     }
+    // PrivateTmp; a checkout that itself lies under /tmp (a fresh clone there) is bound back over
+    // the new tmpfs through a descriptor opened before it, with the sandbox's mounts inside it
+    String project = Path.of("").toAbsolutePath().toString();
+    script.append("exec 9< '").append(project).append("'\n");
     script.append("mount -t tmpfs tmpfs /tmp\n");
+    script.append("case '").append(project).append("' in /tmp/*) mkdir -p '").append(project);
+    script.append("' && mount --rbind /proc/self/fd/9 '").append(project).append("';; esac\n");
     script.append("grep unit-sandbox /proc/self/mountinfo >&2\n");
     // the sandbox is real: a file straight in /etc cannot be created
     script.append("if touch ").append(r).append("/etc/probe 2>/dev/null; then exit 42; fi\n");
