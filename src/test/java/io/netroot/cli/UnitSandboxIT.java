@@ -96,7 +96,10 @@ class UnitSandboxIT {
     script.append("exec 9< '").append(project).append("'\n");
     script.append("mount -t tmpfs tmpfs /tmp\n");
     script.append("case '").append(project).append("' in /tmp/*) mkdir -p '").append(project);
-    script.append("' && mount --rbind /proc/self/fd/9 '").append(project).append("';; esac\n");
+    script
+        .append("' && mount --no-canonicalize --rbind /proc/self/fd/9 '")
+        .append(project)
+        .append("';; esac\n");
     script.append("grep unit-sandbox /proc/self/mountinfo >&2\n");
     // the sandbox is real: a file straight in /etc cannot be created
     script.append("if touch ").append(r).append("/etc/probe 2>/dev/null; then exit 42; fi\n");
