@@ -47,9 +47,9 @@ final class BenchCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Write the specs of a synthetic fleet of N hosts into DIR.",
-        "One BootServer, /16 networks, kernels, root images, exports, profiles, and the hosts in",
-        "one file per network. Small kernel",
-        "image files are written under DIR/kernels/ so that plan and apply work."
+        "One BootServer, /16 networks, kernels, root images, exports, profiles, and the hosts",
+        "in one file per network. Small kernel image files are written under DIR/kernels/ so",
+        "that plan and apply work."
       })
   static final class Generate implements Callable<Integer> {
     @Option(names = "--hosts", required = true, paramLabel = "N", description = "Hosts.")

@@ -48,6 +48,14 @@ public final class Main implements Runnable {
     return newCommandLine().execute(args);
   }
 
+  /**
+   * Runs the command line with its output to {@code out} and {@code err} and returns its exit code:
+   * for callers in the same JVM that read what it printed, such as the crash harness.
+   */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    return newCommandLine().setOut(out).setErr(err).execute(args);
+  }
+
   static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new Main());
     commandLine.setExecutionExceptionHandler(new ErrorHandler());

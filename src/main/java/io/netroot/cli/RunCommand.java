@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--deletion-quiet",
       paramLabel = "DURATION",
       description =
-          "A spec change that would remove many managed files (over 50, or over 10% and 10)"
+          "A spec change that would remove many managed files (over 50, or over 10%% and 10)"
               + " removes them once the specs directory has been unchanged this long"
               + " (default: 10s).")
   String deletionQuiet;

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class CliTest {
 
@@ -215,5 +218,32 @@ class CliTest {
     TestBootServer.Run help = TestBootServer.run("--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("validate", "plan", "apply", "drift", "backups");
+  }
+
+  /**
+   * Every command's help renders as written: picocli reports a description it cannot format (a lone
+   * {@code %}) on the process's standard error and prints the raw text instead.
+   */
+  @Test
+  void everyCommandsHelpRendersWithoutFormatWarnings() {
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    List<String> rendered = new ArrayList<>();
+    try {
+      System.setErr(
+          new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+      java.util.Deque<CommandLine> todo =
+          new java.util.ArrayDeque<>(List.of(Main.newCommandLine()));
+      while (!todo.isEmpty()) {
+        CommandLine command = todo.pop();
+        rendered.add(command.getCommandSpec().qualifiedName() + ": " + command.getUsageMessage());
+        todo.addAll(command.getSubcommands().values());
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(rendered).hasSizeGreaterThan(10);
+    assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    assertThat(String.join("\n", rendered)).doesNotContain("%n").doesNotContain("%%");
   }
 }
