@@ -64,14 +64,19 @@ public final class Engine {
     List<String> leftovers = pass.sweepTemps(catalog);
 
     Set<String> managedPaths = new HashSet<>();
-    for (Resource resource : catalog.resources()) {
-      managedPaths.add(resource.path());
-      if (pass.stopping()) {
-        pass.results.add(skipped(resource.id(), resource.path(), resource.description()));
-      } else {
-        options.progress().step(resource.id().value());
-        pass.reconcile(resource);
+    try {
+      for (Resource resource : catalog.resources()) {
+        managedPaths.add(resource.path());
+        if (pass.stopping()) {
+          pass.results.add(skipped(resource.id(), resource.path(), resource.description()));
+        } else {
+          options.progress().step(resource.id().value());
+          pass.reconcile(resource);
+        }
       }
+    } catch (RuntimeException e) {
+      pass.batch.abort(); // staged content is released, never published half-way
+      throw e;
     }
     // What is staged is finished even when stopping: the resources being written are written.
     options.progress().step("commit");

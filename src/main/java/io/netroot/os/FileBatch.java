@@ -37,8 +37,21 @@ public final class FileBatch {
 
   private static final Logger log = LoggerFactory.getLogger(FileBatch.class);
 
-  /** A file being staged: its target, and its temporary file once written (or why not). */
-  private record Staged(Path target, CompletableFuture<Path> temp) {}
+  /** A file being staged: its target, and its staged content once written (or why not). */
+  private record Staged(Path target, CompletableFuture<Content> temp) {}
+
+  /**
+   * New content waiting for the commit: an unnamed file in the target's directory, or a named
+   * temporary file (a filesystem without unnamed files, too many open, or an in-place rewrite).
+   */
+  private record Content(UnnamedFile unnamed, Path temp) {
+    void discard() {
+      if (unnamed != null) {
+        unnamed.discard();
+      }
+      AtomicFile.deleteQuietly(temp);
+    }
+  }
 
   /**
    * Creating thousands of small files is metadata work the disk does in parallel well, so a batch
@@ -99,7 +112,7 @@ public final class FileBatch {
   private static final Path NOT_READY = Path.of("");
 
   private void stage(Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
-    CompletableFuture<Path> temp =
+    CompletableFuture<Content> temp =
         syncWholeFilesystem
             ? CompletableFuture.supplyAsync(
                 () -> writeTemp(target, content, mode, rootDir), Io.POOL)
@@ -107,7 +120,7 @@ public final class FileBatch {
     staged.add(new Staged(target, temp));
   }
 
-  private static CompletableFuture<Path> writeNow(
+  private static CompletableFuture<Content> writeNow(
       Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
     try {
       return CompletableFuture.completedFuture(writeTemp(target, content, mode, rootDir));
@@ -116,7 +129,7 @@ public final class FileBatch {
     }
   }
 
-  private static Path writeTemp(
+  private static Content writeTemp(
       Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
     boolean directoryReady = rootDir != NOT_READY;
     Path dir = target.toAbsolutePath().getParent();
@@ -126,10 +139,15 @@ public final class FileBatch {
         createMissing(dir);
       }
       Set<PosixFilePermission> perms = AtomicFile.modeFor(target, mode);
-      // Created 0600, written, then given its final mode through a descriptor opened without
-      // following links: nobody reads it half-written, and the rename publishes it whole.
+      // Unnamed until the commit where the filesystem allows: a kill leaves nothing to serve.
+      // Otherwise created 0600, written, then given its final mode through a descriptor opened
+      // without following links: nobody reads it half-written, and the rename publishes it whole.
       AtomicFile.Temp created;
       try {
+        UnnamedFile unnamed = UnnamedFile.create(dir, content, FileModes.toInt(perms));
+        if (unnamed != null) {
+          return new Content(unnamed, null);
+        }
         created = AtomicFile.createTemp(dir, target.getFileName().toString());
       } catch (IOException e) {
         if (!directoryReady || !InPlaceRewrite.applies(target, e)) {
@@ -137,7 +155,7 @@ public final class FileBatch {
         }
         temp = InPlaceRewrite.stage(rootDir, target, content);
         FileModes.set(temp, perms);
-        return temp;
+        return new Content(null, temp);
       }
       try (created) {
         temp = created.path();
@@ -147,7 +165,7 @@ public final class FileBatch {
         }
       }
       FileModes.set(temp, perms);
-      return temp;
+      return new Content(null, temp);
     } catch (IOException e) {
       AtomicFile.deleteQuietly(temp);
       throw new NetrootException("cannot write " + target + ": " + AtomicFile.describe(e), e);
@@ -180,7 +198,11 @@ public final class FileBatch {
     return done;
   }
 
-  private record Written(Path temp, Path target) {}
+  private record Written(Content content, Path target) {
+    Path temp() {
+      return content.temp();
+    }
+  }
 
   public boolean isEmpty() {
     return staged.isEmpty();
@@ -201,7 +223,7 @@ public final class FileBatch {
       flushData(written);
     } catch (NetrootException e) {
       // Nothing is renamed onto data that may not be on disk; no temporary file stays behind.
-      written.forEach(w -> AtomicFile.deleteQuietly(w.temp()));
+      written.forEach(w -> w.content().discard());
       written.forEach(w -> failures.put(w.target(), e));
       staged.clear();
       return failures;
@@ -209,18 +231,21 @@ public final class FileBatch {
     Set<Path> dirs = new LinkedHashSet<>();
     for (Written s : written) {
       try {
-        if (InPlaceRewrite.isStaged(s.temp(), s.target())) {
+        if (s.content().unnamed() != null) {
+          s.content().unnamed().publish(s.target());
+        } else if (InPlaceRewrite.isStaged(s.temp(), s.target())) {
           InPlaceRewrite.commit(s.temp(), s.target());
           continue;
+        } else {
+          Files.move(
+              s.temp(),
+              s.target(),
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.move(
-            s.temp(),
-            s.target(),
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
         dirs.add(s.target().toAbsolutePath().getParent());
       } catch (IOException e) {
-        AtomicFile.deleteQuietly(s.temp());
+        s.content().discard();
         failures.put(
             s.target(),
             new NetrootException("cannot write " + s.target() + ": " + AtomicFile.describe(e), e));
@@ -242,7 +267,7 @@ public final class FileBatch {
 
   /** Removes every staged temporary file; nothing is replaced. */
   public void abort() {
-    written(new LinkedHashMap<>()).forEach(w -> AtomicFile.deleteQuietly(w.temp()));
+    written(new LinkedHashMap<>()).forEach(w -> w.content().discard());
     staged.clear();
   }
 
@@ -257,9 +282,9 @@ public final class FileBatch {
       // Finding a file's store reads the mount table: once per directory, not per file.
       Set<Path> dirs = new LinkedHashSet<>();
       for (Written s : written) {
-        Path dir = s.temp().getParent();
+        Path dir = s.target().toAbsolutePath().getParent();
         if (dirs.add(dir)) {
-          stores.putIfAbsent(Files.getFileStore(dir), s.temp());
+          stores.putIfAbsent(Files.getFileStore(dir), dir.resolve("."));
         }
       }
     } catch (IOException | UnsupportedOperationException e) {
@@ -302,6 +327,15 @@ public final class FileBatch {
 
   private void flushEachFile(List<Written> written) {
     for (Written s : written) {
+      if (s.content().unnamed() != null) {
+        try {
+          s.content().unnamed().force();
+        } catch (IOException e) {
+          throw new NetrootException(
+              "cannot flush " + s.target() + " to disk: " + AtomicFile.describe(e), e);
+        }
+        continue;
+      }
       try (FileChannel channel =
           FileChannel.open(s.temp(), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
         channel.force(true);

@@ -45,6 +45,17 @@ public final class FileModes {
     return perms;
   }
 
+  /** The numeric mode of a permission set: {@code rw-r--r--} is {@code 0644}. */
+  public static int toInt(Set<PosixFilePermission> perms) {
+    int mode = 0;
+    for (int i = 0; i < BITS.length; i++) {
+      if (perms.contains(BITS[i])) {
+        mode |= 1 << i;
+      }
+    }
+    return mode;
+  }
+
   /**
    * The mode of a backup copy of a file with {@code permissions}: readable by its owner only,
    * writable by the owner only if the file was; never set-id, sticky or executable, whatever the

@@ -61,6 +61,10 @@ interface LibC extends Library {
 
   int fsync(int fd) throws LastErrorException;
 
+  /** Names an unnamed file ({@link UnnamedFile}). */
+  int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags)
+      throws LastErrorException;
+
   int fchmod(int fd, int mode) throws LastErrorException;
 
   Pointer fdopendir(int fd) throws LastErrorException;

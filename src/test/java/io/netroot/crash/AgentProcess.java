@@ -1,6 +1,9 @@
 package io.netroot.crash;
 
+import io.netroot.cli.Main;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +61,15 @@ final class AgentProcess {
 
   /** Starts {@code bin/agent ARGS}; its output goes to files under {@code scratch}. */
   static AgentProcess agent(Path scratch, String... args) {
+    return agent(scratch, Map.of(), args);
+  }
+
+  /** Starts {@code bin/agent ARGS} with more environment variables (stand-ins on PATH). */
+  static AgentProcess agent(Path scratch, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(AGENT);
     command.addAll(List.of(args));
-    return new AgentProcess(command, scratch, Map.of());
+    return new AgentProcess(command, scratch, env);
   }
 
   /** Starts any program, for {@code dhcpd -t} and {@code cp}. */
@@ -72,6 +80,24 @@ final class AgentProcess {
   /** Starts any program with more environment variables, for {@code unshare}. */
   static AgentProcess program(Path scratch, List<String> command, Map<String, String> env) {
     return new AgentProcess(List.copyOf(command), scratch, env);
+  }
+
+  /**
+   * Runs the agent's command line {@code ARGS} in this JVM, already warm, and returns what it
+   * printed: for the checks after a kill, which only observe what the killed process left, so that
+   * a trial costs one JVM start (the one killed) and not five.
+   */
+  static Result inThisJvm(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    long started = System.nanoTime();
+    int exit;
+    try (PrintWriter o = new PrintWriter(out);
+        PrintWriter e = new PrintWriter(err)) {
+      exit = Main.run(o, e, args);
+    }
+    return new Result(
+        exit, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** Runs {@code bin/agent ARGS} to its end, killed if it outlives {@code limit}. */

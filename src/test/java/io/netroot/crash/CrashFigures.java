@@ -39,7 +39,8 @@ final class CrashFigures {
         "crash figures: %d trials (%s; %d kills hit the JVM, %d came after the process ended),"
             + " torn files %d, temp files right after the kill %s (where daemons read %d),"
             + " temp files after the next run %s, dhcpd -t rejections %d, state load failures %d,"
-            + " failures to converge %d, false hand edits %s, hand edits lost %d",
+            + " failures to converge %d, false hand edits %s, hand edits lost %d,"
+            + " service actions owed by a journal after the kill %s",
         outcomes.size(),
         byScenario(),
         where(Outcome::killedJvm).size(),
@@ -52,7 +53,8 @@ final class CrashFigures {
         where(o -> o.stateError() != null).size(),
         where(o -> !o.notConverged().isEmpty()).size(),
         spread(o -> o.falseHandEdits().size()),
-        sum(o -> o.lostHandEdits().size()));
+        sum(o -> o.lostHandEdits().size()),
+        spread(o -> o.owedServiceActions().size()));
   }
 
   private String byScenario() {

@@ -50,8 +50,8 @@ final class CrashTrial {
   }
 
   /**
-   * The checks that only read run beside each other (drift beside the snapshot and dhcpd -t, plan
-   * and backups beside the next snapshot): with four JVMs a trial, this is what keeps a hundred
+   * The kill hits a {@code bin/agent} process of its own; what it left is then checked in this JVM
+   * (drift, the next apply, plan, backups through the same command line), which keeps a hundred
    * trials within CI's time.
    */
   private Outcome killAndCheck(Duration delay) {
@@ -64,20 +64,14 @@ final class CrashTrial {
     apply.await(limit);
 
     Outcome.Builder found = new Outcome.Builder(scenario.name(), delay, jvm, finished);
-    AgentProcess drift = start(agentArgs("drift", "--json"));
     TreeSnapshot afterKill = TreeSnapshot.of(root);
     found.torn.addAll(afterKill.neitherVersion(scenario.before(), scenario.expected()));
     found.tempsAfterKill.addAll(afterKill.temps());
     found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
     checkKeptLines(found, "after the kill");
-    checkDrift(found, drift.await(limit), afterKill, scenario);
+    checkDrift(found, AgentProcess.inThisJvm(agentArgs("drift", "--json")), afterKill, scenario);
 
-    AgentProcess.Result next = start(agentArgs("apply", "--no-diff")).await(limit);
-    AgentProcess plan = start(agentArgs("plan", "--no-diff", "--detailed-exitcode"));
-    AgentProcess backups =
-        scenario.handEdits().isEmpty()
-            ? null
-            : start("backups", "--root", root.toString(), "--json");
+    AgentProcess.Result next = AgentProcess.inThisJvm(agentArgs("apply", "--no-diff"));
     TreeSnapshot afterNext = TreeSnapshot.of(root);
     found.tempsAfterNextApply.addAll(afterNext.temps());
     if (next.exit() != 0) {
@@ -85,13 +79,16 @@ final class CrashTrial {
     }
     found.notConverged.addAll(afterNext.differencesFrom(scenario.expected()));
     checkKeptLines(found, "after the next apply");
-    AgentProcess.Result planned = plan.await(limit);
+    AgentProcess.Result planned =
+        AgentProcess.inThisJvm(agentArgs("plan", "--no-diff", "--detailed-exitcode"));
     if (planned.exit() != 0) {
       found.notConverged.add(
           "plan after the next apply exit " + planned.exit() + ": " + firstLines(planned.both()));
     }
-    if (backups != null) {
-      found.lostHandEdits.addAll(notBackedUp(backups.await(limit), scenario.handEdits()));
+    if (!scenario.handEdits().isEmpty()) {
+      AgentProcess.Result backups =
+          AgentProcess.inThisJvm("backups", "--root", root.toString(), "--json");
+      found.lostHandEdits.addAll(notBackedUp(backups, scenario.handEdits()));
     }
     return found.build();
   }

@@ -1,5 +1,8 @@
 package io.netroot.crash;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,25 +12,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One kill of the daemon: {@code agent run} started on an empty root, killed with SIGKILL during
- * its first pass, then restarted until it has finished a pass, then stopped with SIGTERM as systemd
- * would. The restart must leave the tree a clean apply leaves.
+ * One kill of the daemon: {@code agent run} started on an empty root with its services installed
+ * and running (stand-ins, {@link FakeServices}), killed with SIGKILL during its first pass, then
+ * restarted until it has finished a pass, then stopped with SIGTERM as systemd would. The restart
+ * must leave the tree a clean apply leaves, run every service action the killed pass left in its
+ * journal, and between the two runs every action an uninterrupted pass runs must have run.
  */
 final class DaemonTrial {
 
   static final String SCENARIO = "agent run from empty";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final CrashScenario scenario;
   private final Path root;
   private final Path scratch;
   private final Duration limit;
+  private final FakeServices services;
+  private List<String> uninterruptedCalls = List.of();
 
-  /** {@code scenario} is the one from empty: its specs, and the tree a clean apply leaves. */
-  DaemonTrial(CrashScenario scenario, Path root, Path scratch) {
+  /**
+   * {@code scenario} is the one from empty: its specs, and the tree a clean apply leaves; the
+   * service stand-ins are made under {@code fakes}.
+   */
+  DaemonTrial(CrashScenario scenario, Path root, Path scratch, Path fakes) {
     this.scenario = scenario;
     this.root = root;
     this.scratch = scratch;
     this.limit = Duration.ofMinutes(2).plus(scenario.applyTime().multipliedBy(10));
+    this.services = new FakeServices(fakes);
   }
 
   /** How long the daemon takes to finish its first pass on an empty root, JVM start included. */
@@ -40,6 +53,10 @@ final class DaemonTrial {
       if (stopped.exit() != 0) {
         throw new AssertionError("agent run exit " + stopped.exit() + ": " + stopped.both());
       }
+      uninterruptedCalls = services.takeCalls();
+      if (uninterruptedCalls.isEmpty()) {
+        throw new AssertionError("an uninterrupted first pass ran no service action");
+      }
       return took;
     } finally {
       Roots.delete(root);
@@ -51,12 +68,13 @@ final class DaemonTrial {
     List<AgentProcess> started = new ArrayList<>();
     try {
       Roots.copy(scratch, null, root);
+      services.takeCalls();
       AgentProcess first = start();
       started.add(first);
       while (first.running().compareTo(delay) < 0 && first.isAlive()) {
         Thread.sleep(20);
       }
-      boolean finished = Files.exists(status()) || !first.isAlive();
+      boolean finished = passEnded(null) || !first.isAlive();
       boolean jvm = first.isJava();
       first.kill9();
       first.await(limit);
@@ -68,6 +86,10 @@ final class DaemonTrial {
       found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
       CrashTrial.checkDrift(
           found, AgentProcess.run(scratch, limit, args("drift", "--json")), afterKill, scenario);
+      Path journal = root.resolve(TreeSnapshot.STATE_DIR).resolve("pending-services.json");
+      List<String> owed = FakeServices.owed(journal);
+      found.owedServiceActions.addAll(owed);
+      List<String> beforeRestart = services.takeCalls();
 
       FileTime before = Files.exists(status()) ? Files.getLastModifiedTime(status()) : null;
       AgentProcess restart = start();
@@ -80,8 +102,19 @@ final class DaemonTrial {
       TreeSnapshot afterRestart = TreeSnapshot.of(root);
       found.tempsAfterNextApply.addAll(afterRestart.temps());
       found.notConverged.addAll(afterRestart.differencesFrom(scenario.expected()));
-      if (Files.exists(root.resolve(TreeSnapshot.STATE_DIR).resolve("pending-services.json"))) {
+      if (Files.exists(journal)) {
         found.notConverged.add("the pending-service journal is still there after the restart");
+      }
+      List<String> restartCalls = services.takeCalls();
+      for (String call : owed) {
+        if (!restartCalls.contains(call)) {
+          found.notConverged.add("owed by the journal, not run after the restart: " + call);
+        }
+      }
+      for (String call : uninterruptedCalls) {
+        if (!beforeRestart.contains(call) && !restartCalls.contains(call)) {
+          found.notConverged.add("run by an uninterrupted pass, by neither run here: " + call);
+        }
       }
       AgentProcess.Result plan =
           AgentProcess.run(scratch, limit, args("plan", "--no-diff", "--detailed-exitcode"));
@@ -106,7 +139,21 @@ final class DaemonTrial {
 
   private AgentProcess start() {
     return AgentProcess.agent(
-        scratch, args("run", "--http", "0", "--interval", "1h", "--log-format", "json"));
+        scratch,
+        services.environment(),
+        "run",
+        "--services",
+        "systemd",
+        "--specs",
+        scenario.specs().toString(),
+        "--root",
+        root.toString(),
+        "--http",
+        "0",
+        "--interval",
+        "1h",
+        "--log-format",
+        "json");
   }
 
   private String[] args(String command, String... more) {
@@ -120,12 +167,28 @@ final class DaemonTrial {
     return root.resolve(TreeSnapshot.STATE_DIR).resolve("status.json");
   }
 
+  /**
+   * Whether a status file newer than {@code before} is there that marks no pass in progress: the
+   * agent writes one at the start of each pass too, with {@code pass_in_progress} set.
+   */
+  private boolean passEnded(FileTime before) throws IOException {
+    if (!Files.exists(status())
+        || (before != null && Files.getLastModifiedTime(status()).compareTo(before) <= 0)) {
+      return false;
+    }
+    try {
+      JsonNode doc = JSON.readTree(Files.readString(status()));
+      return doc.path("pass").isObject() && !doc.has("pass_in_progress");
+    } catch (JsonProcessingException e) {
+      return false; // replaced while read: look again
+    }
+  }
+
   /** Waits until a status file newer than {@code before} is there: the end of a pass. */
   private Duration awaitPass(AgentProcess run, FileTime before) {
     try {
       while (run.running().compareTo(limit) < 0) {
-        if (Files.exists(status())
-            && (before == null || Files.getLastModifiedTime(status()).compareTo(before) > 0)) {
+        if (passEnded(before)) {
           return run.running();
         }
         if (!run.isAlive()) {

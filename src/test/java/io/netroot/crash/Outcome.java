@@ -23,6 +23,7 @@ import java.util.TreeSet;
  * @param falseHandEdits files drift called edited by hand that hold netroot's own write
  * @param notConverged how the tree after the next run differs from an uninterrupted apply's
  * @param lostHandEdits hand edits neither in their file nor in {@code agent backups}
+ * @param owedServiceActions the service actions the pending-service journal held after the kill
  */
 record Outcome(
     String scenario,
@@ -36,7 +37,8 @@ record Outcome(
     String stateError,
     List<String> falseHandEdits,
     List<String> notConverged,
-    List<String> lostHandEdits) {
+    List<String> lostHandEdits,
+    List<String> owedServiceActions) {
 
   /**
    * The temporary files right after the kill that a daemon could read (outside var/lib/netroot).
@@ -68,6 +70,7 @@ record Outcome(
     final List<String> falseHandEdits = new ArrayList<>();
     final List<String> notConverged = new ArrayList<>();
     final List<String> lostHandEdits = new ArrayList<>();
+    final List<String> owedServiceActions = new ArrayList<>();
 
     Builder(String scenario, Duration delay, boolean killedJvm, boolean finishedFirst) {
       this.scenario = scenario;
@@ -89,7 +92,8 @@ record Outcome(
           stateError,
           List.copyOf(falseHandEdits),
           List.copyOf(notConverged),
-          List.copyOf(lostHandEdits));
+          List.copyOf(lostHandEdits),
+          List.copyOf(owedServiceActions));
     }
   }
 }

@@ -86,4 +86,68 @@ class FileBatchTest {
     assertThat(dir.resolve("etc/later")).hasContent("later");
     assertThat(batched.resolve("/etc/later")).isEqualTo(root.resolve("/etc/later"));
   }
+
+  private static long openDescriptors() throws Exception {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
+
+  /**
+   * Staged content has no name until the commit: a TFTP client, a directory listing or a crash
+   * right then finds only the old file, and the descriptors are released after.
+   */
+  @Test
+  void stagedContentIsInvisibleInTheDirectoryUntilTheCommit() throws Exception {
+    Path old = dir.resolve("pxelinux.cfg/default");
+    Files.createDirectories(old.getParent());
+    Files.writeString(old, "before\n");
+    long fds = openDescriptors();
+    FileBatch batch = FileBatch.flushingEachFile(); // written at once, so the listing is final
+    batch.stage(old, bytes("after\n"), FileModes.parse("0644"));
+    batch.stage(dir.resolve("pxelinux.cfg/01-aa"), bytes("host\n"), FileModes.parse("0640"));
+    try (Stream<Path> listed = Files.list(old.getParent())) {
+      assertThat(listed.map(p -> p.getFileName().toString())).containsExactly("default");
+    }
+    assertThat(old).hasContent("before");
+
+    assertThat(batch.commit()).isEmpty();
+
+    assertThat(old).hasContent("after");
+    assertThat(FileModes.toInt(Files.getPosixFilePermissions(dir.resolve("pxelinux.cfg/01-aa"))))
+        .isEqualTo(0640);
+    try (Stream<Path> listed = Files.list(old.getParent())) {
+      assertThat(listed.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("default", "01-aa");
+    }
+    assertThat(openDescriptors()).isEqualTo(fds);
+  }
+
+  @Test
+  void abortReleasesTheDescriptorsOfStagedContent() throws Exception {
+    long fds = openDescriptors();
+    FileBatch batch = FileBatch.flushingEachFile();
+    for (int i = 0; i < 20; i++) {
+      batch.stage(dir.resolve("f" + i), bytes("x"), null);
+    }
+    assertThat(openDescriptors()).isGreaterThan(fds);
+    batch.abort();
+    assertThat(openDescriptors()).isEqualTo(fds);
+    assertThat(filesUnder(dir)).isZero();
+  }
+
+  /** More files than may stay open at once: the rest are staged as named temporary files. */
+  @Test
+  void aBatchLargerThanTheOpenLimitIsStillCommittedWhole() throws Exception {
+    long fds = openDescriptors();
+    FileBatch batch = FileBatch.flushingFilesystems();
+    int count = UnnamedFile.MAX_OPEN + 100;
+    for (int i = 0; i < count; i++) {
+      batch.stage(dir.resolve("h/" + i), bytes("host " + i + "\n"), null);
+    }
+    assertThat(batch.commit()).isEmpty();
+    assertThat(filesUnder(dir)).isEqualTo(count);
+    assertThat(dir.resolve("h/" + (count - 1))).hasContent("host " + (count - 1));
+    assertThat(openDescriptors()).isEqualTo(fds);
+  }
 }
