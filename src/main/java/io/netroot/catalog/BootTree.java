@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -62,13 +61,13 @@ enum BootTree {
   }
 
   /** The trees some profile or host boots through: a menu needs both unless all agree. */
-  static List<BootTree> needed(SpecSet specs, ServerLayout layout, Map<String, Profile> profiles) {
+  static List<BootTree> needed(SpecSet specs) {
     Set<BootTree> trees = EnumSet.noneOf(BootTree.class);
     for (Profile profile : specs.profiles()) {
       add(trees, profile.firmware());
     }
     for (Host host : specs.hosts()) {
-      add(trees, host.firmwareWith(profiles.get(host.profile())));
+      add(trees, host.firmwareWith(specs.profileOf(host)));
     }
     if (trees.isEmpty()) {
       trees.add(BIOS);

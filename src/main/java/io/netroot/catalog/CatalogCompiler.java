@@ -101,8 +101,7 @@ public final class CatalogCompiler {
       resources.add(config);
       tftp.add(config.id());
     }
-    Map<String, Profile> profiles = specs.profilesByName();
-    List<BootTree> trees = BootTree.needed(specs, layout, profiles);
+    List<BootTree> trees = BootTree.needed(specs);
     Map<BootTree, ResourceId> loaders = new HashMap<>();
     for (BootTree tree : trees) {
       List<CopiedFile> files = tree.bootloaderFiles(layout);
@@ -154,7 +153,7 @@ public final class CatalogCompiler {
       tftp.add(menu.id());
     }
     for (Host host : specs.hosts()) {
-      Profile profile = profiles.get(host.profile());
+      Profile profile = specs.profileOf(host);
       Firmware firmware = host.firmwareWith(profile);
       // the BIOS and UEFI files of a host are the same text: rendered and hashed once
       Supplier<Content> text = Content.sharedText(() -> pxe.host(host));

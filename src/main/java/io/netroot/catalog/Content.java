@@ -1,10 +1,8 @@
 package io.netroot.catalog;
 
+import io.netroot.os.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -96,11 +94,8 @@ public final class Content {
     return sha256;
   }
 
+  /** The lowercase hex sha256 of {@code bytes} ({@link Sha256#hex(byte[])}). */
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Sha256.hex(bytes);
   }
 }

@@ -1,20 +1,17 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
+import io.netroot.os.Sha256;
 import io.netroot.os.Tar;
 import io.netroot.os.TarballFile;
 import io.netroot.spec.RootImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What fills a root image, as its spec names it: a tarball or a directory on this machine. Each is
@@ -64,9 +61,7 @@ final class FillSource {
       return;
     }
     try (TarballFile file = TarballFile.open(tarball)) {
-      DigestInputStream in = new DigestInputStream(file.stream(), sha256());
-      in.transferTo(OutputStream.nullOutputStream());
-      checkPinned(hex(in));
+      checkPinned(Sha256.hexOfRest(file.stream()));
     } catch (IOException e) {
       throw new NetrootException(e.getMessage(), e);
     }
@@ -96,10 +91,10 @@ final class FillSource {
     }
     try (TarballFile file = TarballFile.open(source.tarball())) {
       long total = file.size();
-      DigestInputStream in = new DigestInputStream(file.stream(), sha256());
+      DigestInputStream in = Sha256.hashing(file.stream());
       tar.extract(in, tree, done -> progress.copied(image, done, total));
       progress.copied(image, total, total);
-      String actual = hex(in);
+      String actual = Sha256.hex(in);
       checkPinned(actual);
       return actual;
     }
@@ -145,17 +140,5 @@ final class FillSource {
     } catch (IOException e) {
       throw new NetrootException("cannot read " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-  }
-
-  private static String hex(DigestInputStream in) {
-    return HexFormat.of().formatHex(in.getMessageDigest().digest());
   }
 }

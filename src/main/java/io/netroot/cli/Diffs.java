@@ -31,7 +31,7 @@ final class Diffs {
           ? ""
           : "Binary " + r.path() + " changed: sha256 now " + shortSha(r.beforeSha()) + "\n";
     }
-    return UnifiedDiff.between(r.path(), "last applied", r.lastApplied(), "on disk", r.before());
+    return UnifiedDiff.handEdit(r.path(), r.lastApplied(), r.before());
   }
 
   private static String shortSha(String sha) {

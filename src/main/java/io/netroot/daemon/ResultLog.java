@@ -63,8 +63,7 @@ final class ResultLog {
               "drift on {}: {}\n{}",
               r.path(),
               r.reason(),
-              UnifiedDiff.between(
-                  r.path(), "last applied", r.lastApplied(), "on disk", r.before()));
+              UnifiedDiff.handEdit(r.path(), r.lastApplied(), r.before()));
         }
       }
     }

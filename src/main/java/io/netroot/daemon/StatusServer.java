@@ -2,15 +2,11 @@ package io.netroot.daemon;
 
 import io.netroot.NetrootException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,10 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Health, status and metrics over HTTP on 127.0.0.1 only: {@code /healthz} (503 while the pass loop
- * is stuck), {@code /readyz} (503 until the first pass is done, and while the specs do not load),
- * {@code /metrics} (Prometheus text) and {@code /status} (JSON). A 503 says why in its body. One
- * request per connection.
+ * Health, status and metrics over HTTP on 127.0.0.1 only; what each path answers is {@link
+ * StatusEndpoints}'s, the HTTP of one exchange {@link HttpWire}'s. One request per connection.
  *
  * <p>No client can hold the others up: requests are served by a few threads, a connection that has
  * not sent its whole request head (at most {@link Limits#maxHead} bytes) within {@link
@@ -54,12 +48,9 @@ final class StatusServer implements AutoCloseable {
         new Limits(4, 16, 8 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(30));
   }
 
-  /** What a path answers. */
-  private record Reply(int code, String type, String body) {}
-
   private final ServerSocket socket;
   private final Limits limits;
-  private final Map<String, Supplier<Reply>> routes;
+  private final StatusEndpoints endpoints;
   private final ThreadPoolExecutor handlers;
   private final ScheduledThreadPoolExecutor deadlines;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -86,13 +77,7 @@ final class StatusServer implements AutoCloseable {
       Supplier<String> metrics,
       Limits limits) {
     this.limits = limits;
-    this.routes =
-        Map.of(
-            "/healthz", () -> check(stuck.get(), "ok", "stuck"),
-            "/readyz", () -> check(notReady.get(), "ready", "not ready"),
-            "/metrics",
-                () -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()),
-            "/status", () -> new Reply(200, "application/json", status.get()));
+    this.endpoints = new StatusEndpoints(stuck, notReady, status, metrics);
     try {
       socket = new ServerSocket();
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -111,12 +96,6 @@ final class StatusServer implements AutoCloseable {
     deadlines = new ScheduledThreadPoolExecutor(1, daemon("netroot-http-deadline"));
     deadlines.setRemoveOnCancelPolicy(true);
     daemon("netroot-http-accept").newThread(this::accept).start();
-  }
-
-  private static Reply check(Optional<String> problem, String fine, String word) {
-    return problem
-        .map(why -> new Reply(503, "text/plain", word + ": " + why + "\n"))
-        .orElseGet(() -> new Reply(200, "text/plain", fine + "\n"));
   }
 
   int port() {
@@ -157,9 +136,10 @@ final class StatusServer implements AutoCloseable {
         deadlines.schedule(
             () -> close(client), limits.exchangeTime().toMillis(), TimeUnit.MILLISECONDS);
     try {
-      String head = readHead(client);
+      String head = HttpWire.readHead(client, limits);
       if (head != null) {
-        respond(client, head);
+        StatusEndpoints.Answer answer = endpoints.answer(head);
+        HttpWire.write(client, answer.reply(), answer.withBody());
       }
     } catch (IOException e) {
       log.debug("HTTP client dropped: {}", e.toString());
@@ -167,106 +147,6 @@ final class StatusServer implements AutoCloseable {
       deadline.cancel(false);
       close(client);
     }
-  }
-
-  /**
-   * The request line and headers, or {@code null} when the client sent none within the time, or
-   * closed; a head over the limit is answered 431.
-   */
-  private String readHead(Socket client) throws IOException {
-    long end = System.nanoTime() + limits.requestTime().toNanos();
-    InputStream in = client.getInputStream();
-    byte[] buffer = new byte[limits.maxHead()];
-    int length = 0;
-    while (true) {
-      long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
-      if (left <= 0) {
-        log.debug("HTTP client sent no whole request within {}", limits.requestTime());
-        return null;
-      }
-      client.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
-      int n;
-      try {
-        n = in.read(buffer, length, buffer.length - length);
-      } catch (java.net.SocketTimeoutException e) {
-        continue; // the loop sees the time is up
-      }
-      if (n < 0) {
-        return null;
-      }
-      length += n;
-      String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-      int blank = text.indexOf("\r\n\r\n");
-      if (blank < 0) {
-        blank = text.indexOf("\n\n");
-      }
-      if (blank >= 0) {
-        return text.substring(0, blank);
-      }
-      if (length == buffer.length) {
-        write(client, "GET", new Reply(431, "text/plain", "request header too large\n"));
-        return null;
-      }
-    }
-  }
-
-  private void respond(Socket client, String head) throws IOException {
-    String line = head.lines().findFirst().orElse("");
-    String[] parts = line.split(" ");
-    if (parts.length != 3 || !parts[2].startsWith("HTTP/")) {
-      write(client, "GET", new Reply(400, "text/plain", "bad request\n"));
-      return;
-    }
-    String method = parts[0];
-    if (!method.equals("GET") && !method.equals("HEAD")) {
-      write(client, "GET", new Reply(405, "text/plain", "only GET\n"));
-      return;
-    }
-    String target = parts[1];
-    int query = target.indexOf('?');
-    String path = query < 0 ? target : target.substring(0, query);
-    Supplier<Reply> route = routes.get(path);
-    Reply reply;
-    try {
-      reply = route == null ? new Reply(404, "text/plain", "not found\n") : route.get();
-    } catch (RuntimeException e) {
-      log.warn("HTTP {} failed: {}", path, e.toString());
-      reply = new Reply(500, "text/plain", "internal error\n");
-    }
-    write(client, method, reply);
-  }
-
-  private static void write(Socket client, String method, Reply reply) throws IOException {
-    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    String head =
-        "HTTP/1.1 "
-            + reply.code()
-            + " "
-            + reason(reply.code())
-            + "\r\nContent-Type: "
-            + reply.type()
-            + "\r\nContent-Length: "
-            + body.length
-            + (reply.code() == 405 ? "\r\nAllow: GET, HEAD" : "")
-            + "\r\nConnection: close\r\n\r\n";
-    OutputStream out = client.getOutputStream();
-    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-    if (!method.equals("HEAD")) {
-      out.write(body);
-    }
-    out.flush();
-  }
-
-  private static String reason(int code) {
-    return switch (code) {
-      case 200 -> "OK";
-      case 400 -> "Bad Request";
-      case 404 -> "Not Found";
-      case 405 -> "Method Not Allowed";
-      case 431 -> "Request Header Fields Too Large";
-      case 503 -> "Service Unavailable";
-      default -> "Internal Server Error";
-    };
   }
 
   private void close(Socket client) {

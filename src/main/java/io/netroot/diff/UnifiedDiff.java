@@ -6,7 +6,10 @@ import com.github.difflib.patch.Patch;
 import java.util.Arrays;
 import java.util.List;
 
-/** Unified diffs ({@code diff -u} style) between two texts, for plan and drift output. */
+/**
+ * Unified diffs ({@code diff -u} style) between two texts, for plan and drift output, and the one
+ * way a hand edit is shown ({@link #handEdit}).
+ */
 public final class UnifiedDiff {
 
   private static final int CONTEXT = 3;
@@ -40,6 +43,17 @@ public final class UnifiedDiff {
       text.append(line).append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * The diff of a hand edit, as plan, drift and the agent's log show it: from the text netroot last
+   * wrote ({@code "last applied"}) to the text on disk now ({@code "on disk"}).
+   *
+   * @param lastApplied the text netroot last wrote, or {@code null} when unknown or absent
+   * @param onDisk the text on disk, or {@code null} when absent
+   */
+  public static String handEdit(String label, String lastApplied, String onDisk) {
+    return between(label, "last applied", lastApplied, "on disk", onDisk);
   }
 
   /**

@@ -1,16 +1,10 @@
 package io.netroot.os;
 
-import com.sun.jna.LastErrorException;
 import io.netroot.NetrootException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,26 +26,16 @@ import org.slf4j.LoggerFactory;
  * syncfs} per filesystem, then renamed into place, then each directory is flushed once. Every
  * rename still happens only after its file's data is on disk; writing ten thousand PXE files costs
  * a handful of flushes instead of ten thousand.
+ *
+ * <p>Each file is written by {@link StagedFile}; the flush before the renames is {@link
+ * BatchFlush}'s.
  */
 public final class FileBatch {
 
   private static final Logger log = LoggerFactory.getLogger(FileBatch.class);
 
   /** A file being staged: its target, and its staged content once written (or why not). */
-  private record Staged(Path target, CompletableFuture<Content> temp) {}
-
-  /**
-   * New content waiting for the commit: an unnamed file in the target's directory, or a named
-   * temporary file (a filesystem without unnamed files, too many open, or an in-place rewrite).
-   */
-  private record Content(UnnamedFile unnamed, Path temp) {
-    void discard() {
-      if (unnamed != null) {
-        unnamed.discard();
-      }
-      AtomicFile.deleteQuietly(temp);
-    }
-  }
+  private record Staged(Path target, CompletableFuture<StagedFile> temp) {}
 
   /**
    * Creating thousands of small files is metadata work the disk does in parallel well, so a batch
@@ -70,6 +54,7 @@ public final class FileBatch {
 
   private final List<Staged> staged = new ArrayList<>();
   private final boolean syncWholeFilesystem;
+  private BatchFlush.Flusher flusher = BatchFlush.SYNCFS;
 
   private FileBatch(boolean syncWholeFilesystem) {
     this.syncWholeFilesystem = syncWholeFilesystem;
@@ -105,88 +90,33 @@ public final class FileBatch {
 
   private void stage(
       Path target, byte[] content, Set<PosixFilePermission> mode, boolean directoryReady) {
-    stage(target, content, mode, directoryReady ? null : NOT_READY);
+    stage(target, content, mode, directoryReady ? null : StagedFile.NOT_READY);
   }
 
-  /** Marks a stage whose directories are still to be made (and which has no in-place fallback). */
-  private static final Path NOT_READY = Path.of("");
-
   private void stage(Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
-    CompletableFuture<Content> temp =
+    CompletableFuture<StagedFile> temp =
         syncWholeFilesystem
             ? CompletableFuture.supplyAsync(
-                () -> writeTemp(target, content, mode, rootDir), Io.POOL)
+                () -> StagedFile.write(target, content, mode, rootDir), Io.POOL)
             : writeNow(target, content, mode, rootDir);
     staged.add(new Staged(target, temp));
   }
 
-  private static CompletableFuture<Content> writeNow(
+  private static CompletableFuture<StagedFile> writeNow(
       Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
     try {
-      return CompletableFuture.completedFuture(writeTemp(target, content, mode, rootDir));
+      return CompletableFuture.completedFuture(StagedFile.write(target, content, mode, rootDir));
     } catch (NetrootException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  private static Content writeTemp(
-      Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
-    boolean directoryReady = rootDir != NOT_READY;
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = null;
-    try {
-      if (!directoryReady) {
-        createMissing(dir);
-      }
-      Set<PosixFilePermission> perms = AtomicFile.modeFor(target, mode);
-      // Unnamed until the commit where the filesystem allows: a kill leaves nothing to serve.
-      // Otherwise created 0600, written, then given its final mode through a descriptor opened
-      // without following links: nobody reads it half-written, and the rename publishes it whole.
-      AtomicFile.Temp created;
-      try {
-        UnnamedFile unnamed = UnnamedFile.create(dir, content, FileModes.toInt(perms));
-        if (unnamed != null) {
-          return new Content(unnamed, null);
-        }
-        created = AtomicFile.createTemp(dir, target.getFileName().toString());
-      } catch (IOException e) {
-        if (!directoryReady || !InPlaceRewrite.applies(target, e)) {
-          throw e;
-        }
-        temp = InPlaceRewrite.stage(rootDir, target, content);
-        FileModes.set(temp, perms);
-        return new Content(null, temp);
-      }
-      try (created) {
-        temp = created.path();
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          created.channel().write(buffer);
-        }
-      }
-      FileModes.set(temp, perms);
-      return new Content(null, temp);
-    } catch (IOException e) {
-      AtomicFile.deleteQuietly(temp);
-      throw new NetrootException("cannot write " + target + ": " + AtomicFile.describe(e), e);
-    }
-  }
-
-  /** The directories missing above a target named without a root: created 0755. */
-  private static void createMissing(Path dir) {
-    Path existing = dir;
-    while (existing.getParent() != null && !Files.isDirectory(existing)) {
-      existing = existing.getParent();
-    }
-    LinkFreeDirectories.checkingEachTime().create(existing, dir, null);
-  }
-
   /** Waits for every staged write; the ones that failed are moved into {@code failures}. */
-  private List<Written> written(Map<Path, NetrootException> failures) {
-    List<Written> done = new ArrayList<>();
+  private List<StagedFile> written(Map<Path, NetrootException> failures) {
+    List<StagedFile> done = new ArrayList<>();
     for (Staged s : staged) {
       try {
-        done.add(new Written(s.temp().join(), s.target()));
+        done.add(s.temp().join());
       } catch (CompletionException e) {
         failures.put(
             s.target(),
@@ -196,12 +126,6 @@ public final class FileBatch {
       }
     }
     return done;
-  }
-
-  private record Written(Content content, Path target) {
-    Path temp() {
-      return content.temp();
-    }
   }
 
   public boolean isEmpty() {
@@ -218,21 +142,21 @@ public final class FileBatch {
     if (staged.isEmpty()) {
       return failures;
     }
-    List<Written> written = written(failures);
+    List<StagedFile> written = written(failures);
     try {
       flushData(written);
     } catch (NetrootException e) {
       // Nothing is renamed onto data that may not be on disk; no temporary file stays behind.
-      written.forEach(w -> w.content().discard());
+      written.forEach(StagedFile::discard);
       written.forEach(w -> failures.put(w.target(), e));
       staged.clear();
       return failures;
     }
     Set<Path> dirs = new LinkedHashSet<>();
-    for (Written s : written) {
+    for (StagedFile s : written) {
       try {
-        if (s.content().unnamed() != null) {
-          s.content().unnamed().publish(s.target());
+        if (s.unnamed() != null) {
+          s.unnamed().publish(s.target());
         } else if (InPlaceRewrite.isStaged(s.temp(), s.target())) {
           InPlaceRewrite.commit(s.temp(), s.target());
           continue;
@@ -245,7 +169,7 @@ public final class FileBatch {
         }
         dirs.add(s.target().toAbsolutePath().getParent());
       } catch (IOException e) {
-        s.content().discard();
+        s.discard();
         failures.put(
             s.target(),
             new NetrootException("cannot write " + s.target() + ": " + AtomicFile.describe(e), e));
@@ -267,92 +191,22 @@ public final class FileBatch {
 
   /** Removes every staged temporary file; nothing is replaced. */
   public void abort() {
-    written(new LinkedHashMap<>()).forEach(w -> w.content().discard());
+    written(new LinkedHashMap<>()).forEach(StagedFile::discard);
     staged.clear();
   }
 
   /** One syncfs per filesystem the staged files are on, or an fsync of each file. */
-  private void flushData(List<Written> written) {
-    if (!syncWholeFilesystem) {
-      flushEachFile(written);
-      return;
-    }
-    Map<FileStore, Path> stores = new LinkedHashMap<>();
-    try {
-      // Finding a file's store reads the mount table: once per directory, not per file.
-      Set<Path> dirs = new LinkedHashSet<>();
-      for (Written s : written) {
-        Path dir = s.target().toAbsolutePath().getParent();
-        if (dirs.add(dir)) {
-          stores.putIfAbsent(Files.getFileStore(dir), dir.resolve("."));
-        }
-      }
-    } catch (IOException | UnsupportedOperationException e) {
-      log.debug("filesystems unknown ({}); flushing each file", e.toString());
-      flushEachFile(written);
-      return;
-    }
-    for (Path onStore : stores.values()) {
-      try {
-        flusher.syncfs(onStore);
-      } catch (LinkageError | UnsupportedOperationException e) {
-        log.debug("syncfs unavailable ({}); flushing each file", e.toString());
-        flushEachFile(written);
-        return;
-      } catch (LastErrorException e) {
-        if (e.getErrorCode() == ENOSYS) {
-          flushEachFile(written);
-          return;
-        }
-        throw new NetrootException(
-            "cannot flush " + onStore.getParent() + " to disk: " + AtomicFile.describe(e), e);
-      }
+  private void flushData(List<StagedFile> written) {
+    if (syncWholeFilesystem) {
+      BatchFlush.byFilesystem(written, flusher);
+    } else {
+      BatchFlush.eachFile(written);
     }
   }
-
-  private static final int ENOSYS = 38;
-
-  /** Flushes the filesystem a file is on; a seam so that a failing disk can be played in tests. */
-  interface Flusher {
-    void syncfs(Path onStore);
-  }
-
-  private Flusher flusher = FileBatch::syncfs;
 
   /** The same batch, flushing through {@code flusher}. */
-  FileBatch flushingWith(Flusher flusher) {
+  FileBatch flushingWith(BatchFlush.Flusher flusher) {
     this.flusher = flusher;
     return this;
-  }
-
-  private void flushEachFile(List<Written> written) {
-    for (Written s : written) {
-      if (s.content().unnamed() != null) {
-        try {
-          s.content().unnamed().force();
-        } catch (IOException e) {
-          throw new NetrootException(
-              "cannot flush " + s.target() + " to disk: " + AtomicFile.describe(e), e);
-        }
-        continue;
-      }
-      try (FileChannel channel =
-          FileChannel.open(s.temp(), StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-        channel.force(true);
-      } catch (IOException e) {
-        throw new NetrootException(
-            "cannot flush " + s.target() + " to disk: " + AtomicFile.describe(e), e);
-      }
-    }
-  }
-
-  private static void syncfs(Path onStore) {
-    LibC c = LibC.get();
-    int fd = c.open(onStore.toString(), LibC.O_RDONLY);
-    try {
-      c.syncfs(fd);
-    } finally {
-      c.close(fd);
-    }
   }
 }

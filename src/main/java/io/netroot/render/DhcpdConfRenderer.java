@@ -4,9 +4,9 @@ import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Ipv4;
 import io.netroot.spec.Network;
-import io.netroot.spec.Profile;
 import io.netroot.spec.SpecDocument;
 import io.netroot.spec.SpecSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +15,9 @@ import java.util.Map;
  * spec order, telling PXE clients where the boot server is, each holding the {@code host}
  * declarations of the hosts whose address lies in it.
  *
- * <p>Rendering is one pass over the hosts to find each one's network and one pass to write, into a
- * single builder, so it stays linear for tens of thousands of hosts.
+ * <p>Rendering is one pass over the hosts to find each one's network ({@link SpecSet#networkOf}, an
+ * indexed lookup) and one pass to write, into a single builder, so it stays linear for tens of
+ * thousands of hosts.
  *
  * <p>Spec text reaches the file in three places, each kept as data: a host name is written as an
  * identifier only when dhcpd's lexer reads it as one ({@link #isDhcpdHostName}); network and host
@@ -81,12 +82,15 @@ public final class DhcpdConfRenderer {
 
     // Counting sort of the hosts by network, keeping spec order within each network. Slot
     // networkCount collects hosts outside every network.
-    NetworkIndex index = new NetworkIndex(networks);
+    Map<Network, Integer> position = new IdentityHashMap<>(networkCount);
+    for (int n = 0; n < networkCount; n++) {
+      position.put(networks.get(n), n);
+    }
     int[] networkOf = new int[hosts.size()];
     int[] firstSlot = new int[networkCount + 3];
     for (int i = 0; i < networkOf.length; i++) {
-      int network = index.networkOf(hosts.get(i).ip());
-      networkOf[i] = network < 0 ? networkCount : network;
+      Network network = specs.networkOf(hosts.get(i));
+      networkOf[i] = network == null ? networkCount : position.get(network);
       firstSlot[networkOf[i] + 2]++;
     }
     for (int n = 2; n < firstSlot.length; n++) {
@@ -100,7 +104,6 @@ public final class DhcpdConfRenderer {
 
     StringBuilder out = new StringBuilder(512 * networkCount + 110 * hosts.size() + 256);
     String serverAddress = specs.server().address().toString();
-    Map<String, Profile> profiles = specs.profilesByName();
     out.append(ARCH_OPTION);
     for (int n = 0; n < networkCount; n++) {
       out.append('\n');
@@ -140,7 +143,7 @@ public final class DhcpdConfRenderer {
       for (int slot = firstSlot[n]; slot < firstSlot[n + 1]; slot++) {
         out.append('\n');
         Host host = hosts.get(byNetwork[slot]);
-        appendHost(out, "  ", host, host.firmwareWith(profiles.get(host.profile())));
+        appendHost(out, "  ", host, host.firmwareWith(specs.profileOf(host)));
       }
       out.append("}\n");
     }
@@ -150,7 +153,7 @@ public final class DhcpdConfRenderer {
       out.append(networkCount > 0 ? "\n" : "").append("# hosts outside every network above\n");
       for (int slot = firstSlot[networkCount]; slot < firstSlot[networkCount + 1]; slot++) {
         Host host = hosts.get(byNetwork[slot]);
-        appendHost(out, "", host, host.firmwareWith(profiles.get(host.profile())));
+        appendHost(out, "", host, host.firmwareWith(specs.profileOf(host)));
       }
     }
     return out.toString();

@@ -18,9 +18,8 @@ final class ExportChecks {
 
   private ExportChecks() {}
 
-  static void noRootSquash(
-      List<Export> exports, NetworkIndex index, boolean networksComplete, Findings findings) {
-    for (Export export : exports) {
+  static void noRootSquash(SpecSet specs, boolean networksComplete, Findings findings) {
+    for (Export export : specs.exports()) {
       if (export.acknowledgeInsecure()) {
         continue;
       }
@@ -30,7 +29,7 @@ final class ExportChecks {
         if (option == null) {
           continue;
         }
-        String who = exposure(client.match(), index, networksComplete);
+        String who = exposure(client.match(), specs, networksComplete);
         if (who != null) {
           findings.at(
               export,
@@ -67,7 +66,7 @@ final class ExportChecks {
    * Who besides the declared hosts a match lets in, or {@code null} if it stays inside. The hosts
    * have IPv4 addresses, so any IPv6 match wider than one address lets in only others.
    */
-  private static String exposure(String match, NetworkIndex index, boolean networksComplete) {
+  private static String exposure(String match, SpecSet specs, boolean networksComplete) {
     ExportClient client = ExportClient.parse(match);
     switch (client.kind()) {
       case EVERYONE:
@@ -85,7 +84,7 @@ final class ExportChecks {
         }
         return null;
       case IPV4:
-        if (networksComplete && index.covering(client.ipv4()) == null) {
+        if (networksComplete && specs.networkCovering(client.ipv4()) == null) {
           return "machines outside every Network ("
               + client.ipv4()
               + " is not inside any Network's subnet)";
@@ -97,15 +96,12 @@ final class ExportChecks {
   }
 
   /** Reports hosts whose profile's root image no Export lets them mount (at spec.profile). */
-  static void rootImagesExported(
-      List<Host> hosts,
-      Map<String, Profile> profiles,
-      Map<String, RootImage> rootImages,
-      List<Export> exports,
-      Findings findings) {
+  static void rootImagesExported(SpecSet specs, Findings findings) {
+    Map<String, RootImage> rootImages = specs.rootImagesByName();
+    List<Export> exports = specs.exports();
     Map<String, List<Predicate<Host>>> clientsByImage = new HashMap<>();
-    for (Host host : hosts) {
-      Profile profile = profiles.get(host.profile());
+    for (Host host : specs.hosts()) {
+      Profile profile = specs.profileOf(host);
       RootImage image = profile == null ? null : rootImages.get(profile.rootImage());
       if (image == null) {
         continue;

@@ -5,27 +5,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Address checks across hosts: unique MACs and IPs, and each IP usable in its Network. One pass
- * with hash maps and the {@link NetworkIndex}, so the cost stays linear in the number of hosts.
+ * Address checks across hosts: unique MACs and IPs, and each IP usable in its Network ({@link
+ * SpecSet#networkOf}). One pass with hash maps, so the cost stays linear in the number of hosts.
  */
 final class HostChecks {
 
   private HostChecks() {}
 
   /**
-   * @param server the boot server, or {@code null} if it did not bind
+   * @param specs the documents that bound well; the server is {@code null} if it did not bind
    * @param networksComplete whether every Network bound, so "outside every network" is reliable
    */
-  static void check(
-      List<Host> hosts,
-      BootServer server,
-      List<Network> networks,
-      NetworkIndex index,
-      boolean networksComplete,
-      Findings findings) {
+  static void check(SpecSet specs, boolean networksComplete, Findings findings) {
+    BootServer server = specs.server();
     Map<MacAddress, Host> byMac = new HashMap<>();
     Map<Ipv4, Host> byIp = new HashMap<>();
-    for (Host host : hosts) {
+    for (Host host : specs.hosts()) {
       Host sameMac = byMac.putIfAbsent(host.mac(), host);
       if (sameMac != null) {
         findings.at(
@@ -58,19 +53,16 @@ final class HostChecks {
                 + Findings.where(server, "spec.address")
                 + "; pick another address");
       }
-      placement(host, networks, index, networksComplete, findings);
+      placement(host, specs, networksComplete, findings);
     }
   }
 
   private static void placement(
-      Host host,
-      List<Network> networks,
-      NetworkIndex index,
-      boolean networksComplete,
-      Findings findings) {
-    Network network = index.find(host.ip());
+      Host host, SpecSet specs, boolean networksComplete, Findings findings) {
+    Network network = specs.networkOf(host);
     if (network == null) {
       if (networksComplete) {
+        List<Network> networks = specs.networks();
         findings.at(
             host,
             "spec.ip",

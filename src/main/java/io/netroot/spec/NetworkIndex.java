@@ -10,7 +10,9 @@ import java.util.TreeSet;
 /**
  * Finds the Network holding an address in time proportional to the number of distinct prefix
  * lengths (at most 33), not the number of networks: one hash map keyed by (prefix, network
- * address). This keeps host placement checks linear at tens of thousands of hosts.
+ * address), tried most specific first, so the narrowest network wins as it does in dhcpd. Among
+ * identical subnets the first in spec order wins. This keeps host placement checks and the DHCP
+ * rendering linear at tens of thousands of hosts. Reached through {@link SpecSet#networkOf}.
  */
 final class NetworkIndex {
 
@@ -28,14 +30,18 @@ final class NetworkIndex {
 
   /** The most specific Network containing {@code address}, or {@code null}. */
   Network find(Ipv4 address) {
-    return covering(new Ipv4Cidr(address, 32));
+    return covering(address.bits(), 32);
   }
 
   /** The most specific Network whose subnet contains all of {@code range}, or {@code null}. */
   Network covering(Ipv4Cidr range) {
+    return covering(range.network().bits(), range.prefix());
+  }
+
+  private Network covering(int rangeBits, int rangePrefix) {
     for (int prefix : prefixes) {
-      if (prefix <= range.prefix()) {
-        Network network = byKey.get(key(prefix, range.network().bits() & mask(prefix)));
+      if (prefix <= rangePrefix) {
+        Network network = byKey.get(key(prefix, rangeBits & mask(prefix)));
         if (network != null) {
           return network;
         }

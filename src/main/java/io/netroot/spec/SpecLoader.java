@@ -63,23 +63,27 @@ public final class SpecLoader {
     PARSED
         .keySet()
         .removeIf(key -> key.startsWith(specsDir.toAbsolutePath() + "/") && !current.contains(key));
-    if (errors.isEmpty() || !catalog.documents().isEmpty()) {
-      errors.addAll(SpecValidator.validate(catalog, new Position(specsDir.toString(), 1, 1)));
-    }
-    if (!errors.isEmpty()) {
-      List<SpecError> sorted = new ArrayList<>(errors);
-      sorted.sort(Comparator.comparing(SpecError::position, POSITION_ORDER));
-      throw new SpecInvalidException(sorted);
-    }
+    // The documents that bound well, with the lookups the checks and then the renderers use; when
+    // the checks pass this is the set handed out.
+    List<BootServer> servers = catalog.all(BootServer.class);
     SpecSet specs =
         new SpecSet(
-            catalog.all(BootServer.class).get(0),
+            servers.isEmpty() ? null : servers.get(0),
             catalog.all(Network.class),
             catalog.all(Kernel.class),
             catalog.all(RootImage.class),
             catalog.all(Export.class),
             catalog.all(Profile.class),
             catalog.all(Host.class));
+    if (errors.isEmpty() || !catalog.documents().isEmpty()) {
+      errors.addAll(
+          SpecValidator.validate(catalog, specs, new Position(specsDir.toString(), 1, 1)));
+    }
+    if (!errors.isEmpty()) {
+      List<SpecError> sorted = new ArrayList<>(errors);
+      sorted.sort(Comparator.comparing(SpecError::position, POSITION_ORDER));
+      throw new SpecInvalidException(sorted);
+    }
     CHECKED.put(specsDir.toAbsolutePath().toString(), Checked.of(files, results, specs));
     return specs;
   }

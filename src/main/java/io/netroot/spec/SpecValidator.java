@@ -8,24 +8,28 @@ import java.util.Set;
 /**
  * The checks that need several documents: one boot server, unique names, references that resolve,
  * and the address, export and NFS root checks of {@link HostChecks}, {@link ExportChecks} and
- * {@link NfsRootChecks}. Runs on the documents that bound well; lookups go through hash maps so the
- * whole pass stays linear.
+ * {@link NfsRootChecks}. Runs on the documents that bound well, gathered in a {@link SpecSet} whose
+ * lookups (by name, a host's network and profile) are the ones the renderers use; they are hashed,
+ * so the whole pass stays linear.
  */
 final class SpecValidator {
 
   private SpecValidator() {}
 
-  static List<SpecError> validate(Catalog catalog, Position specsDir) {
+  /**
+   * @param specs the documents of {@code catalog} that bound well, whose lookups the checks use;
+   *     its server is {@code null} when none bound
+   */
+  static List<SpecError> validate(Catalog catalog, SpecSet specs, Position specsDir) {
     Findings findings = new Findings();
     bootServers(catalog, specsDir, findings);
     uniqueNames(catalog.documents(), findings);
 
-    Map<String, Kernel> kernels = byName(catalog.all(Kernel.class));
-    Map<String, RootImage> rootImages = byName(catalog.all(RootImage.class));
-    Map<String, Profile> profiles = byName(catalog.all(Profile.class));
-    List<Host> hosts = catalog.all(Host.class);
-    List<BootServer> servers = catalog.all(BootServer.class);
-    BootServer server = servers.isEmpty() ? null : servers.get(0);
+    Map<String, Kernel> kernels = specs.kernelsByName();
+    Map<String, RootImage> rootImages = specs.rootImagesByName();
+    Map<String, Profile> profiles = specs.profilesByName();
+    List<Host> hosts = specs.hosts();
+    BootServer server = specs.server();
     References refs = new References(catalog, findings);
     for (Profile profile : profiles.values()) {
       refs.check(profile, "spec.kernel", profile.kernel(), "Kernel", kernels.keySet());
@@ -34,22 +38,19 @@ final class SpecValidator {
     for (Host host : hosts) {
       refs.check(host, "spec.profile", host.profile(), "Profile", profiles.keySet());
     }
-    for (BootServer each : servers) {
+    for (BootServer each : catalog.all(BootServer.class)) {
       String entry = each.pxe().defaultEntry();
       if (!entry.equals(BootServerBinder.DEFAULT_ENTRY)) {
         refs.check(each, "spec.pxe.default", entry, "Profile", profiles.keySet());
       }
     }
 
-    List<Network> networks = catalog.all(Network.class);
-    NetworkIndex.checkOverlaps(networks, findings);
-    NetworkIndex index = new NetworkIndex(networks);
+    NetworkIndex.checkOverlaps(specs.networks(), findings);
     boolean networksComplete = catalog.complete("Network");
-    HostChecks.check(hosts, server, networks, index, networksComplete, findings);
-    List<Export> exports = catalog.all(Export.class);
-    ExportChecks.noRootSquash(exports, index, networksComplete, findings);
+    HostChecks.check(specs, networksComplete, findings);
+    ExportChecks.noRootSquash(specs, networksComplete, findings);
     if (catalog.complete("Export")) {
-      ExportChecks.rootImagesExported(hosts, profiles, rootImages, exports, findings);
+      ExportChecks.rootImagesExported(specs, findings);
     }
     NfsRootChecks.check(server, kernels, rootImages, profiles, hosts, findings);
     return findings.errors();
@@ -99,14 +100,6 @@ final class SpecValidator {
                 + "; names must be unique within a kind, so rename one");
       }
     }
-  }
-
-  private static <T extends SpecDocument> Map<String, T> byName(List<T> documents) {
-    Map<String, T> map = new HashMap<>();
-    for (T document : documents) {
-      map.putIfAbsent(document.name(), document);
-    }
-    return map;
   }
 
   /** Reports references to names that no document of the target kind has. */

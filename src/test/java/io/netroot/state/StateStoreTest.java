@@ -113,7 +113,7 @@ class StateStoreTest {
     records.put(new ResourceId("a"), new AppliedRecord("/a", StateKind.FILE, "2", "b"));
     Map<ResourceId, AppliedRecord> back = new LinkedHashMap<>();
 
-    StateStore.read(StateStore.encode(records), back);
+    StateFileFormat.read(StateFileFormat.encode(records), back);
 
     assertThat(back).containsExactlyEntriesOf(records);
   }

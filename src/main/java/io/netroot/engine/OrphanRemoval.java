@@ -1,0 +1,179 @@
+package io.netroot.engine;
+
+import io.netroot.NetrootException;
+import io.netroot.catalog.Catalog;
+import io.netroot.catalog.Content;
+import io.netroot.catalog.RecordedResource;
+import io.netroot.catalog.Resource;
+import io.netroot.catalog.ResourceId;
+import io.netroot.os.RootFs;
+import io.netroot.state.AppliedRecord;
+import io.netroot.state.Backups;
+import io.netroot.state.StateStore;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The removal part of a pass: what the state records but the catalog no longer has is removed (a
+ * file or block, backed up first when edited by hand) or only forgotten (settings, services). A
+ * removal waits while a failed or blocked resource may still name the file ({@link OrphanGuard}),
+ * and the removals of an apply are all held back while {@link Options#deletions()} says so: their
+ * records stay, so a later pass makes them.
+ */
+final class OrphanRemoval {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private final RootFs root;
+  private final StateStore state;
+  private final Backups backups;
+  private final Options options;
+  private final StagedWrites writes;
+  private final PassOutcome outcome;
+
+  OrphanRemoval(
+      RootFs root,
+      StateStore state,
+      Backups backups,
+      Options options,
+      StagedWrites writes,
+      PassOutcome outcome) {
+    this.root = root;
+    this.state = state;
+    this.backups = backups;
+    this.options = options;
+    this.writes = writes;
+    this.outcome = outcome;
+  }
+
+  /** Removes, holds or forgets each orphan, adding its path to {@code managedPaths}. */
+  void removeAll(Catalog catalog, Set<String> managedPaths) {
+    Set<ResourceId> current = new HashSet<>();
+    catalog.resources().forEach(r -> current.add(r.id()));
+    OrphanGuard guard = new OrphanGuard(catalog, outcome.broken);
+    List<ResourceId> orphans = state.ids().stream().filter(id -> !current.contains(id)).toList();
+    Optional<String> hold = holdDeletions(orphans);
+    for (ResourceId id : orphans) {
+      AppliedRecord record = state.get(id).orElseThrow();
+      managedPaths.add(record.path());
+      RecordedResource orphan = new RecordedResource(id, record.path(), record.kind());
+      if (hold.isPresent() && removesSomething(record)) {
+        outcome.results.add(held(orphan, record, hold.get()));
+      } else {
+        options.progress().step("remove " + id.value());
+        remove(orphan, record, guard);
+      }
+    }
+  }
+
+  /** Why the removals of this apply are held back, if they are. */
+  private Optional<String> holdDeletions(List<ResourceId> orphans) {
+    if (options.dryRun() || orphans.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<ResourceId> removed = new HashSet<>(orphans);
+    int deletions = 0;
+    int recorded = 0;
+    for (ResourceId id : state.ids()) {
+      if (removesSomething(state.get(id).orElseThrow())) {
+        recorded++;
+        deletions += removed.contains(id) ? 1 : 0;
+      }
+    }
+    return deletions == 0 ? Optional.empty() : options.deletions().hold(deletions, recorded);
+  }
+
+  /** Files and blocks are removed; settings and services are only forgotten. */
+  private static boolean removesSomething(AppliedRecord record) {
+    return record.kind() == Resource.StateKind.FILE || record.kind() == Resource.StateKind.BLOCK;
+  }
+
+  /** A removal held back: its record stays, so a later pass makes it. */
+  private static ResourceResult held(RecordedResource orphan, AppliedRecord record, String why) {
+    String reason = Engine.DELETION_HELD + why;
+    return new ResourceResult(
+        orphan.id(),
+        record.path(),
+        orphan.description(),
+        Action.DELETE,
+        reason,
+        false,
+        false,
+        Status.BLOCKED,
+        null,
+        null,
+        record.content(),
+        null,
+        null,
+        -1,
+        reason,
+        false,
+        null);
+  }
+
+  private void remove(RecordedResource resource, AppliedRecord recorded, OrphanGuard guard) {
+    try {
+      Optional<Content> actual = resource.observe(root);
+      AppliedRecord record = writes.lastApplied(resource.id(), actual).orElse(recorded);
+      Optional<ResourceId> holder = guard.holder(record.path());
+      if (holder.isPresent() && actual.isPresent()) {
+        log.debug("{}: removal deferred while {} is not applied", resource.id(), holder.get());
+        outcome.results.add(
+            ResourceResult.failed(
+                resource.id(),
+                record.path(),
+                resource.description(),
+                Status.BLOCKED,
+                "removal deferred: "
+                    + holder.get()
+                    + " failed or was blocked and may still name this file"));
+        return;
+      }
+      Decision decision =
+          Decision.decideOrphan(actual.map(Content::sha256).orElse(null), record.sha256());
+      Backups.Entry backup = null;
+      Status status = decision.action() == Action.NOOP ? Status.UNCHANGED : Status.PLANNED;
+      if (!options.dryRun()) {
+        if (decision.action() == Action.DELETE) {
+          if (decision.handEdit()) {
+            backup = backups.save(record.path(), decision.reason());
+          }
+          resource.remove(root);
+          status = Status.APPLIED;
+        }
+        state.remove(resource.id());
+      }
+      outcome.results.add(
+          new ResourceResult(
+              resource.id(),
+              record.path(),
+              resource.description(),
+              decision.action(),
+              decision.reason(),
+              decision.handEdit() && actual.isPresent(),
+              false,
+              status,
+              actual.filter(Content::isText).map(Content::asText).orElse(null),
+              null,
+              record.content(),
+              actual.map(Content::sha256).orElse(null),
+              null,
+              -1,
+              null,
+              decision.handEdit() && decision.action() == Action.DELETE,
+              backup));
+    } catch (NetrootException e) {
+      outcome.results.add(
+          ResourceResult.failed(
+              resource.id(),
+              recorded.path(),
+              resource.description(),
+              Status.FAILED,
+              e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.netroot.engine;
+
+import io.netroot.NetrootException;
+import io.netroot.catalog.Content;
+import io.netroot.catalog.FileInImage;
+import io.netroot.catalog.Resource;
+import io.netroot.catalog.ResourceId;
+import io.netroot.os.ConfigChecker;
+import io.netroot.os.InPlaceRewrite;
+import io.netroot.os.RootFs;
+import io.netroot.state.AppliedRecord;
+import io.netroot.state.Backups;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checking part of a pass, one resource at a time: a resource deferred by the agent's backoff
+ * or depending on a broken one is blocked; any other is observed and compared with what it should
+ * be and what netroot last wrote ({@link Decision}), which says what would change, whether it is
+ * drift and whether a backup is needed. The drift policy may leave a hand edit reported only. A
+ * change is checked by the daemon's checker in a dry run as in an apply; an apply then backs up
+ * what it overwrites and stages the write ({@link StagedWrites}).
+ */
+final class ResourceCheck {
+
+  private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+  private final RootFs root;
+  private final Backups backups;
+  private final Options options;
+  private final StagedWrites writes;
+  private final ServiceNotices notices;
+  private final PassOutcome outcome;
+
+  ResourceCheck(
+      RootFs root,
+      Backups backups,
+      Options options,
+      StagedWrites writes,
+      ServiceNotices notices,
+      PassOutcome outcome) {
+    this.root = root;
+    this.backups = backups;
+    this.options = options;
+    this.writes = writes;
+    this.notices = notices;
+    this.outcome = outcome;
+  }
+
+  /** Checks (and in an apply, fixes) one resource, adding its result to the pass. */
+  void reconcile(Resource resource) {
+    Instant retryAt = options.deferred().get(resource.id());
+    if (retryAt != null) {
+      log.debug("{}: deferred until {}", resource.id(), retryAt);
+      outcome.fail(resource, Status.BLOCKED, "deferred: failed earlier; next retry at " + retryAt);
+      return;
+    }
+    Optional<ResourceId> failedDependency =
+        resource.dependsOn().stream().filter(outcome.broken::contains).findFirst();
+    if (failedDependency.isPresent()) {
+      log.debug("{}: blocked by {}", resource.id(), failedDependency.get());
+      outcome.fail(resource, Status.BLOCKED, "not touched: " + failedDependency.get() + " failed");
+      return;
+    }
+    try {
+      outcome.results.add(check(resource));
+    } catch (NetrootException e) {
+      log.debug("{}: failed", resource.id(), e);
+      outcome.fail(resource, Status.FAILED, e.getMessage());
+    }
+  }
+
+  private ResourceResult check(Resource resource) {
+    Content desired = resource.desired();
+    Optional<Content> actual = resource.observe(root);
+    Optional<AppliedRecord> last = writes.lastApplied(resource.id(), actual);
+    Decision decision =
+        Decision.decide(
+            desired.sha256(),
+            actual.map(Content::sha256).orElse(null),
+            last.map(AppliedRecord::sha256).orElse(null),
+            resource.attributeChange().orElse(null));
+    Backups.Entry backup = null;
+    Status status = Status.UNCHANGED;
+    boolean keepsBackup =
+        decision.action() != Action.NOOP
+            && !decision.attributesOnly()
+            && needsBackup(resource, actual, last);
+    boolean reportOnly =
+        decision.action() != Action.NOOP
+            && decision.handEdit()
+            && !decision.specChange()
+            && options.onDrift() == Options.DriftPolicy.REPORT;
+    String reason = decision.reason();
+    if (reportOnly) {
+      keepsBackup = false;
+      status = Status.REPORTED;
+      reason = reason + "; reported, not reverted";
+      log.debug("{}: hand edit reported, not reverted", resource.id());
+    } else if (decision.attributesOnly()) {
+      // The content is right: nothing to check, back up or tell a service; only set in place.
+      status = Status.PLANNED;
+      if (!options.dryRun()) {
+        resource.fixAttributes(root, decision.attributes());
+        status = Status.APPLIED;
+        writes.recordInPlace(resource, desired, last);
+      }
+    } else if (decision.action() != Action.NOOP) {
+      Optional<String> inPlace = InPlaceRewrite.note(root, resource.path());
+      if (inPlace.isPresent()) {
+        reason = reason + " (" + inPlace.get() + ")";
+      }
+      for (ConfigChecker checker : resource.checker().stream().toList()) {
+        verify(resource, desired, checker);
+      }
+      status = Status.PLANNED;
+      if (!options.dryRun()) {
+        notices.owe(resource);
+        if (keepsBackup) {
+          backup = backUp(resource, decision.reason());
+        }
+        // State and service notices wait for the batch: only a write that is on disk counts.
+        writes.stage(resource, desired, outcome.results.size());
+        status = Status.APPLIED;
+      } else {
+        notices.notify(resource);
+      }
+    } else {
+      log.debug("{}: up to date", resource.id());
+    }
+    if (!options.dryRun() && status != Status.APPLIED) {
+      writes.recordInPlace(resource, desired, last);
+    }
+    // Texts are decoded only where a diff can be shown: a change or a hand edit. With nothing to
+    // change (most resources of most passes) only the hashes are kept.
+    boolean shown = decision.action() != Action.NOOP || decision.handEdit();
+    return new ResourceResult(
+        resource.id(),
+        resource.path(),
+        resource.description(),
+        decision.action(),
+        reason,
+        decision.handEdit(),
+        decision.conflict(),
+        status,
+        shown ? actual.filter(Content::isText).map(Content::asText).orElse(null) : null,
+        shown && desired.isText() ? desired.asText() : null,
+        shown ? last.map(AppliedRecord::content).orElse(null) : null,
+        actual.map(Content::sha256).orElse(null),
+        desired.sha256(),
+        desired.size(),
+        null,
+        keepsBackup,
+        backup,
+        decision.attributes(),
+        decision.contentEdited());
+  }
+
+  private void verify(Resource resource, Content desired, ConfigChecker checker) {
+    if (!checker.available()) {
+      log.debug("{}: {} not installed, installing unchecked", resource.id(), checker.name());
+      return;
+    }
+    Optional<String> complaint = checker.check(resource.candidate(root, desired));
+    if (complaint.isPresent()) {
+      throw new ValidationFailedException(
+          checker.name()
+              + " rejects the new "
+              + resource.path()
+              + "; nothing installed:\n"
+              + complaint.get());
+    }
+  }
+
+  /**
+   * A file is backed up before it changes when it exists and its managed part is not what netroot
+   * last wrote: a hand edit, or a file netroot never wrote.
+   */
+  private boolean needsBackup(
+      Resource resource, Optional<Content> actual, Optional<AppliedRecord> last) {
+    boolean differsFromLastWrite =
+        last.isEmpty() || !actual.map(Content::sha256).orElse("").equals(last.get().sha256());
+    return resource.backedUp()
+        && differsFromLastWrite
+        && (resource instanceof FileInImage inImage
+            ? inImage.hasRegularFile(root)
+            : backups.canSave(resource.path()));
+  }
+
+  /**
+   * A file inside a root image is backed up from what the resource read there without following a
+   * link, so a client's link never puts another file into the backups.
+   */
+  private Backups.Entry backUp(Resource resource, String reason) {
+    if (resource instanceof FileInImage inImage) {
+      return inImage
+          .currentFile(root)
+          .map(bytes -> backups.save(resource.path(), bytes, reason))
+          .orElse(null);
+    }
+    return backups.save(resource.path(), reason);
+  }
+}
