@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Make the boot server match the specs, once.",
       "Order: NFS exports, TFTP tree, then DHCP.",
-      "Files are replaced atomically; a hand-edited file is backed up before it is overwritten;",
-      "dhcpd.conf is checked with dhcpd -t before it is installed. Exit 0 success, 1 on any failure."
+      "Files are replaced atomically; a hand-edited file is backed up before it is overwritten; "
+          + "dhcpd.conf is checked with dhcpd -t before it is installed. Exit 0 success, 1 on any failure."
     })
 final class ApplyCommand implements Callable<Integer> {
 

@@ -32,11 +32,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "List or restore the copies netroot kept of hand-edited files it overwrote.",
-      "Before overwriting or removing a file whose managed part netroot did not write, netroot",
-      "copies it under <root>/var/lib/netroot/backups/. --restore puts one back (the current file",
-      "is backed up first). --prune-old removes old copies as apply does after taking new ones:",
-      "per file, those beyond the newest --keep and those older than --max-age; the newest copy of",
-      "each file is always kept."
+      "Before overwriting or removing a file whose managed part netroot did not write, netroot "
+          + "copies it under <root>/var/lib/netroot/backups/. --restore puts one back (the current file "
+          + "is backed up first). --prune-old removes old copies as apply does after taking new ones: "
+          + "per file, those beyond the newest --keep and those older than --max-age; the newest copy of "
+          + "each file is always kept."
     })
 final class BackupsCommand implements Callable<Integer> {
 

@@ -47,9 +47,9 @@ final class BenchCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Write the specs of a synthetic fleet of N hosts into DIR.",
-        "One BootServer, /16 networks, kernels, root images, exports, profiles, and the hosts",
-        "in one file per network. Small kernel image files are written under DIR/kernels/ so",
-        "that plan and apply work."
+        "One BootServer, /16 networks, kernels, root images, exports, profiles, and the hosts "
+            + "in one file per network. Small kernel image files are written under DIR/kernels/ so "
+            + "that plan and apply work."
       })
   static final class Generate implements Callable<Integer> {
     @Option(names = "--hosts", required = true, paramLabel = "N", description = "Hosts.")
@@ -98,10 +98,10 @@ final class BenchCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Time validate, plan, apply, drift and the daemon's pass at each fleet size.",
-        "Generates fleets of each size into a temporary directory and times whole agent processes",
-        "(bin/agent, so with its JVM flags): validate, plan on an empty root, apply from empty,",
-        "plan and drift with nothing to change, the daemon's warm pass, plan after one host",
-        "changed; and the floor: cat and sha256sum over the managed files."
+        "Generates fleets of each size into a temporary directory and times whole agent processes "
+            + "(bin/agent, so with its JVM flags): validate, plan on an empty root, apply from empty, "
+            + "plan and drift with nothing to change, the daemon's warm pass, plan after one host "
+            + "changed; and the floor: cat and sha256sum over the managed files."
       })
   static final class Run implements Callable<Integer> {
     @Option(

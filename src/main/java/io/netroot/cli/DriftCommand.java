@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Find hand edits since netroot last applied, with diffs.",
-      "Reports every managed file or block that differs from what netroot last wrote, in content",
-      "or in mode and owner, and files no spec produces in the directories netroot owns.",
+      "Reports every managed file or block that differs from what netroot last wrote, in content "
+          + "or in mode and owner, and files no spec produces in the directories netroot owns.",
       "Exit 0 no drift, 2 drift found, 1 error."
     })
 final class DriftCommand implements Callable<Integer> {

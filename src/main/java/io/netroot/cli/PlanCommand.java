@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Show what apply would change, with diffs; change nothing.",
-      "Lists every create, update and delete with its reason, marks hand edits, and shows unified",
-      "diffs. Nothing on disk changes and no service is touched."
+      "Lists every create, update and delete with its reason, marks hand edits, and shows unified "
+          + "diffs. Nothing on disk changes and no service is touched."
     })
 final class PlanCommand implements Callable<Integer> {
 

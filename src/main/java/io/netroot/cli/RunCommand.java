@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Keep the boot server as the specs say, until SIGTERM (the systemd service).",
-      "Checks everything every interval, about a second after the specs change,",
-      "and within seconds of a hand edit to a managed file. Settings come from",
-      "the BootServer spec's agent section; these flags override it.",
+      "Checks everything every interval, about a second after the specs change, "
+          + "and within seconds of a hand edit to a managed file. Settings come from "
+          + "the BootServer spec's agent section; these flags override it.",
       "Exit 0 when stopped, 1 when another netroot holds the lock."
     })
 final class RunCommand implements Callable<Integer> {

@@ -23,14 +23,14 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the last pass of agent run: when, how long, which commit, whether the agent",
-      "is ready, counts by state, each resource's condition and the last error, as",
-      "written to <root>/var/lib/netroot/status.json; a pass running now, or one that",
-      "never finished (the agent was killed mid-pass); removals waiting for the specs",
-      "to settle; and the service actions still owed",
-      "(<root>/var/lib/netroot/pending-services.json).",
-      "Exit 0 when the last pass succeeded, 1 when it failed, never finished, or there",
-      "is no status."
+      "Show the last pass of agent run: when, how long, which commit, whether the agent "
+          + "is ready, counts by state, each resource's condition and the last error, as "
+          + "written to <root>/var/lib/netroot/status.json; a pass running now, or one that "
+          + "never finished (the agent was killed mid-pass); removals waiting for the specs "
+          + "to settle; and the service actions still owed "
+          + "(<root>/var/lib/netroot/pending-services.json).",
+      "Exit 0 when the last pass succeeded, 1 when it failed, never finished, or there "
+          + "is no status."
     })
 final class StatusCommand implements Callable<Integer> {
 

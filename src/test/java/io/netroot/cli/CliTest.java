@@ -229,6 +229,7 @@ class CliTest {
     java.io.PrintStream saved = System.err;
     java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
     List<String> rendered = new ArrayList<>();
+    List<String> ragged = new ArrayList<>();
     try {
       System.setErr(
           new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -237,12 +238,20 @@ class CliTest {
       while (!todo.isEmpty()) {
         CommandLine command = todo.pop();
         rendered.add(command.getCommandSpec().qualifiedName() + ": " + command.getUsageMessage());
+        for (String line : command.getCommandSpec().usageMessage().description()) {
+          // Each element is a line break of its own and picocli wraps it at 80 columns: an
+          // element that ends mid-sentence breaks the help at a ragged place.
+          if (!line.isEmpty() && !line.matches("(?s).*([.?)]|%n)$")) {
+            ragged.add(command.getCommandSpec().qualifiedName() + ": " + line);
+          }
+        }
         todo.addAll(command.getSubcommands().values());
       }
     } finally {
       System.setErr(saved);
     }
     assertThat(rendered).hasSizeGreaterThan(10);
+    assertThat(ragged).as("description lines that end mid-sentence").isEmpty();
     assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
     assertThat(String.join("\n", rendered)).doesNotContain("%n").doesNotContain("%%");
   }
