@@ -2,13 +2,9 @@ package io.netroot.cli;
 
 import io.netroot.bench.BenchRunner;
 import io.netroot.bench.FleetGenerator;
-import io.netroot.daemon.CatalogCache;
-import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
-import io.netroot.os.RootFs;
-import io.netroot.spec.SpecLoader;
-import io.netroot.spec.SpecSet;
+import io.netroot.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -198,21 +194,17 @@ final class BenchCommand implements Runnable {
     }
 
     /**
-     * One steady-state daemon pass: load, compile and reconcile (apply). Kept to this one call so
-     * that it can become the daemon's own pass method.
+     * One steady-state daemon pass: load, compile and reconcile (apply), the way {@code agent run}
+     * makes it: one pipeline kept across passes, with its caches.
      */
-    /** One pass the way {@code agent run} makes it: the same loader, catalog cache and engine. */
     Report daemonPass(SpecOptions options) {
-      RootFs root = options.rootFs();
-      if (catalogs == null) {
-        catalogs = new CatalogCache(options.serviceBackend());
+      if (pipeline == null) {
+        pipeline = new Pipeline(options.rootFs(), options.serviceBackend(), Clock.systemUTC());
       }
-      SpecSet specs = SpecLoader.load(options.specs);
-      return new Engine(root, options.serviceBackend(), Clock.systemUTC())
-          .reconcile(catalogs.compile(specs, root), Options.apply(false));
+      return pipeline.run(options.specs, Options.apply(false), null);
     }
 
-    private CatalogCache catalogs;
+    private Pipeline pipeline;
   }
 
   /**

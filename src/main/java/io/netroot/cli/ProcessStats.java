@@ -21,6 +21,7 @@ final class ProcessStats {
   /** The line's prefix, which {@code bench run} looks for. */
   static final String PREFIX = "netroot-stats:";
 
+  // static on purpose: the shutdown hook it guards is the JVM's, one per process
   private static boolean installed;
 
   private ProcessStats() {}

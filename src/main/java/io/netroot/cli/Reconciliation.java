@@ -1,21 +1,16 @@
 package io.netroot.cli;
 
-import io.netroot.catalog.Catalog;
-import io.netroot.catalog.CatalogCompiler;
 import io.netroot.catalog.FillProgress;
-import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
-import io.netroot.os.DhcpdConfigChecker;
-import io.netroot.os.RootFs;
-import io.netroot.os.ServiceBackend;
-import io.netroot.os.WriterLock;
-import io.netroot.spec.SpecLoader;
-import io.netroot.spec.SpecSet;
+import io.netroot.pipeline.Pipeline;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Load, compile, reconcile: the path every command that looks at the boot server takes. */
+/**
+ * Load, compile, reconcile: the path every command that looks at the boot server takes, through a
+ * fresh {@link Pipeline} (a command runs once, so nothing is kept for a next time).
+ */
 final class Reconciliation {
 
   private Reconciliation() {}
@@ -31,20 +26,14 @@ final class Reconciliation {
    * @param lockTimeout how long to wait for the lock, or {@code null} to take none (plan, drift)
    */
   static Report run(SpecOptions options, Options engineOptions, Duration lockTimeout) {
-    SpecSet specs = SpecLoader.load(options.specs);
+    return pipeline(options).run(options.specs, engineOptions, lockTimeout);
+  }
+
+  /** A fresh pipeline for the root, services and terminal of one command. */
+  static Pipeline pipeline(SpecOptions options) {
     // progress of a root image fill only on a terminal, where a changing line helps; never in logs
     FillProgress progress =
         System.console() != null ? new ConsoleFillProgress(System.err) : FillProgress.NONE;
-    RootFs root = options.rootFs();
-    ServiceBackend services = options.serviceBackend();
-    Catalog catalog =
-        new CatalogCompiler(new DhcpdConfigChecker(), services, progress).compile(specs, root);
-    Engine engine = new Engine(root, services, Clock.systemUTC());
-    if (lockTimeout == null) {
-      return engine.reconcile(catalog, engineOptions);
-    }
-    try (WriterLock lock = WriterLock.acquire(root, lockTimeout)) {
-      return engine.reconcile(catalog, engineOptions);
-    }
+    return new Pipeline(options.rootFs(), options::serviceBackend, progress, Clock.systemUTC());
   }
 }

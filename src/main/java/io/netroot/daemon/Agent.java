@@ -7,7 +7,6 @@ import io.netroot.os.SdNotify;
 import io.netroot.os.WriterLock;
 import io.netroot.spec.BootServer;
 import io.netroot.spec.SpecInvalidException;
-import io.netroot.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,7 +90,12 @@ public final class Agent {
             previous.map(s -> s.path("git").path("applied").asText(null)).orElse(null);
         git =
             new GitSpecs(
-                config.gitUrl(), config.gitBranch(), gitCache(), recorded, settings.environment());
+                config.gitUrl(),
+                config.gitBranch(),
+                gitCache(),
+                recorded,
+                settings.environment(),
+                runner.pipeline()::load);
       }
       runner.use(backoff, git, deletionQuiet());
       heartbeat = new Heartbeat(notify, liveness);
@@ -223,7 +227,7 @@ public final class Agent {
       return BootServer.Agent.UNSET;
     }
     try {
-      return SpecLoader.load(settings.specs()).server().agent();
+      return runner.pipeline().load(settings.specs()).server().agent();
     } catch (SpecInvalidException e) {
       log.warn("the specs in {} do not load; the agent starts with its defaults", settings.specs());
       return BootServer.Agent.UNSET;

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -48,6 +49,7 @@ final class GitSpecs {
 
   final String branch;
   private final GitRemote remote;
+  private final Function<Path, SpecSet> loader;
   private final Map<String, String> environment;
   private final Path cache;
   private final Path repository;
@@ -68,6 +70,21 @@ final class GitSpecs {
       Path cache,
       String recordedCommit,
       Map<String, String> environment) {
+    this(url, branch, cache, recordedCommit, environment, SpecLoader::load);
+  }
+
+  /**
+   * @param loader loads and checks the specs of a commit's tree (the agent's pipeline, with its
+   *     caches)
+   */
+  GitSpecs(
+      String url,
+      String branch,
+      Path cache,
+      String recordedCommit,
+      Map<String, String> environment,
+      Function<Path, SpecSet> loader) {
+    this.loader = loader;
     this.remote = GitRemote.parse(url);
     this.url = remote.shown();
     this.environment = environment;
@@ -152,7 +169,7 @@ final class GitSpecs {
     deleteTree(tree);
     checkout(repo, ObjectId.fromString(commit), tree);
     try {
-      SpecSet specs = SpecLoader.load(tree);
+      SpecSet specs = loader.apply(tree);
       Path previous = inForce == null ? null : cache.resolve("commits").resolve(inForce.commit());
       inForce = new InForce(commit, specs);
       log.info("specs from commit {} of {}", shortId(commit), url);

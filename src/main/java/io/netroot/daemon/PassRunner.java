@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netroot.NetrootException;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.Resource;
-import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
 import io.netroot.engine.Status;
 import io.netroot.os.RootFs;
+import io.netroot.pipeline.Pipeline;
 import io.netroot.spec.BootServer;
 import io.netroot.spec.SpecInvalidException;
-import io.netroot.spec.SpecLoader;
 import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +42,7 @@ final class PassRunner {
   private final Clock clock;
   private final Liveness liveness;
   private final BooleanSupplier stopping;
-  private final CatalogCache catalogs;
+  private final Pipeline pipeline;
   private final Metrics metrics = new Metrics();
   private final OwnWrites ownWrites = new OwnWrites();
   private final JsonNode interrupted;
@@ -74,7 +73,7 @@ final class PassRunner {
     this.clock = clock;
     this.liveness = liveness;
     this.stopping = stopping;
-    this.catalogs = new CatalogCache(settings.services());
+    this.pipeline = new Pipeline(root, settings.services(), clock);
     this.results = new ResultLog(metrics);
     JsonNode marker = previous.map(p -> p.get("pass_in_progress")).orElse(null);
     this.interrupted = marker == null || marker.isNull() ? null : marker;
@@ -124,10 +123,10 @@ final class PassRunner {
     Set<Path> managed = null;
     try {
       liveness.progress("load the specs");
-      SpecSet specs = git != null ? git.refresh().specs() : SpecLoader.load(settings.specs());
+      SpecSet specs = git != null ? git.refresh().specs() : pipeline.load(settings.specs());
       AgentConfig config = configure.apply(specs.server().agent());
       liveness.progress("compile the catalog");
-      Catalog catalog = catalogs.compile(specs, root);
+      Catalog catalog = pipeline.compile(specs);
       managed = managedFiles(catalog);
       Options options =
           Options.apply(false)
@@ -139,7 +138,7 @@ final class PassRunner {
               .withCancellation(stopping)
               .withProgress(liveness::progress)
               .withDeletionGate(hold == null ? Options.DeletionGate.NEVER_HOLD : hold);
-      report = new Engine(root, settings.services(), clock).reconcile(catalog, options);
+      report = pipeline.reconcile(catalog, options);
       results.account(report, backoff, clock.instant());
     } catch (SpecInvalidException e) {
       error =
@@ -252,6 +251,14 @@ final class PassRunner {
       }
     }
     return files;
+  }
+
+  /**
+   * The load, compile and reconcile path of every pass, with the caches it keeps between them; the
+   * agent loads its startup specs and the specs of git commits through it too.
+   */
+  Pipeline pipeline() {
+    return pipeline;
   }
 
   /** Whether a pass runs now: its own writes are not hand edits. */

@@ -21,6 +21,7 @@ import org.quartz.impl.StdSchedulerFactory;
  */
 final class Schedule implements AutoCloseable {
 
+  // static on purpose: Quartz names its schedulers in one process-wide registry
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final Scheduler scheduler;

@@ -10,6 +10,7 @@ import io.netroot.os.ServiceBackend;
 import io.netroot.os.TempSweep;
 import io.netroot.state.BackupRetention;
 import io.netroot.state.Backups;
+import io.netroot.state.StateSnapshots;
 import io.netroot.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,11 +42,21 @@ public final class Engine {
   private final RootFs root;
   private final ServiceBackend services;
   private final Clock clock;
+  private final StateSnapshots stateSnapshots;
 
+  /** An engine that keeps the state file's snapshots for its own passes. */
   public Engine(RootFs root, ServiceBackend services, Clock clock) {
+    this(root, services, clock, new StateSnapshots());
+  }
+
+  /**
+   * @param stateSnapshots the state as last read or written, kept by the caller between engines
+   */
+  public Engine(RootFs root, ServiceBackend services, Clock clock, StateSnapshots stateSnapshots) {
     this.root = root;
     this.services = services;
     this.clock = clock;
+    this.stateSnapshots = stateSnapshots;
   }
 
   /** Runs one pass over the catalog. */
@@ -53,7 +64,7 @@ public final class Engine {
     Instant started = clock.instant();
     // directories found free of symbolic links are trusted for this pass only
     RootFs root = this.root.forPass();
-    StateStore state = StateStore.open(root, !options.dryRun());
+    StateStore state = StateStore.open(root, !options.dryRun(), stateSnapshots);
     Backups backups = new Backups(root, clock);
     PassOutcome outcome = new PassOutcome();
     if (state.warning() != null) {

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,30 +39,31 @@ public final class FileBatch {
   /** A file being staged: its target, and its staged content once written (or why not). */
   private record Staged(Path target, CompletableFuture<StagedFile> temp) {}
 
-  /**
-   * Creating thousands of small files is metadata work the disk does in parallel well, so a batch
-   * flushed with syncfs writes its temporary files on a few threads while the caller goes on.
-   */
-  private static final class Io {
-    static final ExecutorService POOL =
-        Executors.newFixedThreadPool(
-            4,
-            runnable -> {
-              Thread thread = new Thread(runnable, "netroot-io");
-              thread.setDaemon(true);
-              return thread;
-            });
-  }
+  /** How many files a batch flushed with syncfs writes at once. */
+  private static final int IO_THREADS = 4;
+
+  /** How long an idle I/O thread of a batch waits for more work before it ends. */
+  private static final long IO_IDLE_SECONDS = 2;
 
   private final List<Staged> staged = new ArrayList<>();
   private final boolean syncWholeFilesystem;
   private BatchFlush.Flusher flusher = BatchFlush.SYNCFS;
 
+  /**
+   * Where the temporary files of a syncfs batch are written: creating thousands of small files is
+   * metadata work the disk does in parallel well, so they are written on a few threads while the
+   * caller goes on. Made by this batch at its first file ({@code null} until then).
+   */
+  private Executor io;
+
   private FileBatch(boolean syncWholeFilesystem) {
     this.syncWholeFilesystem = syncWholeFilesystem;
   }
 
-  /** A batch flushed with one {@code syncfs} per filesystem: for many files at once. */
+  /**
+   * A batch flushed with one {@code syncfs} per filesystem: for many files at once. It writes on
+   * threads of its own, made at its first file, which end once idle for a few seconds.
+   */
   public static FileBatch flushingFilesystems() {
     return new FileBatch(true);
   }
@@ -97,9 +100,30 @@ public final class FileBatch {
     CompletableFuture<StagedFile> temp =
         syncWholeFilesystem
             ? CompletableFuture.supplyAsync(
-                () -> StagedFile.write(target, content, mode, rootDir), Io.POOL)
+                () -> StagedFile.write(target, content, mode, rootDir), io())
             : writeNow(target, content, mode, rootDir);
     staged.add(new Staged(target, temp));
+  }
+
+  /** This batch's I/O threads, made at the first file that needs them. */
+  private Executor io() {
+    if (io == null) {
+      ThreadPoolExecutor threads =
+          new ThreadPoolExecutor(
+              IO_THREADS,
+              IO_THREADS,
+              IO_IDLE_SECONDS,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              runnable -> {
+                Thread thread = new Thread(runnable, "netroot-io");
+                thread.setDaemon(true);
+                return thread;
+              });
+      threads.allowCoreThreadTimeOut(true);
+      io = threads;
+    }
+    return io;
   }
 
   private static CompletableFuture<StagedFile> writeNow(

@@ -36,6 +36,7 @@ final class UnnamedFile {
   private static final int EMFILE = 24;
   private static final int ENFILE = 23;
   private static final int EOPNOTSUPP = 95;
+  // static on purpose: it counts a process-wide resource, the descriptors this process holds open
   private static final AtomicInteger OPEN = new AtomicInteger();
 
   private final Path dir;

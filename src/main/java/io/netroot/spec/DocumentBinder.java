@@ -5,6 +5,7 @@ import static io.netroot.spec.Schema.Type.STRING;
 import static io.netroot.spec.Schema.required;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,19 @@ final class DocumentBinder {
 
   static final String API_VERSION = "netroot/v1";
 
-  static final Map<String, KindBinder> BINDERS = new LinkedHashMap<>();
+  /** The binder of each kind, in the order messages list the kinds; built once, never changed. */
+  static final Map<String, KindBinder> BINDERS = binders();
 
-  static {
-    BINDERS.put("BootServer", new BootServerBinder());
-    BINDERS.put("Network", new NetworkBinder());
-    BINDERS.put("Kernel", new KernelBinder());
-    BINDERS.put("RootImage", new RootImageBinder());
-    BINDERS.put("Export", new ExportBinder());
-    BINDERS.put("Profile", new ProfileBinder());
-    BINDERS.put("Host", new HostBinder());
+  private static Map<String, KindBinder> binders() {
+    Map<String, KindBinder> binders = new LinkedHashMap<>();
+    binders.put("BootServer", new BootServerBinder());
+    binders.put("Network", new NetworkBinder());
+    binders.put("Kernel", new KernelBinder());
+    binders.put("RootImage", new RootImageBinder());
+    binders.put("Export", new ExportBinder());
+    binders.put("Profile", new ProfileBinder());
+    binders.put("Host", new HostBinder());
+    return Collections.unmodifiableMap(binders);
   }
 
   private static final Schema ENVELOPE =

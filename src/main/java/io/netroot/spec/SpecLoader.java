@@ -1,16 +1,12 @@
 package io.netroot.spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -39,6 +35,17 @@ public final class SpecLoader {
    * @throws SpecInvalidException with every problem, sorted by file, line and column
    */
   public static SpecSet load(Path specsDir) {
+    return load(specsDir, new SpecCache());
+  }
+
+  /**
+   * As {@link #load(Path)}, reusing what {@code cache} holds from earlier loads: a process that
+   * loads the same specs again and again (the daemon) keeps one cache, a one-off load a fresh one.
+   *
+   * @param cache the parsed files and the last checked set of earlier loads; updated by this load
+   * @throws SpecInvalidException with every problem, sorted by file, line and column
+   */
+  public static SpecSet load(Path specsDir, SpecCache cache) {
     List<SpecError> errors = new ArrayList<>();
     Catalog catalog = new Catalog();
     List<Path> files = SpecFiles.find(specsDir, errors);
@@ -46,9 +53,9 @@ public final class SpecLoader {
     // merged in path order: the result is what one file after another gives.
     List<FileResult> results =
         (files.size() > 1 ? files.parallelStream() : files.stream())
-            .map(SpecLoader::loadFile)
+            .map(file -> loadFile(file, cache))
             .toList();
-    Checked last = CHECKED.get(specsDir.toAbsolutePath().toString());
+    SpecCache.Checked last = cache.checked.get(specsDir.toAbsolutePath().toString());
     if (last != null && last.isFor(files, results)) {
       // Nothing the checks read has changed: the same files gave the same documents.
       return last.specs();
@@ -60,7 +67,8 @@ public final class SpecLoader {
     // files no longer under the specs are forgotten
     Set<String> current = new HashSet<>();
     files.forEach(file -> current.add(file.toAbsolutePath() + "\0" + file));
-    PARSED
+    cache
+        .parsed
         .keySet()
         .removeIf(key -> key.startsWith(specsDir.toAbsolutePath() + "/") && !current.contains(key));
     // The documents that bound well, with the lookups the checks and then the renderers use; when
@@ -84,81 +92,30 @@ public final class SpecLoader {
       sorted.sort(Comparator.comparing(SpecError::position, POSITION_ORDER));
       throw new SpecInvalidException(sorted);
     }
-    CHECKED.put(specsDir.toAbsolutePath().toString(), Checked.of(files, results, specs));
+    cache.checked.put(
+        specsDir.toAbsolutePath().toString(), SpecCache.Checked.of(files, results, specs));
     return specs;
   }
 
-  /**
-   * The last checked result per specs directory, for a process that loads the same specs again and
-   * again (the daemon): when every file gave the very same documents and the kernel configs the
-   * checks read are unchanged, the checks would find what they found last time.
-   *
-   * @param configs each kernel {@code .config} the checks read, with its size and modification time
-   */
-  private record Checked(
-      List<Path> files, List<FileResult> results, Map<Path, String> configs, SpecSet specs) {
-
-    static Checked of(List<Path> files, List<FileResult> results, SpecSet specs) {
-      Map<Path, String> configs = new java.util.HashMap<>();
-      for (Kernel kernel : specs.kernels()) {
-        if (kernel.config() != null) {
-          configs.put(kernel.config(), stamp(kernel.config()));
-        }
-      }
-      return new Checked(List.copyOf(files), List.copyOf(results), configs, specs);
-    }
-
-    boolean isFor(List<Path> files, List<FileResult> results) {
-      if (!this.files.equals(files) || this.results.size() != results.size()) {
-        return false;
-      }
-      for (int i = 0; i < results.size(); i++) {
-        if (this.results.get(i) != results.get(i)) {
-          return false;
-        }
-      }
-      return configs.entrySet().stream().allMatch(e -> e.getValue().equals(stamp(e.getKey())));
-    }
-
-    private static String stamp(Path file) {
-      try {
-        return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
-      } catch (IOException e) {
-        return "missing";
-      }
-    }
-  }
-
-  private static final Map<String, Checked> CHECKED = new ConcurrentHashMap<>();
-
   /** One file's documents and problems. */
-  private record FileResult(Catalog catalog, List<SpecError> errors) {}
+  record FileResult(Catalog catalog, List<SpecError> errors) {}
 
-  /** A file's bytes and what they gave: binding depends on nothing else than these and the path. */
-  private record Parsed(byte[] bytes, FileResult result) {}
-
-  /**
-   * The last result of each spec file, for a process that loads the same specs again and again (the
-   * daemon): a file whose bytes are exactly those of last time is not parsed again.
-   */
-  private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
-
-  private static FileResult loadFile(Path file) {
+  private static FileResult loadFile(Path file, SpecCache cache) {
     String key = file.toAbsolutePath() + "\0" + file;
     List<SpecError> unreadable = new ArrayList<>();
     byte[] bytes = SpecFileReader.read(file, unreadable);
     if (bytes == null) {
       Catalog catalog = new Catalog();
       catalog.unreadable();
-      PARSED.remove(key);
+      cache.parsed.remove(key);
       return new FileResult(catalog, unreadable);
     }
-    Parsed last = PARSED.get(key);
+    SpecCache.Parsed last = cache.parsed.get(key);
     if (last != null && Arrays.equals(last.bytes(), bytes)) {
       return last.result();
     }
     FileResult result = parse(file, bytes);
-    PARSED.put(key, new Parsed(bytes, result));
+    cache.parsed.put(key, new SpecCache.Parsed(bytes, result));
     return result;
   }
 

@@ -7,8 +7,6 @@ import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
 import io.netroot.os.RootFs;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -16,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
 
 /**
  * The record of what netroot last applied, kept in {@code <root>/var/lib/netroot/state.json} and
@@ -36,12 +32,18 @@ public final class StateStore {
   private final RootFs root;
   private final Path file;
   private final Map<ResourceId, AppliedRecord> records;
+  private final StateSnapshots snapshots;
   private boolean dirty;
   private String warning;
 
   private StateStore(
-      RootFs root, Path file, Map<ResourceId, AppliedRecord> records, boolean dirty) {
+      RootFs root,
+      Path file,
+      Map<ResourceId, AppliedRecord> records,
+      boolean dirty,
+      StateSnapshots snapshots) {
     this.root = root.writingTo(null);
+    this.snapshots = snapshots;
     this.file = file;
     this.records = records;
     this.dirty = dirty;
@@ -69,25 +71,36 @@ public final class StateStore {
    *     it is left for the next apply (a dry run changes nothing)
    */
   public static StateStore open(RootFs root, boolean moveAside) {
+    return open(root, moveAside, new StateSnapshots());
+  }
+
+  /**
+   * As {@link #open(RootFs, boolean)}, taking the records from {@code snapshots} while the state
+   * file is the very file this process last read or wrote there.
+   *
+   * @param snapshots what earlier reads and writes of this process left; kept by a long-lived
+   *     process (the daemon), fresh for a one-off command
+   */
+  public static StateStore open(RootFs root, boolean moveAside, StateSnapshots snapshots) {
     Path file = root.resolve(FILE);
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
     int format;
     byte[] bytes = new byte[0];
     try {
       bytes = root.read(FILE);
-      Snapshot last = LAST.get(file);
-      Snapshot now = Snapshot.of(file, bytes, null);
+      StateSnapshots.Snapshot last = snapshots.get(file);
+      StateSnapshots.Snapshot now = StateSnapshots.Snapshot.of(file, bytes, null);
       if (last != null && last.sameFile(now)) {
         records.putAll(last.records());
-        return new StateStore(root, file, records, false);
+        return new StateStore(root, file, records, false, snapshots);
       }
       format = StateFileFormat.read(bytes, records);
       if (format == StateFileFormat.FORMAT_VERSION) {
-        LAST.put(file, Snapshot.of(file, bytes, records));
+        snapshots.put(file, StateSnapshots.Snapshot.of(file, bytes, records));
       }
     } catch (NoSuchFileException e) {
       // never applied: nothing recorded yet
-      return new StateStore(root, file, records, true);
+      return new StateStore(root, file, records, true, snapshots);
     } catch (StateFileFormat.UnsupportedFormatException e) {
       throw new NetrootException(file + e.getMessage(), e);
     } catch (NetrootException e) {
@@ -96,11 +109,11 @@ public final class StateStore {
       if (e instanceof IOException io && !(e instanceof JsonProcessingException)) {
         throw new NetrootException("cannot read state " + file + ": " + AtomicFile.describe(io), e);
       }
-      StateStore fresh = new StateStore(root, file, new LinkedHashMap<>(), true);
+      StateStore fresh = new StateStore(root, file, new LinkedHashMap<>(), true, snapshots);
       fresh.warning = corrupt(file, CorruptFile.what(bytes, e), moveAside);
       return fresh;
     }
-    return new StateStore(root, file, records, format != StateFileFormat.FORMAT_VERSION);
+    return new StateStore(root, file, records, format != StateFileFormat.FORMAT_VERSION, snapshots);
   }
 
   private static String corrupt(Path file, String what, boolean moveAside) {
@@ -157,34 +170,9 @@ public final class StateStore {
     root.writeFile(FILE, bytes, FileModes.parse("0600"));
     dirty = false;
     try {
-      LAST.put(file, Snapshot.of(file, bytes, records));
+      snapshots.put(file, StateSnapshots.Snapshot.of(file, bytes, records));
     } catch (IOException e) {
-      LAST.remove(file);
+      snapshots.remove(file);
     }
   }
-
-  /**
-   * The records of the state file as this process last read or wrote it, for a process that reads
-   * the same state pass after pass (the daemon). It is used only while the file is that very file:
-   * same inode, size, times and CRC-32C of its bytes.
-   */
-  private record Snapshot(String stat, long crc, Map<ResourceId, AppliedRecord> records) {
-    static Snapshot of(Path file, byte[] bytes, Map<ResourceId, AppliedRecord> records)
-        throws IOException {
-      String stat =
-          Files.readAttributes(
-                  file, "unix:ino,size,lastModifiedTime,ctime", LinkOption.NOFOLLOW_LINKS)
-              .toString();
-      CRC32C crc = new CRC32C();
-      crc.update(bytes);
-      return new Snapshot(
-          stat, crc.getValue(), records == null ? null : new LinkedHashMap<>(records));
-    }
-
-    boolean sameFile(Snapshot other) {
-      return stat.equals(other.stat) && crc == other.crc;
-    }
-  }
-
-  private static final Map<Path, Snapshot> LAST = new ConcurrentHashMap<>();
 }
