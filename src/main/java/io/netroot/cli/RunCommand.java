@@ -1,9 +1,9 @@
 package io.netroot.cli;
 
+import io.netroot.DriftPolicy;
 import io.netroot.daemon.Agent;
 import io.netroot.daemon.Settings;
 import io.netroot.os.TermSignal;
-import io.netroot.spec.BootServer;
 import io.netroot.spec.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +43,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--on-drift",
       paramLabel = "revert|report",
+      converter = DriftPolicyConverter.class,
       description = "A hand edit is reverted (backup kept) or only reported (default: revert).")
-  String onDrift;
+  DriftPolicy onDrift;
 
   @Option(
       names = "--http",
@@ -115,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
     Settings settings =
         Settings.of(options.specs, options.rootFs(), options.serviceBackend())
             .withInterval(duration("--interval", interval), duration("--splay", splay))
-            .withOnDrift(onDrift == null ? null : drift(onDrift))
+            .withOnDrift(onDrift)
             .withHttp(http)
             .withGit(gitUrl, gitBranch, gitCache)
             .withLockTimeout(duration("--lock-timeout", lockTimeout))
@@ -137,14 +138,5 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new io.netroot.NetrootException(flag + " " + e.getMessage());
     }
-  }
-
-  private static BootServer.OnDrift drift(String value) {
-    return switch (value) {
-      case "revert" -> BootServer.OnDrift.REVERT;
-      case "report" -> BootServer.OnDrift.REPORT;
-      default ->
-          throw new io.netroot.NetrootException("--on-drift " + value + ": use revert or report");
-    };
   }
 }

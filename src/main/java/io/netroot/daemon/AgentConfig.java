@@ -1,5 +1,6 @@
 package io.netroot.daemon;
 
+import io.netroot.DriftPolicy;
 import io.netroot.spec.BootServer;
 import java.time.Duration;
 
@@ -10,7 +11,7 @@ import java.time.Duration;
 record AgentConfig(
     Duration interval,
     Duration splay,
-    BootServer.OnDrift onDrift,
+    DriftPolicy onDrift,
     int http,
     Duration retryBase,
     Duration retryCap,
@@ -27,7 +28,7 @@ record AgentConfig(
     return new AgentConfig(
         interval,
         first(flags.splay(), a.splay(), interval.dividedBy(10)),
-        first(flags.onDrift(), a.onDrift(), BootServer.OnDrift.REVERT),
+        first(flags.onDrift(), a.onDrift(), DriftPolicy.REVERT),
         first(flags.http(), a.http(), Settings.DEFAULT_HTTP),
         first(retry.base(), null, Settings.DEFAULT_RETRY_BASE),
         first(retry.cap(), null, Settings.DEFAULT_RETRY_CAP),

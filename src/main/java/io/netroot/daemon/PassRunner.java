@@ -130,10 +130,7 @@ final class PassRunner {
       managed = managedFiles(catalog);
       Options options =
           Options.apply(false)
-              .withDriftPolicy(
-                  config.onDrift() == BootServer.OnDrift.REPORT
-                      ? Options.DriftPolicy.REPORT
-                      : Options.DriftPolicy.REVERT)
+              .withDriftPolicy(config.onDrift())
               .withDeferred(backoff.deferred(started))
               .withCancellation(stopping)
               .withProgress(liveness::progress)

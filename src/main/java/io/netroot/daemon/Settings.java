@@ -1,8 +1,8 @@
 package io.netroot.daemon;
 
+import io.netroot.DriftPolicy;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
-import io.netroot.spec.BootServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +37,7 @@ public record Settings(
     ServiceBackend services,
     Duration interval,
     Duration splay,
-    BootServer.OnDrift onDrift,
+    DriftPolicy onDrift,
     Integer http,
     String gitUrl,
     String gitBranch,
@@ -101,7 +101,7 @@ public record Settings(
         });
   }
 
-  public Settings withOnDrift(BootServer.OnDrift value) {
+  public Settings withOnDrift(DriftPolicy value) {
     return edit(b -> b.onDrift = value);
   }
 
@@ -172,7 +172,7 @@ public record Settings(
     ServiceBackend services;
     Duration interval;
     Duration splay;
-    BootServer.OnDrift onDrift;
+    DriftPolicy onDrift;
     Integer http;
     String gitUrl;
     String gitBranch;

@@ -1,5 +1,6 @@
 package io.netroot.engine;
 
+import io.netroot.DriftPolicy;
 import io.netroot.catalog.ResourceId;
 import java.time.Instant;
 import java.util.Map;
@@ -25,14 +26,6 @@ public record Options(
     BooleanSupplier cancelled,
     Progress progress,
     DeletionGate deletions) {
-
-  /** What a pass does with a managed thing that was edited by hand while its spec stayed. */
-  public enum DriftPolicy {
-    /** Put it back as the specs say, keeping a backup of the hand-edited version. */
-    REVERT,
-    /** Leave it, and report it. */
-    REPORT
-  }
 
   /**
    * Told of each step of a pass as it starts: a resource (its id), a removal, a commit of the

@@ -1,5 +1,6 @@
 package io.netroot.engine;
 
+import io.netroot.DriftPolicy;
 import io.netroot.NetrootException;
 import io.netroot.catalog.Content;
 import io.netroot.catalog.FileInImage;
@@ -92,7 +93,7 @@ final class ResourceCheck {
         decision.action() != Action.NOOP
             && decision.handEdit()
             && !decision.specChange()
-            && options.onDrift() == Options.DriftPolicy.REPORT;
+            && options.onDrift() == DriftPolicy.REPORT;
     String reason = decision.reason();
     if (reportOnly) {
       keepsBackup = false;

@@ -1,5 +1,6 @@
 package io.netroot.spec;
 
+import io.netroot.DriftPolicy;
 import java.time.Duration;
 import java.util.List;
 
@@ -77,7 +78,7 @@ public record BootServer(
   public record Agent(
       Duration interval,
       Duration splay,
-      OnDrift onDrift,
+      DriftPolicy onDrift,
       Integer http,
       Retry retry,
       Git git,
@@ -87,7 +88,12 @@ public record BootServer(
 
     /** Agent settings that leave the backups' retention to its defaults. */
     public Agent(
-        Duration interval, Duration splay, OnDrift onDrift, Integer http, Retry retry, Git git) {
+        Duration interval,
+        Duration splay,
+        DriftPolicy onDrift,
+        Integer http,
+        Retry retry,
+        Git git) {
       this(interval, splay, onDrift, http, retry, git, null);
     }
   }
@@ -100,14 +106,6 @@ public record BootServer(
    * @param maxAge copies older than this are removed, but for each file's newest
    */
   public record Backups(Integer keep, Duration maxAge) {}
-
-  /** What {@code agent run} does with a hand edit. */
-  public enum OnDrift {
-    /** Put it back as the specs say, keeping a backup of the hand-edited version. */
-    REVERT,
-    /** Leave it, log the diff and count it. */
-    REPORT
-  }
 
   /**
    * @param base the first delay after a failure, doubled after each further failure

@@ -8,6 +8,7 @@ import static io.netroot.spec.Schema.Type.STRING;
 import static io.netroot.spec.Schema.optional;
 import static io.netroot.spec.Schema.required;
 
+import io.netroot.DriftPolicy;
 import java.util.List;
 
 /** Binds {@code kind: BootServer}; fills the PXE menu and bootloader module defaults. */
@@ -156,7 +157,7 @@ final class BootServerBinder implements KindBinder {
         Durations.bind(ctx, agent.scalar("interval"), false),
         Durations.bind(ctx, agent.scalar("splay"), true),
         agent.has("onDrift")
-            ? Values.oneOf(ctx, agent.scalar("onDrift"), BootServer.OnDrift.class, null)
+            ? Values.oneOf(ctx, agent.scalar("onDrift"), DriftPolicy.class, null)
             : null,
         http,
         agent.has("retry")

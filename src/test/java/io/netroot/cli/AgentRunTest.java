@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netroot.DriftPolicy;
 import io.netroot.daemon.Agent;
 import io.netroot.daemon.Settings;
 import io.netroot.os.NotifySocket;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
-import io.netroot.spec.BootServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -138,7 +138,7 @@ class AgentRunTest {
 
   @Test
   void underReportAHandEditIsLeftReportedAndCounted() throws Exception {
-    start(settings().withOnDrift(BootServer.OnDrift.REPORT).withHttp(Settings.ANY_PORT));
+    start(settings().withOnDrift(DriftPolicy.REPORT).withHttp(Settings.ANY_PORT));
     Path host = server.file(HOST_FILE);
     String edited = Files.readString(host) + "# hand edit\n";
 

@@ -255,4 +255,17 @@ class CliTest {
     assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
     assertThat(String.join("\n", rendered)).doesNotContain("%n").doesNotContain("%%");
   }
+
+  /**
+   * The flag takes the spec's words for the one drift policy, and refuses others before running.
+   */
+  @Test
+  void onDriftTakesTheSpecsWordsAndRefusesOthers() {
+    for (io.netroot.DriftPolicy policy : io.netroot.DriftPolicy.values()) {
+      assertThat(new DriftPolicyConverter().convert(policy.word())).isEqualTo(policy);
+    }
+    TestBootServer.Run bad = TestBootServer.run("run", "--on-drift", "ignore");
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("--on-drift", "ignore: use revert or report");
+  }
 }

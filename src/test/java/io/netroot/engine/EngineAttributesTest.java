@@ -2,6 +2,7 @@ package io.netroot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netroot.DriftPolicy;
 import io.netroot.catalog.BlockInFile;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.ManagedFile;
@@ -91,8 +92,7 @@ class EngineAttributesTest {
     Files.setPosixFilePermissions(menu(), PosixFilePermissions.fromString("rw-------"));
 
     Report applied =
-        engine.reconcile(
-            catalog(), Options.apply(false).withDriftPolicy(Options.DriftPolicy.REPORT));
+        engine.reconcile(catalog(), Options.apply(false).withDriftPolicy(DriftPolicy.REPORT));
 
     ResourceResult result = applied.resources().get(1);
     assertThat(result.status()).isEqualTo(Status.REPORTED);

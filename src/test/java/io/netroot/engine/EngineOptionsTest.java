@@ -2,6 +2,7 @@ package io.netroot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netroot.DriftPolicy;
 import io.netroot.catalog.BlockInFile;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.ManagedFile;
@@ -63,10 +64,9 @@ class EngineOptionsTest {
   void reportPolicyLeavesAPureHandEditAndSaysSo() throws Exception {
     engine.reconcile(catalog(), Options.apply(false));
     Files.writeString(menuFile(), "DEFAULT edited\n");
-    Options report = Options.apply(false).withDriftPolicy(Options.DriftPolicy.REPORT);
+    Options report = Options.apply(false).withDriftPolicy(DriftPolicy.REPORT);
 
-    Report plan =
-        engine.reconcile(catalog(), Options.plan().withDriftPolicy(Options.DriftPolicy.REPORT));
+    Report plan = engine.reconcile(catalog(), Options.plan().withDriftPolicy(DriftPolicy.REPORT));
     Report applied = engine.reconcile(catalog(), report);
 
     for (Report r : List.of(plan, applied)) {
@@ -85,8 +85,7 @@ class EngineOptionsTest {
     Files.writeString(menuFile(), "DEFAULT edited\n");
     menu = "DEFAULT p\n";
     Report applied =
-        engine.reconcile(
-            catalog(), Options.apply(false).withDriftPolicy(Options.DriftPolicy.REPORT));
+        engine.reconcile(catalog(), Options.apply(false).withDriftPolicy(DriftPolicy.REPORT));
     assertThat(applied.resources().get(1).status()).isEqualTo(Status.APPLIED);
     assertThat(menuFile()).hasContent("DEFAULT p");
   }

@@ -6,6 +6,7 @@ import static io.netroot.spec.SpecFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netroot.DriftPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class AgentSpecTest {
             new BootServer.Agent(
                 Duration.ofSeconds(30),
                 Duration.ZERO,
-                BootServer.OnDrift.REPORT,
+                DriftPolicy.REPORT,
                 9779,
                 new BootServer.Retry(Duration.ofMillis(500), Duration.ofMinutes(90)),
                 new BootServer.Git("/srv/specs.git", "main", Duration.ofMinutes(1))));
