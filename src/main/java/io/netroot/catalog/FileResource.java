@@ -84,7 +84,9 @@ abstract class FileResource extends BaseResource {
     seen = null;
   }
 
-  /** Notes what this observe found at {@link #path}: what the candidate and the write start from. */
+  /**
+   * Notes what this observe found at {@link #path}: what the candidate and the write start from.
+   */
   final void observed(Found found) {
     observed = found;
   }

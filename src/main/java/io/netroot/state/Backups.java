@@ -133,7 +133,8 @@ public final class Backups {
       return keep(path, file.bytes(), null, mode, reason, now);
     }
     if (found instanceof Found.Link l) {
-      return keep(path, l.target().getBytes(StandardCharsets.UTF_8), l.target(), PRIVATE, reason, now);
+      return keep(
+          path, l.target().getBytes(StandardCharsets.UTF_8), l.target(), PRIVATE, reason, now);
     }
     return null;
   }
