@@ -75,20 +75,37 @@ public final class BlockInFile extends FileResource {
 
   @Override
   public Optional<Content> observe(RootFs root) {
-    Optional<String> file = read(root, path());
+    forgetObserved();
+    Found found = lookShared(root, path());
+    observed(found);
+    Optional<String> file = text(found);
     sawFile(root, file.isPresent());
     return file.flatMap(markers::find).map(located -> Content.text(fromBytes(located.text())));
   }
 
   @Override
   public byte[] candidate(RootFs root, Content desired) {
-    String current = read(root, path()).orElse(null);
-    return markers.splice(current, toBytes(desired.asText())).getBytes(StandardCharsets.ISO_8859_1);
+    return splice(current(root), desired);
+  }
+
+  private byte[] splice(Optional<String> current, Content desired) {
+    return markers
+        .splice(current.orElse(null), toBytes(desired.asText()))
+        .getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The file as the last observe read it; read now only when this resource was never observed. */
+  private Optional<String> current(RootFs root) {
+    Found found = lastObserved();
+    return text(found != null ? found : lookShared(root, path()));
   }
 
   @Override
   public void write(RootFs root, Content desired) {
-    root.writeFile(path(), candidate(root, desired), modeForRewrite(null));
+    byte[] content = splice(current(root), desired);
+    refuseIfChanged(root);
+    root.writeFile(path(), content, modeForRewrite(null));
+    wrote();
   }
 
   @Override
@@ -110,14 +127,19 @@ public final class BlockInFile extends FileResource {
    * only by reading what the link points to, so a link is refused, not followed.
    */
   static Optional<String> read(RootFs root, String path) {
+    return text(lookShared(root, path));
+  }
+
+  /**
+   * What is at the path of a file shared with people: its bytes or nothing. A link is refused, as
+   * {@link #read} says.
+   */
+  static Found lookShared(RootFs root, String path) {
     Found found;
     try {
       found = root.look(path);
     } catch (IOException e) {
       throw new NetrootException("cannot read " + path + ": " + AtomicFile.describe(e), e);
-    }
-    if (found instanceof Found.File file) {
-      return Optional.of(new String(file.bytes(), StandardCharsets.ISO_8859_1));
     }
     if (found instanceof Found.Link link) {
       throw new NetrootException(
@@ -126,7 +148,14 @@ public final class BlockInFile extends FileResource {
               + link.target()
               + "); netroot does not write through links");
     }
-    return Optional.empty();
+    return found;
+  }
+
+  /** A file's bytes as one char per byte; empty for nothing. */
+  static Optional<String> text(Found found) {
+    return found instanceof Found.File file
+        ? Optional.of(new String(file.bytes(), StandardCharsets.ISO_8859_1))
+        : Optional.empty();
   }
 
   /** UTF-8 text as one char per byte, to splice into a file read as ISO-8859-1. */

@@ -3,10 +3,12 @@ package io.netroot.catalog;
 import io.netroot.NetrootException;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
+import io.netroot.os.Found;
 import io.netroot.os.ModeAndOwner;
 import io.netroot.os.RootFs;
 import java.io.IOException;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,11 +17,19 @@ import java.util.Set;
  * A resource kept in a file of the boot server, whose mode and owner are part of its desired state:
  * a daemon that cannot read the file is as broken as one that reads the wrong text. What the last
  * {@link #observe} saw is kept until the next one, as the content is.
+ *
+ * <p>The file is read once per pass. The bytes {@link #observe} read are what the decision, the
+ * checker's {@link #candidate}, the backup and the {@link #write} all use; right before it stages
+ * the new file, the write looks at the file again and refuses ({@link ChangedOnDiskException}) when
+ * it is no longer what was observed, so a hand edit made meanwhile is never overwritten unseen.
  */
 abstract class FileResource extends BaseResource {
 
   /** How the file seen by the last observe differs in mode and owner, or null. */
   private AttributeChange seen;
+
+  /** What the last observe found at {@link #path}, or null when none has yet (or it failed). */
+  private Found observed;
 
   FileResource(
       ResourceId id,
@@ -66,6 +76,66 @@ abstract class FileResource extends BaseResource {
       throw new NetrootException(
           "cannot read the mode and owner of " + path() + ": " + AtomicFile.describe(e), e);
     }
+  }
+
+  /** Forgets the last observation: called first by each observe, so one that fails leaves none. */
+  final void forgetObserved() {
+    observed = null;
+    seen = null;
+  }
+
+  /**
+   * Notes what this observe found at {@link #path}: what the candidate and the write start from.
+   */
+  final void observed(Found found) {
+    observed = found;
+  }
+
+  /** What the last observe found at {@link #path}; null when this resource was not observed. */
+  final Found lastObserved() {
+    return observed;
+  }
+
+  @Override
+  public final Optional<Found> observedFile() {
+    return Optional.ofNullable(observed);
+  }
+
+  /**
+   * Refuses the write when the file is no longer what the last observe found: a re-read, compared
+   * byte for byte (the cheapest check that cannot miss an edit within one timestamp tick). Without
+   * an observation (a resource written directly, never observed) there is nothing to compare.
+   *
+   * @throws ChangedOnDiskException when the file changed, appeared, vanished or became a link
+   */
+  final void refuseIfChanged(RootFs root) {
+    if (observed == null) {
+      return;
+    }
+    Found now;
+    try {
+      now = root.look(path());
+    } catch (IOException e) {
+      throw new NetrootException("cannot read " + path() + ": " + AtomicFile.describe(e), e);
+    }
+    if (!same(observed, now)) {
+      throw new ChangedOnDiskException(path());
+    }
+  }
+
+  /** The observation is used up once the file is rewritten: the next pass observes again. */
+  final void wrote() {
+    observed = null;
+  }
+
+  private static boolean same(Found before, Found now) {
+    if (before instanceof Found.File was && now instanceof Found.File is) {
+      return Arrays.equals(was.bytes(), is.bytes());
+    }
+    if (before instanceof Found.Link was && now instanceof Found.Link is) {
+      return was.target().equals(is.target());
+    }
+    return before instanceof Found.Nothing && now instanceof Found.Nothing;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.netroot.catalog;
 
+import io.netroot.os.Found;
 import io.netroot.os.ModeAndOwner;
 import io.netroot.os.RootFs;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,10 @@ public final class IniKeys extends FileResource {
 
   @Override
   public Optional<Content> observe(RootFs root) {
-    Optional<String> file = BlockInFile.read(root, path());
+    forgetObserved();
+    Found found = BlockInFile.lookShared(root, path());
+    observed(found);
+    Optional<String> file = BlockInFile.text(found);
     sawFile(root, file.isPresent());
     return file.map(text -> Content.text(found(lines(text))));
   }
@@ -114,8 +118,13 @@ public final class IniKeys extends FileResource {
 
   @Override
   public byte[] candidate(RootFs root, Content desired) {
-    String current = BlockInFile.read(root, path()).orElse("");
-    return edit(current).getBytes(StandardCharsets.ISO_8859_1);
+    return edit(current(root).orElse("")).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The file as the last observe read it; read now only when this resource was never observed. */
+  private Optional<String> current(RootFs root) {
+    Found found = lastObserved();
+    return BlockInFile.text(found != null ? found : BlockInFile.lookShared(root, path()));
   }
 
   /** The file with the managed keys set; {@code current} is one char per byte. */
@@ -183,7 +192,10 @@ public final class IniKeys extends FileResource {
 
   @Override
   public void write(RootFs root, Content desired) {
-    root.writeFile(path(), candidate(root, desired), modeForRewrite(null));
+    byte[] content = candidate(root, desired);
+    refuseIfChanged(root);
+    root.writeFile(path(), content, modeForRewrite(null));
+    wrote();
   }
 
   /** The keys stay as they are: netroot does not know what they were before it set them. */

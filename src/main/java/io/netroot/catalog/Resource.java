@@ -1,6 +1,7 @@
 package io.netroot.catalog;
 
 import io.netroot.os.ConfigChecker;
+import io.netroot.os.Found;
 import io.netroot.os.RootFs;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +35,36 @@ public interface Resource {
    */
   Content desired();
 
-  /** The managed part as it is now, or empty when absent. */
+  /**
+   * The managed part as it is now, or empty when absent. A resource kept in a file reads it here,
+   * once per pass, and keeps what it read for {@link #candidate}, the backup ({@link
+   * #observedFile}) and {@link #write}.
+   */
   Optional<Content> observe(RootFs root);
 
-  /** The complete file as it would be after {@link #write}, for a checker to read. */
+  /**
+   * The complete file as it would be after {@link #write}, for a checker to read: built from what
+   * the last {@link #observe} read, not from a new read.
+   */
   byte[] candidate(RootFs root, Content desired);
 
-  /** Makes the managed part equal to {@code desired}, atomically. */
+  /**
+   * Makes the managed part equal to {@code desired}, atomically, from what the last {@link
+   * #observe} read. A resource kept in a file first checks that the file is still what was
+   * observed.
+   *
+   * @throws io.netroot.catalog.ChangedOnDiskException when it is not: nothing is written
+   */
   void write(RootFs root, Content desired);
+
+  /**
+   * What the last {@link #observe} found at {@link #path} (bytes, a link, or nothing), for the
+   * backup to keep exactly what the decision saw; empty for a resource that keeps no such
+   * observation (the backup then reads the file).
+   */
+  default Optional<Found> observedFile() {
+    return Optional.empty();
+  }
 
   /** Removes the managed part (the whole file, or only the block). */
   void remove(RootFs root);

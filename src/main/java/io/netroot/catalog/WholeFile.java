@@ -74,6 +74,7 @@ abstract class WholeFile extends FileResource {
    */
   @Override
   public Optional<Content> observe(RootFs root) {
+    forgetObserved();
     Found found;
     try {
       found = root.look(path());
@@ -86,8 +87,12 @@ abstract class WholeFile extends FileResource {
     }
     sawFile(root, found instanceof Found.File);
     if (found instanceof Found.File file) {
-      return Optional.of(Content.readBack(file.bytes(), isText(), lastDesired));
+      Content content = Content.readBack(file.bytes(), isText(), lastDesired);
+      // Kept as the desired content's own bytes when they are equal: no second copy is held.
+      observed(content == lastDesired ? new Found.File(content.bytes()) : found);
+      return Optional.of(content);
     }
+    observed(found);
     if (found instanceof Found.Link link) {
       return Optional.of(replacedByLink(link, isText()));
     }
@@ -108,7 +113,9 @@ abstract class WholeFile extends FileResource {
 
   @Override
   public void write(RootFs root, Content desired) {
+    refuseIfChanged(root);
     root.writeFile(path(), desired.bytes(), FileModes.parse(mode));
+    wrote();
   }
 
   @Override

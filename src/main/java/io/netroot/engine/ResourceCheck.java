@@ -7,6 +7,7 @@ import io.netroot.catalog.FileInImage;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
 import io.netroot.os.ConfigChecker;
+import io.netroot.os.Found;
 import io.netroot.os.InPlaceRewrite;
 import io.netroot.os.RootFs;
 import io.netroot.state.AppliedRecord;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * drift and whether a backup is needed. The drift policy may leave a hand edit reported only. A
  * change is checked by the daemon's checker in a dry run as in an apply; an apply then backs up
  * what it overwrites and stages the write ({@link StagedWrites}).
+ *
+ * <p>A resource is observed once per pass: the decision, the checker's candidate, the backup and
+ * the write all use what {@link Resource#observe} read. The write refuses when the file changed on
+ * disk since ({@link io.netroot.catalog.ChangedOnDiskException}); the resource then fails this pass
+ * and nothing of it is written, so the next pass decides again on the file as it is.
  */
 final class ResourceCheck {
 
@@ -191,8 +197,10 @@ final class ResourceCheck {
   }
 
   /**
-   * A file inside a root image is backed up from what the resource read there without following a
-   * link, so a client's link never puts another file into the backups.
+   * The backup keeps what the decision was made on: the file as the resource observed it in this
+   * pass, when it keeps that observation. A file inside a root image is backed up from what the
+   * resource read there without following a link, so a client's link never puts another file into
+   * the backups.
    */
   private Backups.Entry backUp(Resource resource, String reason) {
     if (resource instanceof FileInImage inImage) {
@@ -200,6 +208,10 @@ final class ResourceCheck {
           .currentFile(root)
           .map(bytes -> backups.save(resource.path(), bytes, reason))
           .orElse(null);
+    }
+    Optional<Found> observed = resource.observedFile();
+    if (observed.isPresent()) {
+      return backups.save(resource.path(), observed.get(), reason);
     }
     return backups.save(resource.path(), reason);
   }

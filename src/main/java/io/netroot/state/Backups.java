@@ -99,26 +99,44 @@ public final class Backups {
         || !(attributes.get().isRegularFile() || attributes.get().isSymbolicLink())) {
       return null;
     }
-    Instant now = clock.instant();
     try {
       // The file is looked at again as it is read: what was a file may be a link by now.
-      Found found = root.look(path);
-      byte[] bytes;
-      String link = null;
-      Set<PosixFilePermission> mode = FileModes.forBackup(attributes.get().permissions());
-      if (found instanceof Found.File file) {
-        bytes = file.bytes();
-      } else if (found instanceof Found.Link l) {
-        link = l.target();
-        bytes = link.getBytes(StandardCharsets.UTF_8);
-        mode = PRIVATE;
-      } else {
-        return null;
-      }
-      return keep(path, bytes, link, mode, reason, now);
+      return keep(path, root.look(path), attributes, reason);
     } catch (IOException e) {
       throw new NetrootException("cannot back up " + path + ": " + AtomicFile.describe(e), e);
     }
+  }
+
+  /**
+   * Saves the file at {@code path} as the caller observed it ({@code observed}, read without
+   * following a link), so the backup keeps exactly what a decision was made on. Its mode is the
+   * file's mode now, if it is still there; returns null when nothing was observed.
+   */
+  public Entry save(String path, Found observed, String reason) {
+    try {
+      return keep(path, observed, look(path), reason);
+    } catch (IOException e) {
+      throw new NetrootException("cannot back up " + path + ": " + AtomicFile.describe(e), e);
+    }
+  }
+
+  private Entry keep(
+      String path, Found found, Optional<PosixFileAttributes> attributes, String reason)
+      throws IOException {
+    Instant now = clock.instant();
+    if (found instanceof Found.File file) {
+      Set<PosixFilePermission> mode =
+          attributes
+              .filter(PosixFileAttributes::isRegularFile)
+              .map(a -> FileModes.forBackup(a.permissions()))
+              .orElse(PRIVATE);
+      return keep(path, file.bytes(), null, mode, reason, now);
+    }
+    if (found instanceof Found.Link l) {
+      return keep(
+          path, l.target().getBytes(StandardCharsets.UTF_8), l.target(), PRIVATE, reason, now);
+    }
+    return null;
   }
 
   /**
