@@ -27,6 +27,12 @@ final class FstabRootLine extends BaseResource implements FileInImage {
   private final String image;
   private final String line;
 
+  /**
+   * The fstab the last observe read (one char per byte; empty when missing), or null when this
+   * resource was not observed: what the candidate and the write start from.
+   */
+  private Optional<String> observed;
+
   FstabRootLine(String image, String description, String line, List<ResourceId> dependsOn) {
     super(
         idFor(image + "/" + FSTAB),
@@ -56,7 +62,9 @@ final class FstabRootLine extends BaseResource implements FileInImage {
 
   @Override
   public Optional<Content> observe(RootFs root) {
+    observed = null;
     Optional<String> text = read(root);
+    observed = text;
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -66,7 +74,7 @@ final class FstabRootLine extends BaseResource implements FileInImage {
 
   @Override
   public byte[] candidate(RootFs root, Content desired) {
-    return candidate(read(root), desired);
+    return candidate(observed != null ? observed : read(root), desired);
   }
 
   private byte[] candidate(Optional<String> current, Content desired) {
@@ -98,10 +106,14 @@ final class FstabRootLine extends BaseResource implements FileInImage {
     try (ImageDir img = ImageDir.create(root.resolve(image), image)) {
       Optional<String> current =
           img.readFile(FSTAB).map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1));
+      if (observed != null && !observed.equals(current)) {
+        throw new ChangedOnDiskException(path());
+      }
       // the old file's permissions, never its set-id bits: the new file is root's
       int mode =
           current.isPresent() ? img.look(FSTAB).map(n -> n.mode() & 0777).orElse(0644) : 0644;
       img.writeFile(FSTAB, candidate(current, desired), mode);
+      observed = null;
     }
   }
 
