@@ -1,6 +1,6 @@
 package io.netroot.catalog;
 
-import io.netroot.NetrootException;
+import io.netroot.catalog.Resource.StateKind;
 import io.netroot.os.RootFs;
 import io.netroot.render.ManagedBlock;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * Something netroot applied earlier that no spec produces any more: known only from the state file,
  * it can be observed and removed, never written.
  */
-public final class RecordedResource implements Resource {
+public final class RecordedResource implements Removable {
 
   private final ResourceId id;
   private final String path;
@@ -47,21 +47,6 @@ public final class RecordedResource implements Resource {
     return kind;
   }
 
-  @Override
-  public List<ResourceId> dependsOn() {
-    return List.of();
-  }
-
-  @Override
-  public List<ServiceAction> notifies() {
-    return List.of();
-  }
-
-  @Override
-  public Content desired() {
-    throw new NetrootException(path + " is no longer produced by any spec");
-  }
-
   /**
    * Whether this is a part of a root image (its fill, fstab line, device nodes, disabled services)
    * rather than a file or block. Those are left as they are when no spec names them any more:
@@ -86,16 +71,6 @@ public final class RecordedResource implements Resource {
                       located.text().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), true));
     }
     return new ManagedFile(path, "", List.of(), () -> "").observe(root);
-  }
-
-  @Override
-  public byte[] candidate(RootFs root, Content desired) {
-    throw new UnsupportedOperationException("a recorded resource is only removed");
-  }
-
-  @Override
-  public void write(RootFs root, Content desired) {
-    throw new UnsupportedOperationException("a recorded resource is only removed");
   }
 
   @Override

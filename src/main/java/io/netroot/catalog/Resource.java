@@ -9,19 +9,9 @@ import java.util.Optional;
 /**
  * One small managed thing: it knows its desired content, can observe what is there now, and can
  * make it right. The engine decides <em>whether</em> to act; a resource only knows <em>how</em>.
+ * What it shares with a record no spec produces any more (observe, remove) is {@link Removable}.
  */
-public interface Resource {
-
-  ResourceId id();
-
-  /** The managed path as the boot server sees it ({@code /etc/dhcp/dhcpd.conf}). */
-  String path();
-
-  /** What this is, for people: {@code PXE config of host devboard}. */
-  String description();
-
-  /** What kind of record the state file keeps, so it can be removed once no spec produces it. */
-  StateKind stateKind();
+public interface Resource extends Removable {
 
   /** Resources that must be right before this one is touched. */
   List<ResourceId> dependsOn();
@@ -34,13 +24,6 @@ public interface Resource {
    * of this resource alone.
    */
   Content desired();
-
-  /**
-   * The managed part as it is now, or empty when absent. A resource kept in a file reads it here,
-   * once per pass, and keeps what it read for {@link #candidate}, the backup ({@link
-   * #observedFile}) and {@link #write}.
-   */
-  Optional<Content> observe(RootFs root);
 
   /**
    * The complete file as it would be after {@link #write}, for a checker to read: built from what
@@ -65,9 +48,6 @@ public interface Resource {
   default Optional<Found> observedFile() {
     return Optional.empty();
   }
-
-  /** Removes the managed part (the whole file, or only the block). */
-  void remove(RootFs root);
 
   /** The daemon's syntax check to run on {@link #candidate} before installing, if any. */
   default Optional<ConfigChecker> checker() {
