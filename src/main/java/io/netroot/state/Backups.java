@@ -9,28 +9,16 @@ import io.netroot.os.FileModes;
 import io.netroot.os.Found;
 import io.netroot.os.RootFs;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies of files as they were just before netroot overwrote or removed them, when they held
@@ -44,21 +32,13 @@ import org.slf4j.LoggerFactory;
 public final class Backups {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Logger log = LoggerFactory.getLogger(Backups.class);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   /** Where the backups are, as a server path. */
   static final String DIR = StateStore.STATE_DIR + "/backups";
 
-  private static final String INDEX = DIR + "/index.jsonl";
   private static final Set<PosixFilePermission> PRIVATE = FileModes.parse("0600");
-  private static final Set<OpenOption> APPEND =
-      Set.of(
-          StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND,
-          LinkOption.NOFOLLOW_LINKS);
 
   /**
    * One saved copy.
@@ -80,11 +60,13 @@ public final class Backups {
 
   private final RootFs root;
   private final Clock clock;
+  private final BackupIndex index;
 
   public Backups(RootFs root, Clock clock) {
     // a backup is on disk before the file it keeps is replaced: never staged in a batch
     this.root = root.writingTo(null);
     this.clock = clock;
+    this.index = new BackupIndex(this.root);
   }
 
   /** Whether there is something at {@code path} a backup can keep: a file or a link. */
@@ -164,7 +146,7 @@ public final class Backups {
     root.directory(parentOf(copy), StateStore.STATE_DIR);
     root.writeFile(copy, bytes, mode);
     Entry entry = new Entry(id, now.toString(), path, reason, Content.sha256(bytes), link);
-    appendToIndex(JSON.writeValueAsString(entry) + "\n");
+    index.append(JSON.writeValueAsString(entry) + "\n");
     return entry;
   }
 
@@ -173,40 +155,6 @@ public final class Backups {
       return root.attributes(path);
     } catch (IOException e) {
       throw new NetrootException("cannot look at " + path + ": " + AtomicFile.describe(e), e);
-    }
-  }
-
-  private void appendToIndex(String line) throws IOException {
-    Path index = root.directory(DIR, StateStore.STATE_DIR).resolve("index.jsonl");
-    try (FileChannel channel =
-        FileChannel.open(index, APPEND, PosixFilePermissions.asFileAttribute(PRIVATE))) {
-      // A line torn by a crash has no newline: the new entry starts on a line of its own.
-      String text = endsTorn(index, channel.size()) ? "\n" + line : line;
-      ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-    } catch (IOException e) {
-      // O_NOFOLLOW refused it: Java reports ELOOP as a plain IOException
-      if (Files.isSymbolicLink(index)) {
-        throw new NetrootException(
-            index + " is a symbolic link; netroot does not write through links");
-      }
-      throw e;
-    }
-    // an index made by an older netroot may be readable by all
-    FileModes.set(index, PRIVATE);
-  }
-
-  private static boolean endsTorn(Path index, long size) throws IOException {
-    if (size == 0) {
-      return false;
-    }
-    try (FileChannel read =
-        FileChannel.open(index, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer last = ByteBuffer.allocate(1);
-      read.read(last, size - 1);
-      return last.get(0) != '\n';
     }
   }
 
@@ -223,19 +171,6 @@ public final class Backups {
     return serverPath.substring(0, serverPath.lastIndexOf('/'));
   }
 
-  /** Replaces the index with {@code entries}, atomically (for {@link BackupRetention}). */
-  void replaceIndex(List<Entry> entries) {
-    StringBuilder text = new StringBuilder();
-    try {
-      for (Entry entry : entries) {
-        text.append(JSON.writeValueAsString(entry)).append('\n');
-      }
-    } catch (IOException e) {
-      throw new NetrootException("cannot write the backup index: " + AtomicFile.describe(e), e);
-    }
-    root.writeFile(INDEX, text.toString().getBytes(StandardCharsets.UTF_8), PRIVATE);
-  }
-
   /** Every backup, oldest first; a line of the index that cannot be read is skipped. */
   public List<Entry> list() {
     return read().entries();
@@ -249,38 +184,12 @@ public final class Backups {
 
   /** Reads the index, skipping (and naming) the lines that cannot be read. */
   public Index read() {
-    List<Entry> entries = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    String index;
-    try {
-      index = new String(root.read(INDEX), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return new Index(entries, warnings);
-    } catch (IOException e) {
-      throw new NetrootException("cannot read the backup index: " + AtomicFile.describe(e), e);
-    }
-    String[] lines = index.split("\n");
-    for (int n = 0; n < lines.length; n++) {
-      if (lines[n].isBlank()) {
-        continue;
-      }
-      try {
-        Entry entry = JSON.readValue(lines[n], Entry.class);
-        if (entry == null || entry.id() == null || entry.path() == null) {
-          throw new IllegalArgumentException("an entry without id or path");
-        }
-        entries.add(entry);
-      } catch (IOException | IllegalArgumentException e) {
-        String warning =
-            root.resolve(INDEX)
-                + " line "
-                + (n + 1)
-                + " is not a whole entry (cut short by an interrupted run?); skipped";
-        log.warn(warning);
-        warnings.add(warning);
-      }
-    }
-    return new Index(entries, warnings);
+    return index.read();
+  }
+
+  /** Replaces the index with {@code entries}, atomically (for {@link BackupRetention}). */
+  void replaceIndex(List<Entry> entries) {
+    index.replace(entries);
   }
 
   /**
