@@ -72,11 +72,11 @@ public interface Resource extends Removable {
 
   /**
    * Gives the file the mode and owner {@code change} asks for, without rewriting it and without
-   * following a symbolic link: for a file whose content is already right.
+   * following a symbolic link: for a file whose content is already right. The engine asks only with
+   * a change {@link #attributeChange} gave; a resource without a file gives none, so it has nothing
+   * to do here.
    */
-  default void fixAttributes(RootFs root, AttributeChange change) {
-    throw new UnsupportedOperationException(id() + " has no mode and owner to fix");
-  }
+  default void fixAttributes(RootFs root, AttributeChange change) {}
 
   /** How a resource is recorded in the state file. */
   enum StateKind {
