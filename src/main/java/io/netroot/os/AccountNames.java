@@ -3,8 +3,6 @@ package io.netroot.os;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The user and group netroot runs as, and the names of users and groups by number, for messages
@@ -25,9 +23,6 @@ final class AccountNames {
     Pointer getgrgid(int gid);
   }
 
-  private static final Map<Integer, String> USERS = new ConcurrentHashMap<>();
-  private static final Map<Integer, String> GROUPS = new ConcurrentHashMap<>();
-
   private AccountNames() {}
 
   /** The effective user: the owner of every file this process creates. */
@@ -40,12 +35,17 @@ final class AccountNames {
     return Holder.GID;
   }
 
+  /**
+   * The name of a user, looked up each time: names are only wanted for messages about a mode or
+   * owner change, and a long-running agent must see accounts added after it started.
+   */
   static String user(int uid) {
-    return USERS.computeIfAbsent(uid, AccountNames::lookUpUser);
+    return lookUpUser(uid);
   }
 
+  /** The name of a group, looked up each time, as {@link #user}. */
   static String group(int gid) {
-    return GROUPS.computeIfAbsent(gid, AccountNames::lookUpGroup);
+    return lookUpGroup(gid);
   }
 
   private static synchronized String lookUpUser(int uid) {
