@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * printed as one line and written to {@code target/crash-figures.txt}.
  *
  * <p>Part of {@code mvn verify}: 100 kills of apply and 6 of the daemon on 2 000 hosts take about
- * eight minutes on two cores. System properties: {@code netroot.crash.trials} (kills of apply,
+ * ten minutes on two cores. System properties: {@code netroot.crash.trials} (kills of apply,
  * default 100, half from empty), {@code netroot.crash.daemonTrials} (default 6), {@code
  * netroot.crash.hosts} (default 2000), {@code netroot.crash.seed} (the kill moments; printed),
  * {@code netroot.crash.dir} (where the roots are made, default the temporary directory). {@code
