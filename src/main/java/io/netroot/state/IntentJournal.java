@@ -1,18 +1,11 @@
 package io.netroot.state;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netroot.NetrootException;
 import io.netroot.catalog.Resource.StateKind;
 import io.netroot.catalog.ResourceId;
-import io.netroot.os.AtomicFile;
-import io.netroot.os.FileModes;
 import io.netroot.os.RootFs;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,14 +46,11 @@ public final class IntentJournal {
 
   record Document(@JsonProperty("format_version") int formatVersion, List<Write> writes) {}
 
-  private final RootFs root;
-  private final Path file;
+  private final JournalFile journal;
   private String unreadable;
 
   public IntentJournal(RootFs root) {
-    // on disk, flushed, before the renames it covers: never staged in a batch
-    this.root = root.writingTo(null);
-    this.file = root.resolve(FILE);
+    this.journal = new JournalFile(root, FILE);
   }
 
   /**
@@ -68,33 +58,26 @@ public final class IntentJournal {
    * is treated as empty, and {@link #unreadable()} says why; an apply moves it aside.
    */
   public Map<ResourceId, Write> load(boolean moveAside) {
+    JournalFile.Loaded<Map<ResourceId, Write>> loaded =
+        journal.load(
+            Document.class,
+            IntentJournal::writes,
+            moveAside,
+            "the writes of the interrupted pass it listed are treated as hand edits and backed up");
+    unreadable = loaded.unreadable();
+    return loaded.value() == null ? new LinkedHashMap<>() : loaded.value();
+  }
+
+  private static Map<ResourceId, Write> writes(Document doc) {
+    if (doc.writes() == null) {
+      throw new IllegalArgumentException("no writes");
+    }
     Map<ResourceId, Write> writes = new LinkedHashMap<>();
-    byte[] bytes = new byte[0];
-    try {
-      bytes = root.read(FILE);
-      Document doc = JSON.readValue(bytes, Document.class);
-      if (doc == null || doc.writes() == null) {
-        throw new IllegalArgumentException("no writes");
+    for (Write w : doc.writes()) {
+      if (w == null || w.id() == null || w.sha256() == null) {
+        throw new IllegalArgumentException("a write without id or hash");
       }
-      for (Write w : doc.writes()) {
-        if (w == null || w.id() == null || w.sha256() == null) {
-          throw new IllegalArgumentException("a write without id or hash");
-        }
-        writes.put(new ResourceId(w.id()), w);
-      }
-    } catch (NoSuchFileException e) {
-      // no pass was interrupted
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      unreadable =
-          file
-              + " "
-              + CorruptFile.what(bytes, e)
-              + (moveAside ? "; it was moved to " + CorruptFile.moveAside(file) + " and" : ";")
-              + " the writes of the interrupted pass it listed are treated as hand edits and backed"
-              + " up";
-      return new LinkedHashMap<>();
-    } catch (IOException e) {
-      throw new NetrootException("cannot read " + file + ": " + AtomicFile.describe(e), e);
+      writes.put(new ResourceId(w.id()), w);
     }
     return writes;
   }
@@ -108,22 +91,12 @@ public final class IntentJournal {
   public void save(Collection<Write> writes) {
     if (writes.isEmpty()) {
       clear();
-      return;
-    }
-    try {
-      byte[] bytes = JSON.writeValueAsBytes(new Document(FORMAT_VERSION, new ArrayList<>(writes)));
-      root.directory(StateStore.STATE_DIR, StateStore.STATE_DIR);
-      root.writeFile(FILE, bytes, FileModes.parse("0600"));
-    } catch (JsonProcessingException e) {
-      throw new NetrootException("cannot encode " + file + ": " + e.getOriginalMessage(), e);
+    } else {
+      journal.save(new Document(FORMAT_VERSION, new ArrayList<>(writes)), false);
     }
   }
 
   public void clear() {
-    try {
-      root.remove(FILE);
-    } catch (IOException e) {
-      throw new NetrootException("cannot remove " + file + ": " + AtomicFile.describe(e), e);
-    }
+    journal.clear();
   }
 }

@@ -1,16 +1,7 @@
 package io.netroot.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netroot.NetrootException;
 import io.netroot.catalog.ServiceAction;
-import io.netroot.os.AtomicFile;
-import io.netroot.os.FileModes;
 import io.netroot.os.RootFs;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,20 +15,14 @@ import java.util.Map;
  */
 public final class PendingServices {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
   /** The journal, as a server path. */
   static final String FILE = StateStore.STATE_DIR + "/pending-services.json";
 
-  private final RootFs root;
-  private final Path file;
+  private final JournalFile journal;
   private String unreadable;
 
   public PendingServices(RootFs root) {
-    // the journal is on disk before the writes it covers: never staged in a batch
-    this.root = root.writingTo(null);
-    this.file = root.resolve(FILE);
+    this.journal = new JournalFile(root, FILE);
   }
 
   /**
@@ -46,34 +31,27 @@ public final class PendingServices {
    * #unreadable()} says so: what it owed is then unknown.
    */
   public Map<ServiceAction, List<String>> load() {
+    JournalFile.Loaded<Map<ServiceAction, List<String>>> loaded =
+        journal.load(
+            Journal.class,
+            PendingServices::pending,
+            true,
+            "every service netroot manages is restarted once, since which ones were owed is"
+                + " unknown");
+    unreadable = loaded.unreadable();
+    return loaded.value() == null ? new LinkedHashMap<>() : loaded.value();
+  }
+
+  private static Map<ServiceAction, List<String>> pending(Journal journal) {
+    if (journal.pending() == null) {
+      throw new IllegalArgumentException("no pending list");
+    }
     Map<ServiceAction, List<String>> pending = new LinkedHashMap<>();
-    byte[] bytes = new byte[0];
-    try {
-      bytes = root.read(FILE);
-      Journal journal = JSON.readValue(bytes, Journal.class);
-      if (journal == null || journal.pending() == null) {
-        throw new IllegalArgumentException("no pending list");
+    for (Entry e : journal.pending()) {
+      if (e == null || e.kind() == null || e.causes() == null) {
+        throw new IllegalArgumentException("an entry without kind or causes");
       }
-      for (Entry e : journal.pending()) {
-        if (e == null || e.kind() == null || e.causes() == null) {
-          throw new IllegalArgumentException("an entry without kind or causes");
-        }
-        pending.put(new ServiceAction(e.kind(), e.service()), new ArrayList<>(e.causes()));
-      }
-    } catch (NoSuchFileException e) {
-      // nothing owed
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      unreadable =
-          file
-              + " "
-              + CorruptFile.what(bytes, e)
-              + "; it was moved to "
-              + CorruptFile.moveAside(file)
-              + " and every service netroot manages is restarted once, since which ones were owed"
-              + " is unknown";
-      return new LinkedHashMap<>();
-    } catch (IOException e) {
-      throw new NetrootException("cannot read " + file + ": " + AtomicFile.describe(e), e);
+      pending.put(new ServiceAction(e.kind(), e.service()), new ArrayList<>(e.causes()));
     }
     return pending;
   }
@@ -91,21 +69,11 @@ public final class PendingServices {
     }
     List<Entry> entries = new ArrayList<>();
     pending.forEach((a, causes) -> entries.add(new Entry(a.kind(), a.service(), causes)));
-    try {
-      byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Journal(entries));
-      root.directory(StateStore.STATE_DIR, StateStore.STATE_DIR);
-      root.writeFile(FILE, bytes, FileModes.parse("0600"));
-    } catch (JsonProcessingException e) {
-      throw new NetrootException("cannot encode " + file + ": " + e.getMessage(), e);
-    }
+    journal.save(new Journal(entries), true);
   }
 
   public void clear() {
-    try {
-      root.remove(FILE);
-    } catch (IOException e) {
-      throw new NetrootException("cannot remove " + file + ": " + AtomicFile.describe(e), e);
-    }
+    journal.clear();
   }
 
   record Journal(List<Entry> pending) {}
