@@ -1,8 +1,6 @@
 package io.netroot.state;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netroot.catalog.Resource.StateKind;
 import io.netroot.catalog.ResourceId;
 import io.netroot.os.RootFs;
@@ -26,9 +24,6 @@ import java.util.Map;
  * </pre>
  */
 public final class IntentJournal {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /** The journal, as a server path. */
   static final String FILE = StateStore.STATE_DIR + "/intent.json";
