@@ -59,42 +59,6 @@ public record ServerLayout(
     efiModules = List.copyOf(efiModules);
   }
 
-  /** A layout with the default backup limits. */
-  public ServerLayout(
-      String preset,
-      Platform platform,
-      String tftpRoot,
-      String dhcpConfig,
-      String dhcpService,
-      String exportsFile,
-      String nfsService,
-      String tftpService,
-      Path pxelinuxDir,
-      Path modulesDir,
-      List<String> modules,
-      Path efiDir,
-      Path efiModulesDir,
-      List<String> efiModules,
-      String nfsConfFile) {
-    this(
-        preset,
-        platform,
-        tftpRoot,
-        dhcpConfig,
-        dhcpService,
-        exportsFile,
-        nfsService,
-        tftpService,
-        pxelinuxDir,
-        modulesDir,
-        modules,
-        efiDir,
-        efiModulesDir,
-        efiModules,
-        nfsConfFile,
-        BackupLimits.DEFAULT);
-  }
-
   /** Fills the fields the spec left out, from the platform of {@code root}. */
   public static ServerLayout resolve(BootServer server, RootFs root) {
     Platform platform;

@@ -88,6 +88,7 @@ class TftpServerConfigTest {
         none,
         none,
         List.of(),
-        "/etc/nfs.conf");
+        "/etc/nfs.conf",
+        io.netroot.catalog.BackupLimits.DEFAULT);
   }
 }

@@ -40,7 +40,8 @@ class ReportPassNotesTest {
             dir,
             dir,
             List.of(),
-            "/etc/nfs.conf");
+            "/etc/nfs.conf",
+            io.netroot.catalog.BackupLimits.DEFAULT);
     return new Report(
         dryRun ? Options.plan() : Options.apply(false),
         layout,

@@ -27,6 +27,7 @@ final class TestLayouts {
         sources,
         sources,
         List.of(),
-        "/etc/nfs.conf");
+        "/etc/nfs.conf",
+        io.netroot.catalog.BackupLimits.DEFAULT);
   }
 }
