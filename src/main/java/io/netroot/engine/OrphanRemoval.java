@@ -112,7 +112,9 @@ final class OrphanRemoval {
         -1,
         reason,
         false,
-        null);
+        null,
+        null,
+        false);
   }
 
   private void remove(RecordedResource resource, AppliedRecord recorded, OrphanGuard guard) {
@@ -165,7 +167,9 @@ final class OrphanRemoval {
               -1,
               null,
               decision.handEdit() && decision.action() == Action.DELETE,
-              backup));
+              backup,
+              null,
+              decision.handEdit() && actual.isPresent()));
     } catch (NetrootException e) {
       outcome.results.add(
           ResourceResult.failed(

@@ -41,47 +41,6 @@ public record ResourceResult(
     AttributeChange attributes,
     boolean contentEdited) {
 
-  /** A result with nothing to say about mode and owner: a removal, a service, a failure. */
-  public ResourceResult(
-      ResourceId id,
-      String path,
-      String description,
-      Action action,
-      String reason,
-      boolean handEdit,
-      boolean conflict,
-      Status status,
-      String before,
-      String after,
-      String lastApplied,
-      String beforeSha,
-      String afterSha,
-      long afterSize,
-      String error,
-      boolean keepsBackup,
-      Backups.Entry backup) {
-    this(
-        id,
-        path,
-        description,
-        action,
-        reason,
-        handEdit,
-        conflict,
-        status,
-        before,
-        after,
-        lastApplied,
-        beforeSha,
-        afterSha,
-        afterSize,
-        error,
-        keepsBackup,
-        backup,
-        null,
-        handEdit);
-  }
-
   /** True when the pass changes (or would change) this resource. */
   public boolean changes() {
     return action != Action.NOOP && (status == Status.PLANNED || status == Status.APPLIED);
@@ -116,6 +75,8 @@ public record ResourceResult(
         -1,
         error,
         false,
-        null);
+        null,
+        null,
+        false);
   }
 }
