@@ -50,7 +50,7 @@ public final class BlockInFile extends FileResource {
 
   /** The id every block gets: {@code block:PATH}. */
   public static ResourceId idFor(String path) {
-    return new ResourceId("block:" + path);
+    return new ResourceId(ResourceId.Kind.BLOCK, path);
   }
 
   @Override

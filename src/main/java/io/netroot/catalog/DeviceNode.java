@@ -58,7 +58,7 @@ final class DeviceNode extends BaseResource implements FileInImage {
   }
 
   static ResourceId idFor(String path) {
-    return new ResourceId("devnode:" + path);
+    return new ResourceId(ResourceId.Kind.DEVNODE, path);
   }
 
   private String rel() {

@@ -55,7 +55,7 @@ final class DisabledService extends BaseResource implements FileInImage {
   }
 
   static ResourceId idFor(String image, String name) {
-    return new ResourceId("service:" + image + ":" + baseName(name));
+    return new ResourceId(ResourceId.Kind.SERVICE, image + ":" + baseName(name));
   }
 
   @Override

@@ -46,7 +46,7 @@ final class FstabRootLine extends BaseResource implements FileInImage {
   }
 
   static ResourceId idFor(String path) {
-    return new ResourceId("fstab:" + path);
+    return new ResourceId(ResourceId.Kind.FSTAB, path);
   }
 
   @Override

@@ -57,7 +57,7 @@ final class ImageFill extends BaseResource {
   }
 
   static ResourceId idFor(String imagePath) {
-    return new ResourceId("image:" + imagePath);
+    return new ResourceId(ResourceId.Kind.IMAGE, imagePath);
   }
 
   private static String named(String origin) {

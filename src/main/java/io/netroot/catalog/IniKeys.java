@@ -63,7 +63,8 @@ public final class IniKeys extends FileResource {
 
   /** The id: {@code keys:PATH[SECTION]}. */
   public static ResourceId idFor(String path, String section) {
-    return new ResourceId("keys:" + path + (section == null ? "" : "[" + section + "]"));
+    return new ResourceId(
+        ResourceId.Kind.KEYS, path + (section == null ? "" : "[" + section + "]"));
   }
 
   @Override

@@ -55,7 +55,7 @@ public final class NfsdVersions extends BaseResource {
 
   /** The id: {@code nfsd:/proc/fs/nfsd/versions}. */
   public static ResourceId idFor() {
-    return new ResourceId("nfsd:" + PATH);
+    return new ResourceId(ResourceId.Kind.NFSD, PATH);
   }
 
   @Override

@@ -54,7 +54,7 @@ public final class RecordedResource implements Removable {
    * could block or never end. The record is only dropped.
    */
   private boolean leftInPlace() {
-    return !id.value().startsWith("file:") && !id.value().startsWith("block:");
+    return id.kind() != ResourceId.Kind.FILE && id.kind() != ResourceId.Kind.BLOCK;
   }
 
   @Override

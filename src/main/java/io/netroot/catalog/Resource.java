@@ -90,6 +90,11 @@ public interface Resource extends Removable {
      * Settings netroot sets in a file it does not own (keys of {@code nfs.conf}), or the state of a
      * daemon it only observes: when no spec produces them any more they are left as they are.
      */
-    SETTINGS
+    SETTINGS;
+
+    /** Whether the resource's path names a file or directory; a service's path names none. */
+    public boolean namesAFile() {
+      return this != SERVICE;
+    }
   }
 }

@@ -21,7 +21,7 @@ public final class ServiceState extends BaseResource {
 
   ServiceState(String service, String what, ServiceBackend backend, List<ResourceId> dependsOn) {
     super(
-        new ResourceId("service:" + service),
+        new ResourceId(ResourceId.Kind.SERVICE, service),
         StateKind.SERVICE,
         "systemd:" + service,
         what + " service " + service,

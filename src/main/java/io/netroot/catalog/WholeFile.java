@@ -40,7 +40,7 @@ abstract class WholeFile extends FileResource {
 
   /** The id every whole file gets: {@code file:PATH}. */
   static ResourceId idFor(String path) {
-    return new ResourceId("file:" + path);
+    return new ResourceId(ResourceId.Kind.FILE, path);
   }
 
   @Override

@@ -110,8 +110,7 @@ final class JsonReport {
     for (ResourceResult r : report.handEdits()) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("id", r.id().value());
-      d.put(
-          "kind", r.beforeSha() == null ? "removed" : r.contentEdited() ? "edited" : "attributes");
+      d.put("kind", r.drift().name().toLowerCase(Locale.ROOT));
       d.put("path", r.path());
       putAttributes(d, r.attributes());
       d.put("diff", r.contentEdited() ? Diffs.handEdit(r) : "");

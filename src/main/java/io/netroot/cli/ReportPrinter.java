@@ -1,10 +1,10 @@
 package io.netroot.cli;
 
 import io.netroot.engine.Action;
+import io.netroot.engine.Drift;
 import io.netroot.engine.Report;
 import io.netroot.engine.ResourceResult;
 import io.netroot.engine.ServiceResult;
-import io.netroot.engine.Status;
 import io.netroot.engine.Unexpected;
 import io.netroot.os.RootFs;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ final class ReportPrinter {
     for (ResourceResult r : report.failures()) {
       out.printf(
           "  ! %-6s %s  %s: %s%n",
-          r.status() == Status.BLOCKED ? "block" : "FAIL", r.path(), r.description(), r.error());
+          r.status().untouched() ? "block" : "FAIL", r.path(), r.description(), r.error());
     }
     for (Unexpected u : report.unexpected()) {
       String verb = u.pruned() ? (dry ? "prune" : "pruned") : "extra";
@@ -149,10 +149,10 @@ final class ReportPrinter {
 
   /** What changed by hand: the content, the mode and owner, or both. */
   private static String driftNote(ResourceResult r) {
-    if (r.beforeSha() == null) {
+    if (r.drift() == Drift.REMOVED) {
       return "removed by hand";
     }
-    String content = r.contentEdited() ? "edited by hand" : "changed by hand";
+    String content = r.drift() == Drift.EDITED ? "edited by hand" : "changed by hand";
     return r.attributes() == null ? content : content + ": " + r.attributes().describeFound();
   }
 

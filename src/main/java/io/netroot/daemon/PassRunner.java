@@ -243,7 +243,7 @@ final class PassRunner {
   private Set<Path> managedFiles(Catalog catalog) {
     Set<Path> files = new HashSet<>();
     for (Resource r : catalog.resources()) {
-      if (r.path().startsWith("/")) {
+      if (r.stateKind().namesAFile()) {
         files.add(root.resolve(r.path()));
       }
     }

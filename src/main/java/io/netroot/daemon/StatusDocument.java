@@ -1,7 +1,6 @@
 package io.netroot.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.netroot.engine.Engine;
 import io.netroot.engine.Report;
 import io.netroot.engine.ResourceResult;
 import io.netroot.engine.ServiceResult;
@@ -110,7 +109,7 @@ record StatusDocument(
     if (!held.isEmpty()) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("count", held.size());
-      d.put("reason", held.get(0).error().substring(Engine.DELETION_HELD.length()));
+      d.put("reason", held.get(0).reason());
       doc.put("deletions_waiting", d);
     }
     List<Object> services = new ArrayList<>();
@@ -146,9 +145,7 @@ record StatusDocument(
   }
 
   static boolean isHeldDeletion(ResourceResult r) {
-    return r.status() == Status.BLOCKED
-        && r.error() != null
-        && r.error().startsWith(Engine.DELETION_HELD);
+    return r.status() == Status.HELD;
   }
 
   private Map<String, Object> resource(ResourceResult r) {
@@ -179,8 +176,6 @@ record StatusDocument(
       case UNCHANGED -> "ok";
       case APPLIED -> "changed";
       case FAILED -> "failed";
-      case BLOCKED ->
-          r.error() != null && r.error().startsWith("deferred") ? "deferred" : "blocked";
       case REPORTED -> "drift-reported";
       default -> word(r.status());
     };

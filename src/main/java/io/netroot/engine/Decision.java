@@ -9,31 +9,42 @@ import java.util.Objects;
  * file's mode and owner, compared with what they must be.
  *
  * @param action what to do
- * @param handEdit the actual content is not what netroot last wrote (changed or removed by hand),
- *     or the mode or owner of a file netroot wrote was changed since
+ * @param drift how the file departs from what netroot last wrote: content edited or removed by
+ *     hand, only its mode or owner changed since, or there though netroot never wrote it
  * @param specChange the desired content is not what netroot last wrote
  * @param reason one line for people
  * @param attributes how the file's mode and owner differ from what they must be, or {@code null}
- * @param contentEdited the content itself is not what netroot last wrote
  * @param contentChanges the content is written or removed; false when only the mode and owner
  *     change
  */
 public record Decision(
     Action action,
-    boolean handEdit,
+    Drift drift,
     boolean specChange,
     String reason,
     AttributeChange attributes,
-    boolean contentEdited,
     boolean contentChanges) {
 
-  private Decision(Action action, boolean handEdit, boolean specChange, String reason) {
-    this(action, handEdit, specChange, reason, null, handEdit, action != Action.NOOP);
+  private Decision(Action action, Drift drift, boolean specChange, String reason) {
+    this(action, drift, specChange, reason, null, action != Action.NOOP);
+  }
+
+  /**
+   * The actual content is not what netroot last wrote (changed or removed by hand), or the mode or
+   * owner of a file netroot wrote was changed since.
+   */
+  public boolean handEdit() {
+    return drift.byHand();
+  }
+
+  /** The content itself is not what netroot last wrote. */
+  public boolean contentEdited() {
+    return drift.contentEdited();
   }
 
   /** Both a hand edit and a spec change: the hand edit is overwritten (after a backup). */
   public boolean conflict() {
-    return contentEdited && specChange;
+    return contentEdited() && specChange;
   }
 
   /**
@@ -67,54 +78,53 @@ public record Decision(
         content.action == Action.NOOP
             ? (byHand ? "changed by hand since the last apply: " : "") + attributes.describe()
             : content.reason + "; " + attributes.describe();
+    Drift drift = content.drift == Drift.NONE && byHand ? Drift.ATTRIBUTES : content.drift;
     return new Decision(
-        action,
-        content.handEdit || byHand,
-        content.specChange,
-        reason,
-        attributes,
-        content.contentEdited,
-        content.action != Action.NOOP);
+        action, drift, content.specChange, reason, attributes, content.action != Action.NOOP);
   }
 
   private static Decision decideContent(String desired, String actual, String last) {
     Objects.requireNonNull(desired, "desired");
     boolean handEdit = last != null && !last.equals(actual);
     boolean specChange = last != null && !last.equals(desired);
+    Drift drift = !handEdit ? Drift.NONE : actual == null ? Drift.REMOVED : Drift.EDITED;
     if (desired.equals(actual)) {
-      return new Decision(Action.NOOP, handEdit, specChange, "up to date");
+      return new Decision(Action.NOOP, drift, specChange, "up to date");
     }
     if (actual == null) {
       String reason =
           last == null ? "new" : handEdit ? "removed by hand since the last apply" : "missing";
       return new Decision(
           Action.CREATE,
-          handEdit,
+          drift,
           specChange,
           specChange && handEdit ? reason + "; spec changed too" : reason);
     }
     if (last == null) {
-      return new Decision(Action.UPDATE, false, false, "differs, and was not written by netroot");
+      return new Decision(
+          Action.UPDATE, Drift.UNEXPECTED, false, "differs, and was not written by netroot");
     }
     if (handEdit && specChange) {
       return new Decision(
-          Action.UPDATE, true, true, "conflict: edited by hand and changed in the specs");
+          Action.UPDATE, drift, true, "conflict: edited by hand and changed in the specs");
     }
     if (handEdit) {
-      return new Decision(Action.UPDATE, true, false, "edited by hand since the last apply");
+      return new Decision(Action.UPDATE, drift, false, "edited by hand since the last apply");
     }
-    return new Decision(Action.UPDATE, false, true, "spec changed");
+    return new Decision(Action.UPDATE, Drift.NONE, true, "spec changed");
   }
 
   /** Decides for something netroot applied earlier that no spec produces any more. */
   public static Decision decideOrphan(String actual, String last) {
     if (actual == null) {
-      return new Decision(Action.NOOP, last != null, true, "already gone");
+      // removed by hand, or by an earlier pass that stopped before it forgot the record: either
+      // way nothing is left to back up or to show
+      return new Decision(Action.NOOP, Drift.NONE, true, "already gone");
     }
     boolean handEdit = !actual.equals(last);
     return new Decision(
         Action.DELETE,
-        handEdit,
+        handEdit ? Drift.EDITED : Drift.NONE,
         true,
         handEdit ? "no longer in the specs; edited by hand since" : "no longer in the specs");
   }

@@ -36,9 +36,6 @@ public final class Engine {
 
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-  /** The prefix of the reason of a removal held back by {@link Options#deletions()}. */
-  public static final String DELETION_HELD = "deletion deferred: ";
-
   private final RootFs root;
   private final ServiceBackend services;
   private final Clock clock;
@@ -163,15 +160,14 @@ public final class Engine {
     trees.add(StateStore.STATE_DIR);
     Set<String> flat = new LinkedHashSet<>();
     for (Resource resource : catalog.resources()) {
-      // a service's "path" (systemd:NAME) names no directory
-      if (!(resource instanceof FileInImage) && resource.path().startsWith("/")) {
+      if (!(resource instanceof FileInImage) && resource.stateKind().namesAFile()) {
         flat.add(parentOf(resource.path()));
       }
     }
     state.ids().stream()
         .map(state::get)
         .flatMap(Optional::stream)
-        .filter(r -> r.path().startsWith("/"))
+        .filter(r -> r.kind() != null && r.kind().namesAFile())
         .forEach(r -> flat.add(parentOf(r.path())));
     try {
       return new TempSweep(root).sweep(flat, trees, !options.dryRun());

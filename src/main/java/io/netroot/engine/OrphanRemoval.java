@@ -92,29 +92,30 @@ final class OrphanRemoval {
     return record.kind() == Resource.StateKind.FILE || record.kind() == Resource.StateKind.BLOCK;
   }
 
-  /** A removal held back: its record stays, so a later pass makes it. */
+  /**
+   * A removal held back: its record stays, so a later pass makes it. The reason is why removals
+   * wait; the error says so as one line.
+   */
   private static ResourceResult held(RecordedResource orphan, AppliedRecord record, String why) {
-    String reason = Engine.DELETION_HELD + why;
     return new ResourceResult(
         orphan.id(),
         record.path(),
         orphan.description(),
         Action.DELETE,
-        reason,
+        why,
+        Drift.NONE,
         false,
-        false,
-        Status.BLOCKED,
+        Status.HELD,
         null,
         null,
         record.content(),
         null,
         null,
         -1,
-        reason,
+        "deletion deferred: " + why,
         false,
         null,
-        null,
-        false);
+        null);
   }
 
   private void remove(RecordedResource resource, AppliedRecord recorded, OrphanGuard guard) {
@@ -156,7 +157,7 @@ final class OrphanRemoval {
               resource.description(),
               decision.action(),
               decision.reason(),
-              decision.handEdit() && actual.isPresent(),
+              decision.drift(),
               false,
               status,
               actual.filter(Content::isText).map(Content::asText).orElse(null),
@@ -168,8 +169,7 @@ final class OrphanRemoval {
               null,
               decision.handEdit() && decision.action() == Action.DELETE,
               backup,
-              null,
-              decision.handEdit() && actual.isPresent()));
+              null));
     } catch (NetrootException e) {
       outcome.results.add(
           ResourceResult.failed(

@@ -74,7 +74,7 @@ public record Report(
 
   public List<ResourceResult> failures() {
     return resources.stream()
-        .filter(r -> r.status() == Status.FAILED || r.status() == Status.BLOCKED)
+        .filter(r -> r.status() == Status.FAILED || r.status().untouched())
         .toList();
   }
 

@@ -61,7 +61,7 @@ final class ResourceCheck {
     Instant retryAt = options.deferred().get(resource.id());
     if (retryAt != null) {
       log.debug("{}: deferred until {}", resource.id(), retryAt);
-      outcome.fail(resource, Status.BLOCKED, "deferred: failed earlier; next retry at " + retryAt);
+      outcome.fail(resource, Status.DEFERRED, "deferred: failed earlier; next retry at " + retryAt);
       return;
     }
     Optional<ResourceId> failedDependency =
@@ -149,7 +149,7 @@ final class ResourceCheck {
         resource.description(),
         decision.action(),
         reason,
-        decision.handEdit(),
+        decision.drift(),
         decision.conflict(),
         status,
         shown ? actual.filter(Content::isText).map(Content::asText).orElse(null) : null,
@@ -161,8 +161,7 @@ final class ResourceCheck {
         null,
         keepsBackup,
         backup,
-        decision.attributes(),
-        decision.contentEdited());
+        decision.attributes());
   }
 
   private void verify(Resource resource, Content desired, ConfigChecker checker) {

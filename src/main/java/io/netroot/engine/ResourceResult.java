@@ -17,8 +17,7 @@ import io.netroot.state.Backups;
  * @param keepsBackup the file is backed up before it changes (in a dry run: would be)
  * @param backup the copy kept before overwriting a hand edit, else null
  * @param attributes how the file's mode and owner differ from what the pass gives it, else null
- * @param contentEdited the content on disk is not what netroot last wrote; {@code handEdit} is also
- *     true when only the mode or owner was changed
+ * @param drift how what is on disk departs from what netroot last wrote
  */
 public record ResourceResult(
     ResourceId id,
@@ -26,7 +25,7 @@ public record ResourceResult(
     String description,
     Action action,
     String reason,
-    boolean handEdit,
+    Drift drift,
     boolean conflict,
     Status status,
     String before,
@@ -38,8 +37,17 @@ public record ResourceResult(
     String error,
     boolean keepsBackup,
     Backups.Entry backup,
-    AttributeChange attributes,
-    boolean contentEdited) {
+    AttributeChange attributes) {
+
+  /** Changed or removed by hand, or its mode or owner changed, since netroot last wrote it. */
+  public boolean handEdit() {
+    return drift.byHand();
+  }
+
+  /** The content on disk (not only its mode or owner) is not what netroot last wrote. */
+  public boolean contentEdited() {
+    return drift.contentEdited();
+  }
 
   /** True when the pass changes (or would change) this resource. */
   public boolean changes() {
@@ -64,7 +72,7 @@ public record ResourceResult(
         description,
         Action.NOOP,
         error,
-        false,
+        Drift.NONE,
         false,
         status,
         null,
@@ -76,7 +84,6 @@ public record ResourceResult(
         error,
         false,
         null,
-        null,
-        false);
+        null);
   }
 }

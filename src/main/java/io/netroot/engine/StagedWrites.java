@@ -193,7 +193,7 @@ final class StagedWrites {
    * file on the server (a service's state, whose "path" is {@code systemd:NAME}).
    */
   private Optional<Path> stagedFile(Resource resource) {
-    return resource.path().startsWith("/")
+    return resource.stateKind().namesAFile()
         ? Optional.of(root.resolve(resource.path()))
         : Optional.empty();
   }

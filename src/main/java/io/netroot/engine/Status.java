@@ -12,8 +12,22 @@ public enum Status {
   FAILED,
   /** Not touched because something it depends on failed. */
   BLOCKED,
+  /** Not touched because it failed in an earlier pass and its retry time has not come. */
+  DEFERRED,
+  /**
+   * A removal held back because the specs dropped more than the deletion limit allows at once; the
+   * record stays, so a later pass makes it.
+   */
+  HELD,
   /** A service action not taken because services are not touched under a root prefix. */
   NOT_TOUCHED,
   /** A hand edit left in place and only reported (drift policy {@code report}). */
-  REPORTED
+  REPORTED;
+
+  /**
+   * Whether the resource was left untouched because of something else: blocked, deferred or held.
+   */
+  public boolean untouched() {
+    return this == BLOCKED || this == DEFERRED || this == HELD;
+  }
 }

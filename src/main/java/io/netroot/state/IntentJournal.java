@@ -72,7 +72,7 @@ public final class IntentJournal {
       if (w == null || w.id() == null || w.sha256() == null) {
         throw new IllegalArgumentException("a write without id or hash");
       }
-      writes.put(new ResourceId(w.id()), w);
+      writes.put(ResourceId.parse(w.id()), w);
     }
     return writes;
   }

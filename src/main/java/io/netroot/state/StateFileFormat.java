@@ -98,8 +98,14 @@ final class StateFileFormat {
     for (Map.Entry<String, String[]> entry : raw.entrySet()) {
       String[] r = entry.getValue();
       String content = r[3] != null ? r[3] : r[2] == null ? null : contents.get(r[2]);
+      ResourceId id;
+      try {
+        id = ResourceId.parse(entry.getKey());
+      } catch (IllegalArgumentException e) {
+        throw new StateLayoutException(e.getMessage());
+      }
       records.put(
-          new ResourceId(entry.getKey()),
+          id,
           new AppliedRecord(r[0], r[1] == null ? null : StateKind.valueOf(r[1]), r[2], content));
     }
     return format;

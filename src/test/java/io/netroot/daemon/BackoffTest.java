@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
-  final ResourceId id = new ResourceId("file:/srv/tftp/pxelinux.cfg/default");
+  final ResourceId id = ResourceId.parse("file:/srv/tftp/pxelinux.cfg/default");
   final Instant now = Instant.parse("2030-01-01T00:00:00Z");
 
   @Test

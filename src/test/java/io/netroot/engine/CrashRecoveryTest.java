@@ -174,7 +174,7 @@ class CrashRecoveryTest {
     apply(false);
     String v2 = "DEFAULT new\n";
     String path = "/srv/tftp/pxelinux.cfg/default";
-    ResourceId id = new ResourceId("file:" + path);
+    ResourceId id = ResourceId.parse("file:" + path);
     menu = v2;
     // the killed pass: journal written, file renamed into place, state never saved
     new IntentJournal(root)

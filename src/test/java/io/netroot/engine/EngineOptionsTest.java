@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,10 +98,62 @@ class EngineOptionsTest {
     Instant retry = Instant.parse("2030-01-01T00:00:00Z");
     Report applied =
         engine.reconcile(catalog, Options.apply(false).withDeferred(Map.of(menuId, retry)));
-    assertThat(applied.resources().get(1).status()).isEqualTo(Status.BLOCKED);
+    assertThat(applied.resources().get(1).status()).isEqualTo(Status.DEFERRED);
     assertThat(applied.resources().get(1).error()).contains("deferred").contains(retry.toString());
     assertThat(applied.resources().get(0).status()).isEqualTo(Status.APPLIED);
     assertThat(menuFile()).doesNotExist();
+  }
+
+  @Test
+  void aHeldRemovalSaysWhyInItsReasonAndKeepsTheFile() {
+    engine.reconcile(catalog(), Options.apply(true));
+    Catalog withoutMenu =
+        new Catalog(List.of(catalog().resources().get(0)), List.of(), catalog().layout());
+    Report held =
+        engine.reconcile(
+            withoutMenu,
+            Options.apply(true).withDeletionGate((deletions, recorded) -> Optional.of("wait")));
+    ResourceResult menuResult = held.resources().get(1);
+    assertThat(menuResult.status()).isEqualTo(Status.HELD);
+    assertThat(menuResult.reason()).isEqualTo("wait");
+    assertThat(menuResult.error()).isEqualTo("deletion deferred: wait");
+    assertThat(held.failures()).containsExactly(menuResult);
+    assertThat(menuFile()).exists();
+
+    Report removed = engine.reconcile(withoutMenu, Options.apply(true));
+    assertThat(removed.resources().get(1).status()).isEqualTo(Status.APPLIED);
+    assertThat(menuFile()).doesNotExist();
+  }
+
+  @Test
+  void eachHandEditIsTypedByWhatChanged() throws Exception {
+    engine.reconcile(catalog(), Options.apply(false));
+    assertThat(engine.reconcile(catalog(), Options.plan()).resources())
+        .extracting(ResourceResult::drift)
+        .containsOnly(Drift.NONE);
+
+    Files.writeString(menuFile(), "DEFAULT edited\n");
+    assertThat(engine.reconcile(catalog(), Options.plan()).resources().get(1).drift())
+        .isEqualTo(Drift.EDITED);
+    Files.delete(menuFile());
+    assertThat(engine.reconcile(catalog(), Options.plan()).resources().get(1).drift())
+        .isEqualTo(Drift.REMOVED);
+    engine.reconcile(catalog(), Options.apply(false));
+    Files.setPosixFilePermissions(
+        menuFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    ResourceResult modeOnly = engine.reconcile(catalog(), Options.plan()).resources().get(1);
+    assertThat(modeOnly.drift()).isEqualTo(Drift.ATTRIBUTES);
+    assertThat(modeOnly.handEdit()).isTrue();
+    assertThat(modeOnly.contentEdited()).isFalse();
+  }
+
+  @Test
+  void aFileNetrootNeverWroteIsUnexpectedNotAHandEdit() throws Exception {
+    Files.createDirectories(menuFile().getParent());
+    Files.writeString(menuFile(), "DEFAULT mine\n");
+    ResourceResult first = engine.reconcile(catalog(), Options.plan()).resources().get(1);
+    assertThat(first.drift()).isEqualTo(Drift.UNEXPECTED);
+    assertThat(first.handEdit()).isFalse();
   }
 
   @Test

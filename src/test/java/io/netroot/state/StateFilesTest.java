@@ -42,7 +42,7 @@ class StateFilesTest {
   void theStateIsWritten0600InA0700DirectoryWhateverTheUmask() {
     try (ProcessUmask mask = ProcessUmask.set(0)) {
       StateStore state = StateStore.open(root);
-      state.put(new ResourceId("block:/etc/exports"), record());
+      state.put(ResourceId.parse("block:/etc/exports"), record());
       state.save();
     }
     assertThat(DirectorySnapshot.mode(dir.resolve("var/lib/netroot"))).isEqualTo(0700);
@@ -84,7 +84,7 @@ class StateFilesTest {
   @Test
   void aStateFileReplacedByALinkIsReplacedNotWrittenThrough() throws Exception {
     StateStore state = StateStore.open(root);
-    state.put(new ResourceId("block:/etc/exports"), record());
+    state.put(ResourceId.parse("block:/etc/exports"), record());
     Path file = dir.resolve("var/lib/netroot/state.json");
     Files.createDirectories(file.getParent());
     Files.createSymbolicLink(file, secret);

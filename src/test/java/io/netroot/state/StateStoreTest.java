@@ -34,23 +34,23 @@ class StateStoreTest {
         new AppliedRecord("/srv/tftp/efi64/pxelinux.cfg/01-a", StateKind.FILE, "aa", "x\n");
     AppliedRecord kernel =
         new AppliedRecord("/srv/tftp/images/k/vmlinuz", StateKind.FILE, "bb", null);
-    state.put(new ResourceId("file:bios"), bios);
-    state.put(new ResourceId("file:uefi"), uefi);
-    state.put(new ResourceId("file:kernel"), kernel);
+    state.put(ResourceId.parse("file:bios"), bios);
+    state.put(ResourceId.parse("file:uefi"), uefi);
+    state.put(ResourceId.parse("file:kernel"), kernel);
     state.save();
 
     String json = Files.readString(stateFile());
     assertThat(json).contains("\"format_version\":2");
     assertThat(json.indexOf("\"x\\n\"")).isEqualTo(json.lastIndexOf("\"x\\n\""));
     StateStore again = StateStore.open(root);
-    assertThat(again.get(new ResourceId("file:bios"))).contains(bios);
-    assertThat(again.get(new ResourceId("file:uefi"))).contains(uefi);
-    assertThat(again.get(new ResourceId("file:kernel"))).contains(kernel);
+    assertThat(again.get(ResourceId.parse("file:bios"))).contains(bios);
+    assertThat(again.get(ResourceId.parse("file:uefi"))).contains(uefi);
+    assertThat(again.get(ResourceId.parse("file:kernel"))).contains(kernel);
     assertThat(again.ids())
         .containsExactly(
-            new ResourceId("file:bios"),
-            new ResourceId("file:uefi"),
-            new ResourceId("file:kernel"));
+            ResourceId.parse("file:bios"),
+            ResourceId.parse("file:uefi"),
+            ResourceId.parse("file:kernel"));
   }
 
   @Test
@@ -68,11 +68,11 @@ class StateStoreTest {
 
     AppliedRecord expected =
         new AppliedRecord("/etc/exports", StateKind.BLOCK, "cc", "/srv 10.0.0.0/24(ro)\n");
-    assertThat(state.get(new ResourceId("block:/etc/exports"))).contains(expected);
+    assertThat(state.get(ResourceId.parse("block:/etc/exports"))).contains(expected);
     assertThat(state.dirty()).isTrue();
     state.save();
     assertThat(Files.readString(stateFile())).contains("\"format_version\":2");
-    assertThat(StateStore.open(new RootFs(dir)).get(new ResourceId("block:/etc/exports")))
+    assertThat(StateStore.open(new RootFs(dir)).get(ResourceId.parse("block:/etc/exports")))
         .contains(expected);
   }
 
@@ -81,17 +81,17 @@ class StateStoreTest {
     RootFs root = new RootFs(dir);
     StateStore state = StateStore.open(root);
     AppliedRecord record = new AppliedRecord("/etc/exports", StateKind.BLOCK, "cc", "t\n");
-    state.put(new ResourceId("block:/etc/exports"), record);
+    state.put(ResourceId.parse("block:/etc/exports"), record);
     state.save();
     FileTime old = FileTime.fromMillis(1_000_000);
     Files.setLastModifiedTime(stateFile(), old);
 
     StateStore again = StateStore.open(root);
-    again.put(new ResourceId("block:/etc/exports"), record);
+    again.put(ResourceId.parse("block:/etc/exports"), record);
     again.save();
 
     assertThat(Files.getLastModifiedTime(stateFile())).isEqualTo(old);
-    again.remove(new ResourceId("block:/etc/exports"));
+    again.remove(ResourceId.parse("block:/etc/exports"));
     again.save();
     assertThat(Files.getLastModifiedTime(stateFile())).isNotEqualTo(old);
   }
@@ -109,8 +109,8 @@ class StateStoreTest {
   @Test
   void encodeKeepsInsertionOrder() throws Exception {
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
-    records.put(new ResourceId("z"), new AppliedRecord("/z", StateKind.FILE, "1", "a"));
-    records.put(new ResourceId("a"), new AppliedRecord("/a", StateKind.FILE, "2", "b"));
+    records.put(ResourceId.parse("file:z"), new AppliedRecord("/z", StateKind.FILE, "1", "a"));
+    records.put(ResourceId.parse("file:a"), new AppliedRecord("/a", StateKind.FILE, "2", "b"));
     Map<ResourceId, AppliedRecord> back = new LinkedHashMap<>();
 
     StateFileFormat.read(StateFileFormat.encode(records), back);
