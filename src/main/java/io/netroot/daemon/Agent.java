@@ -16,15 +16,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code agent run}: keeps the boot server as the specs say until stopped, like a Kubernetes
- * controller. Every pass checks every managed thing (level-triggered). Passes run one at a time on
- * the thread that called {@link #run}; the schedule, the watches and the git poll only ask for one.
+ * controller. Every pass checks every managed thing (level-triggered). Passes ({@link PassRunner})
+ * run one at a time on the thread that called {@link #run}; the {@link Triggers} only ask for one.
+ * What people see of them is {@link AgentStatus}'s.
  *
  * <p>The agent is healthy while that thread waits or makes progress ({@link Liveness}); only then
  * is systemd's watchdog fed ({@link Heartbeat}). It is ready once the first pass is done and while
@@ -51,7 +51,7 @@ public final class Agent {
   private AgentConfig config;
   private Backoff backoff;
   private GitSpecs git;
-  private Schedule schedule;
+  private Triggers triggers;
 
   public Agent(Settings settings) {
     this(settings, Clock.systemUTC());
@@ -75,8 +75,6 @@ public final class Agent {
    */
   public void run() {
     StatusServer http = null;
-    DebouncedWatch specWatch = null;
-    DebouncedWatch fileWatch = null;
     Heartbeat heartbeat = null;
     try (WriterLock lock = WriterLock.acquire(root, settings.lockTimeout())) {
       liveness.busy("start");
@@ -112,26 +110,12 @@ public final class Agent {
       runner.pass("start", this::reconfigure);
 
       liveness.progress("start the triggers");
-      schedule = new Schedule(requests);
-      scheduleAll(config);
-      PassRunner passes = runner;
-      fileWatch =
-          new DebouncedWatch(
-              "managed files",
-              settings.fileDebounce(),
-              p -> !passes.running() && passes.ownWrites().changed(p),
-              () -> requests.request("hand edit"));
-      fileWatch.watch(runner.ownWrites().directories());
-      if (git == null) {
-        specWatch =
-            new DebouncedWatch(
-                "specs", settings.specDebounce(), p -> true, () -> requests.request("spec change"));
-        specWatch.watch(DebouncedWatch.directoriesUnder(settings.specs()));
-      }
+      triggers = new Triggers(settings, requests, runner, git != null);
+      triggers.start(config);
       // Ready once the first pass is done and every trigger is in place.
       firstPass.countDown();
       liveness.running();
-      notify.send("READY=1\nSTATUS=" + runner.summary());
+      notify.send("READY=1\nSTATUS=" + runner.status().summary());
       while (true) {
         liveness.idle();
         Optional<Instant> deletions = runner.deletionsDue();
@@ -146,10 +130,7 @@ public final class Agent {
                     ? "specs settled"
                     : "retry";
         notify.send("STATUS=" + runner.pass(why, this::reconfigure));
-        fileWatch.watch(runner.ownWrites().directories());
-        if (specWatch != null) {
-          specWatch.watch(DebouncedWatch.directoriesUnder(settings.specs()));
-        }
+        triggers.rewatch();
       }
       log.info("netroot agent stopping");
       notify.send("STOPPING=1");
@@ -158,8 +139,7 @@ public final class Agent {
     } finally {
       listening.countDown();
       firstPass.countDown();
-      for (AutoCloseable c :
-          new AutoCloseable[] {schedule, specWatch, fileWatch, http, heartbeat}) {
+      for (AutoCloseable c : new AutoCloseable[] {triggers, http, heartbeat}) {
         closeQuietly(c);
       }
       finished.countDown();
@@ -248,22 +228,12 @@ public final class Agent {
         new StatusServer(
             port == Settings.ANY_PORT ? 0 : port,
             liveness::stuck,
-            passes::notReady,
-            passes::statusJson,
-            () -> passes.metrics().render());
+            passes.status()::notReady,
+            passes.status()::statusJson,
+            () -> passes.status().metrics().render());
     httpPort = server.port();
     log.info("status and metrics on http://127.0.0.1:{}/", httpPort);
     return server;
-  }
-
-  private void scheduleAll(AgentConfig c) {
-    long splay = c.splay().toMillis();
-    Duration first =
-        c.interval().plusMillis(splay <= 0 ? 0 : ThreadLocalRandom.current().nextLong(splay + 1));
-    schedule.every("schedule", c.interval(), first);
-    if (git != null) {
-      schedule.every("git poll", c.gitInterval(), c.gitInterval());
-    }
   }
 
   /** Takes the spec's agent settings of the specs now in force. */
@@ -273,11 +243,8 @@ public final class Agent {
       return config;
     }
     backoff.configure(next.retryBase(), next.retryCap());
-    if (schedule != null
-        && (!next.interval().equals(config.interval())
-            || !next.gitInterval().equals(config.gitInterval()))) {
-      log.info("checking every {} from now on", next.interval());
-      scheduleAll(next);
+    if (triggers != null) {
+      triggers.reconfigure(config, next);
     }
     if (next.http() != config.http()) {
       log.warn("the HTTP port changed in the specs; it takes effect when the agent restarts");

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;
@@ -21,15 +21,13 @@ import org.quartz.impl.StdSchedulerFactory;
  */
 final class Schedule implements AutoCloseable {
 
-  // static on purpose: Quartz names its schedulers in one process-wide registry
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
-
   private final Scheduler scheduler;
 
   Schedule(PassRequests requests) {
     Properties p = new Properties();
     p.setProperty(
-        StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "netroot-" + INSTANCES.incrementAndGet());
+        // Quartz keeps its schedulers in one process-wide registry, by name
+        StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "netroot-" + UUID.randomUUID());
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
