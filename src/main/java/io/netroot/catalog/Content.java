@@ -13,7 +13,7 @@ public final class Content {
 
   private final byte[] bytes;
   private final boolean text;
-  private String sha256;
+  private Sha256 sha256;
   private String string;
 
   private Content(byte[] bytes, boolean text) {
@@ -86,16 +86,11 @@ public final class Content {
     return bytes.length;
   }
 
-  /** The lowercase hex sha256 of the bytes, computed once. */
-  public String sha256() {
+  /** The SHA-256 of the bytes, computed once. */
+  public Sha256 sha256() {
     if (sha256 == null) {
-      sha256 = sha256(bytes);
+      sha256 = Sha256.of(bytes);
     }
     return sha256;
-  }
-
-  /** The lowercase hex sha256 of {@code bytes} ({@link Sha256#hex(byte[])}). */
-  public static String sha256(byte[] bytes) {
-    return Sha256.hex(bytes);
   }
 }

@@ -61,7 +61,7 @@ final class FillSource {
       return;
     }
     try (TarballFile file = TarballFile.open(tarball)) {
-      checkPinned(Sha256.hexOfRest(file.stream()));
+      checkPinned(Sha256.ofRest(file.stream()).hex());
     } catch (IOException e) {
       throw new NetrootException(e.getMessage(), e);
     }
@@ -94,7 +94,7 @@ final class FillSource {
       DigestInputStream in = Sha256.hashing(file.stream());
       tar.extract(in, tree, done -> progress.copied(image, done, total));
       progress.copied(image, total, total);
-      String actual = Sha256.hex(in);
+      String actual = Sha256.of(in).hex();
       checkPinned(actual);
       return actual;
     }

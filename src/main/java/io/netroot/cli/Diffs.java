@@ -2,6 +2,7 @@ package io.netroot.cli;
 
 import io.netroot.diff.UnifiedDiff;
 import io.netroot.engine.ResourceResult;
+import io.netroot.os.Sha256;
 
 /** The diffs shown for a resource: what a pass changes, or what a hand edit changed. */
 final class Diffs {
@@ -34,7 +35,7 @@ final class Diffs {
     return UnifiedDiff.handEdit(r.path(), r.lastApplied(), r.before());
   }
 
-  private static String shortSha(String sha) {
-    return sha == null ? "(none)" : sha.substring(0, 12);
+  private static String shortSha(Sha256 sha) {
+    return sha == null ? "(none)" : sha.shortForm();
   }
 }

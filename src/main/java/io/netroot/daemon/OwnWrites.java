@@ -76,7 +76,7 @@ final class OwnWrites {
     try (InputStream in =
         Channels.newInputStream(
             Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-      return Sha256.hexOfRest(in);
+      return Sha256.ofRest(in).hex();
     } catch (NoSuchFileException e) {
       return ABSENT;
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.netroot.engine;
 
 import io.netroot.catalog.AttributeChange;
+import io.netroot.os.Sha256;
 import java.util.Objects;
 
 /**
@@ -56,7 +57,7 @@ public record Decision(
   }
 
   /** Decides for a resource the specs produce. */
-  public static Decision decide(String desired, String actual, String last) {
+  public static Decision decide(Sha256 desired, Sha256 actual, Sha256 last) {
     return decide(desired, actual, last, null);
   }
 
@@ -66,7 +67,7 @@ public record Decision(
    * ones when it was written, so a difference there is a hand edit.
    */
   public static Decision decide(
-      String desired, String actual, String last, AttributeChange attributes) {
+      Sha256 desired, Sha256 actual, Sha256 last, AttributeChange attributes) {
     Decision content = decideContent(desired, actual, last);
     // A block can be absent from a file that is there: the file's mode and owner still count.
     if (attributes == null) {
@@ -83,7 +84,7 @@ public record Decision(
         action, drift, content.specChange, reason, attributes, content.action != Action.NOOP);
   }
 
-  private static Decision decideContent(String desired, String actual, String last) {
+  private static Decision decideContent(Sha256 desired, Sha256 actual, Sha256 last) {
     Objects.requireNonNull(desired, "desired");
     boolean handEdit = last != null && !last.equals(actual);
     boolean specChange = last != null && !last.equals(desired);
@@ -115,7 +116,7 @@ public record Decision(
   }
 
   /** Decides for something netroot applied earlier that no spec produces any more. */
-  public static Decision decideOrphan(String actual, String last) {
+  public static Decision decideOrphan(Sha256 actual, Sha256 last) {
     if (actual == null) {
       // removed by hand, or by an earlier pass that stopped before it forgot the record: either
       // way nothing is left to back up or to show

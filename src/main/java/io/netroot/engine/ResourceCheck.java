@@ -187,7 +187,7 @@ final class ResourceCheck {
   private boolean needsBackup(
       Resource resource, Optional<Content> actual, Optional<AppliedRecord> last) {
     boolean differsFromLastWrite =
-        last.isEmpty() || !actual.map(Content::sha256).orElse("").equals(last.get().sha256());
+        last.isEmpty() || !actual.map(Content::sha256).equals(Optional.of(last.get().sha256()));
     return resource.backedUp()
         && differsFromLastWrite
         && (resource instanceof FileInImage inImage

@@ -2,6 +2,7 @@ package io.netroot.engine;
 
 import io.netroot.catalog.AttributeChange;
 import io.netroot.catalog.ResourceId;
+import io.netroot.os.Sha256;
 import io.netroot.state.Backups;
 
 /**
@@ -31,8 +32,8 @@ public record ResourceResult(
     String before,
     String after,
     String lastApplied,
-    String beforeSha,
-    String afterSha,
+    Sha256 beforeSha,
+    Sha256 afterSha,
     long afterSize,
     String error,
     boolean keepsBackup,

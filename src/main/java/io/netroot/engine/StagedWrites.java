@@ -6,6 +6,7 @@ import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
 import io.netroot.os.FileBatch;
 import io.netroot.os.RootFs;
+import io.netroot.os.Sha256;
 import io.netroot.state.AppliedRecord;
 import io.netroot.state.IntentJournal;
 import io.netroot.state.StateStore;
@@ -90,9 +91,9 @@ final class StagedWrites {
       return last;
     }
     settled.add(id);
-    String actualSha = actual.map(Content::sha256).orElse(null);
+    Sha256 actualSha = actual.map(Content::sha256).orElse(null);
     if (!write.sha256().equals(actualSha)
-        || last.map(AppliedRecord::sha256).orElse("").equals(actualSha)) {
+        || last.map(AppliedRecord::sha256).filter(s -> s.equals(actualSha)).isPresent()) {
       return last;
     }
     log.info("{}: written by an interrupted pass; recorded as applied", id);
@@ -109,7 +110,7 @@ final class StagedWrites {
    * its mode and owner were set), unless the state says so already.
    */
   void recordInPlace(Resource resource, Content desired, Optional<AppliedRecord> last) {
-    if (!last.map(AppliedRecord::sha256).orElse("").equals(desired.sha256())) {
+    if (!last.map(AppliedRecord::sha256).filter(desired.sha256()::equals).isPresent()) {
       state.put(resource.id(), record(resource, desired));
     }
   }

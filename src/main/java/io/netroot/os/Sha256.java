@@ -1,47 +1,80 @@
 package io.netroot.os;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
- * SHA-256 as netroot writes it everywhere (the state file, the write journal, pinned checksums in
- * specs, {@code sha256sum}'s output): 64 lowercase hex digits. Of bytes in memory, of a whole
- * stream, or of what a consumer reads through a stream.
+ * A SHA-256 hash as netroot writes it everywhere (the state file, the write journal, pinned
+ * checksums in specs, {@code sha256sum}'s output): 64 lowercase hex digits. Made of bytes in
+ * memory, of a whole stream, or of what a consumer reads through a stream; or read back from its
+ * text.
+ *
+ * @param hex the 64 lowercase hex digits
  */
-public final class Sha256 {
+public record Sha256(String hex) {
 
-  private Sha256() {}
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
-  /** The hex SHA-256 of {@code bytes}. */
-  public static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
+  public Sha256 {
+    if (hex == null || !HEX.matcher(hex).matches()) {
+      throw new IllegalArgumentException("not a SHA-256 in lowercase hex: " + hex);
+    }
   }
 
-  /** The hex SHA-256 of everything {@code in} has left, which it reads to its end. */
-  public static String hexOfRest(InputStream in) throws IOException {
+  /**
+   * Reads a hash back from its text, as stored in the state file and the journals.
+   *
+   * @throws IllegalArgumentException when it is not 64 lowercase hex digits
+   */
+  @JsonCreator
+  public static Sha256 parse(String hex) {
+    return new Sha256(hex);
+  }
+
+  /** The SHA-256 of {@code bytes}. */
+  public static Sha256 of(byte[] bytes) {
+    return new Sha256(HexFormat.of().formatHex(digest().digest(bytes)));
+  }
+
+  /** The SHA-256 of everything {@code in} has left, which it reads to its end. */
+  public static Sha256 ofRest(InputStream in) throws IOException {
     MessageDigest digest = digest();
     byte[] buffer = new byte[65536];
     for (int n; (n = in.read(buffer)) > 0; ) {
       digest.update(buffer, 0, n);
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return new Sha256(HexFormat.of().formatHex(digest.digest()));
   }
 
   /**
    * {@code in}, hashing what is read through it, for when another reader (tar) consumes the bytes:
-   * {@link #hex(DigestInputStream)} then gives their hash.
+   * {@link #of(DigestInputStream)} then gives their hash.
    */
   public static DigestInputStream hashing(InputStream in) {
     return new DigestInputStream(in, digest());
   }
 
-  /** The hex SHA-256 of what has been read through {@code in}, made by {@link #hashing}. */
-  public static String hex(DigestInputStream in) {
-    return HexFormat.of().formatHex(in.getMessageDigest().digest());
+  /** The SHA-256 of what has been read through {@code in}, made by {@link #hashing}. */
+  public static Sha256 of(DigestInputStream in) {
+    return new Sha256(HexFormat.of().formatHex(in.getMessageDigest().digest()));
+  }
+
+  /** The first 12 hex digits, enough to tell versions apart in a message. */
+  public String shortForm() {
+    return hex.substring(0, 12);
+  }
+
+  @JsonValue
+  @Override
+  public String toString() {
+    return hex;
   }
 
   private static MessageDigest digest() {

@@ -1,6 +1,7 @@
 package io.netroot.state;
 
 import io.netroot.catalog.Resource.StateKind;
+import io.netroot.os.Sha256;
 
 /**
  * What netroot last wrote for one resource: enough to tell a hand edit from a spec change and to
@@ -11,4 +12,4 @@ import io.netroot.catalog.Resource.StateKind;
  * @param sha256 hash of the managed content as written
  * @param content the managed content when it is text, else {@code null}
  */
-public record AppliedRecord(String path, StateKind kind, String sha256, String content) {}
+public record AppliedRecord(String path, StateKind kind, Sha256 sha256, String content) {}

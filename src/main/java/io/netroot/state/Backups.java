@@ -3,11 +3,11 @@ package io.netroot.state;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netroot.NetrootException;
-import io.netroot.catalog.Content;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.FileModes;
 import io.netroot.os.Found;
 import io.netroot.os.RootFs;
+import io.netroot.os.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -55,7 +55,7 @@ public final class Backups {
       String time,
       String path,
       String reason,
-      String sha256,
+      Sha256 sha256,
       @JsonInclude(JsonInclude.Include.NON_NULL) String link) {}
 
   private final RootFs root;
@@ -145,7 +145,7 @@ public final class Backups {
     String copy = DIR + "/" + id + path;
     root.directory(parentOf(copy), StateStore.STATE_DIR);
     root.writeFile(copy, bytes, mode);
-    Entry entry = new Entry(id, now.toString(), path, reason, Content.sha256(bytes), link);
+    Entry entry = new Entry(id, now.toString(), path, reason, Sha256.of(bytes), link);
     index.append(JSON.writeValueAsString(entry) + "\n");
     return entry;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.netroot.catalog.Resource.StateKind;
 import io.netroot.catalog.ResourceId;
 import io.netroot.os.RootFs;
+import io.netroot.os.Sha256;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class IntentJournal {
   static final int FORMAT_VERSION = 1;
 
   /** One write about to be renamed into place: the managed content's hash once it is. */
-  public record Write(String id, String path, StateKind kind, String sha256) {
+  public record Write(String id, String path, StateKind kind, Sha256 sha256) {
 
     /** The state record this write stands for, with the text netroot wrote when known. */
     public AppliedRecord record(String content) {

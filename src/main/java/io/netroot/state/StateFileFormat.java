@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.netroot.NetrootException;
 import io.netroot.catalog.Resource.StateKind;
 import io.netroot.catalog.ResourceId;
+import io.netroot.os.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
@@ -98,15 +99,17 @@ final class StateFileFormat {
     for (Map.Entry<String, String[]> entry : raw.entrySet()) {
       String[] r = entry.getValue();
       String content = r[3] != null ? r[3] : r[2] == null ? null : contents.get(r[2]);
-      ResourceId id;
       try {
-        id = ResourceId.parse(entry.getKey());
+        records.put(
+            ResourceId.parse(entry.getKey()),
+            new AppliedRecord(
+                r[0],
+                r[1] == null ? null : StateKind.valueOf(r[1]),
+                r[2] == null ? null : Sha256.parse(r[2]),
+                content));
       } catch (IllegalArgumentException e) {
         throw new StateLayoutException(e.getMessage());
       }
-      records.put(
-          id,
-          new AppliedRecord(r[0], r[1] == null ? null : StateKind.valueOf(r[1]), r[2], content));
     }
     return format;
   }
@@ -140,11 +143,11 @@ final class StateFileFormat {
       json.writeNumberField("format_version", FORMAT_VERSION);
       json.writeRaw('\n');
       json.writeObjectFieldStart("contents");
-      Set<String> written = new HashSet<>();
+      Set<Sha256> written = new HashSet<>();
       for (AppliedRecord record : records.values()) {
         if (record.content() != null && written.add(record.sha256())) {
           json.writeRaw('\n');
-          json.writeStringField(record.sha256(), record.content());
+          json.writeStringField(record.sha256().hex(), record.content());
         }
       }
       json.writeEndObject();
@@ -156,7 +159,7 @@ final class StateFileFormat {
         json.writeObjectFieldStart(entry.getKey().value());
         json.writeStringField("path", record.path());
         json.writeStringField("kind", record.kind() == null ? null : record.kind().name());
-        json.writeStringField("sha256", record.sha256());
+        json.writeStringField("sha256", record.sha256() == null ? null : record.sha256().hex());
         json.writeEndObject();
       }
       json.writeEndObject();

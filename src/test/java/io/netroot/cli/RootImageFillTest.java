@@ -3,8 +3,8 @@ package io.netroot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import io.netroot.catalog.Content;
 import io.netroot.os.ExtendedAttributes;
+import io.netroot.os.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +48,7 @@ class RootImageFillTest {
   @ValueSource(strings = {"-z", "-J", "-j", ""})
   void tarballIsUnpackedKeepingOwnersModesLinksAndDeviceNodes(String compression) throws Exception {
     Path tarball = ImageTrees.tarball(source, dir.resolve("image.tar"), compression);
-    String sha = Content.sha256(Files.readAllBytes(tarball));
+    String sha = Sha256.of(Files.readAllBytes(tarball)).hex();
     imageSpec("{tarball: %s, sha256: \"%s\"}".formatted(tarball, sha));
 
     TestBootServer.Run apply = server.agent("apply");
@@ -94,7 +94,7 @@ class RootImageFillTest {
   @Test
   void pinnedChecksumMismatchInstallsNothingAndNamesBothHashes() throws Exception {
     Path tarball = ImageTrees.tarball(source, dir.resolve("image.tgz"), "-z");
-    String actual = Content.sha256(Files.readAllBytes(tarball));
+    String actual = Sha256.of(Files.readAllBytes(tarball)).hex();
     String pinned = "0".repeat(64);
     imageSpec("{tarball: %s, sha256: \"%s\"}".formatted(tarball, pinned));
 

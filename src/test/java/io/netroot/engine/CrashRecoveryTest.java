@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netroot.catalog.BlockInFile;
 import io.netroot.catalog.Catalog;
-import io.netroot.catalog.Content;
 import io.netroot.catalog.CopiedFile;
 import io.netroot.catalog.ManagedFile;
 import io.netroot.catalog.OwnedDirectory;
@@ -13,6 +12,7 @@ import io.netroot.catalog.Resource.StateKind;
 import io.netroot.catalog.ResourceId;
 import io.netroot.catalog.ServiceAction;
 import io.netroot.os.RootFs;
+import io.netroot.os.Sha256;
 import io.netroot.render.ManagedBlock;
 import io.netroot.state.Backups;
 import io.netroot.state.IntentJournal;
@@ -184,7 +184,7 @@ class CrashRecoveryTest {
                     id.value(),
                     path,
                     StateKind.FILE,
-                    Content.sha256(v2.getBytes(StandardCharsets.UTF_8)))));
+                    Sha256.of(v2.getBytes(StandardCharsets.UTF_8)))));
     Files.writeString(file(path), v2);
 
     Report plan = plan();

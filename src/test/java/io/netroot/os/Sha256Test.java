@@ -23,17 +23,17 @@ class Sha256Test {
 
   @Test
   void bytesHashAsSha256sumPrintsThem() {
-    assertThat(Sha256.hex(ABC_BYTES)).isEqualTo(ABC);
-    assertThat(Sha256.hex(new byte[0])).isEqualTo(EMPTY);
+    assertThat(Sha256.of(ABC_BYTES).hex()).isEqualTo(ABC);
+    assertThat(Sha256.of(new byte[0]).hex()).isEqualTo(EMPTY);
   }
 
   @Test
   void aStreamHashesWhatItHasLeft() throws Exception {
-    assertThat(Sha256.hexOfRest(new ByteArrayInputStream(ABC_BYTES))).isEqualTo(ABC);
+    assertThat(Sha256.ofRest(new ByteArrayInputStream(ABC_BYTES)).hex()).isEqualTo(ABC);
     InputStream rest = new ByteArrayInputStream("xabc".getBytes(StandardCharsets.US_ASCII));
     rest.read();
-    assertThat(Sha256.hexOfRest(rest)).isEqualTo(ABC);
-    assertThat(Sha256.hexOfRest(InputStream.nullInputStream())).isEqualTo(EMPTY);
+    assertThat(Sha256.ofRest(rest).hex()).isEqualTo(ABC);
+    assertThat(Sha256.ofRest(InputStream.nullInputStream()).hex()).isEqualTo(EMPTY);
   }
 
   @Test
@@ -42,13 +42,23 @@ class Sha256Test {
     for (int i = 0; i < big.length; i++) {
       big[i] = (byte) (i * 31);
     }
-    assertThat(Sha256.hexOfRest(new ByteArrayInputStream(big))).isEqualTo(Sha256.hex(big));
+    assertThat(Sha256.ofRest(new ByteArrayInputStream(big)).hex()).isEqualTo(Sha256.of(big).hex());
+  }
+
+  @Test
+  void aHashReadsBackFromItsTextAndRefusesAnythingElse() {
+    assertThat(Sha256.parse(ABC)).isEqualTo(Sha256.of(ABC_BYTES));
+    assertThat(Sha256.parse(ABC).shortForm()).isEqualTo(ABC.substring(0, 12));
+    for (String bad : new String[] {"", "abc", ABC.toUpperCase(java.util.Locale.ROOT), ABC + "0"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sha256.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test
   void aHashingStreamHashesWhatAnotherReaderRead() throws Exception {
     DigestInputStream in = Sha256.hashing(new ByteArrayInputStream(ABC_BYTES));
     in.transferTo(OutputStream.nullOutputStream());
-    assertThat(Sha256.hex(in)).isEqualTo(ABC);
+    assertThat(Sha256.of(in).hex()).isEqualTo(ABC);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netroot.catalog.BackupLimits;
 import io.netroot.os.RootFs;
+import io.netroot.os.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BackupRetentionTest {
+
+  /** A hash standing for the content named {@code name}. */
+  static Sha256 h(String name) {
+    return Sha256.of(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -111,9 +117,9 @@ class BackupRetentionTest {
 
   @Test
   void aCopyWhoseTimeCannotBeReadIsJudgedByCountAlone() {
-    Backups.Entry undated = new Backups.Entry("x-1", "sometime", "/etc/exports", "r", "h", null);
+    Backups.Entry undated = new Backups.Entry("x-1", "sometime", "/etc/exports", "r", h("h"), null);
     Backups.Entry newest =
-        new Backups.Entry("x-2", START.toString(), "/etc/exports", "r", "h", null);
+        new Backups.Entry("x-2", START.toString(), "/etc/exports", "r", h("h"), null);
     Instant muchLater = START.plus(Duration.ofDays(1000));
 
     assertThat(

@@ -10,6 +10,7 @@ import io.netroot.catalog.ServiceAction;
 import io.netroot.os.DirectorySnapshot;
 import io.netroot.os.ProcessUmask;
 import io.netroot.os.RootFs;
+import io.netroot.os.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The state file and the service journal are never read or written through a symbolic link. */
 class StateFilesTest {
+
+  /** A hash standing for the content named {@code name}. */
+  static Sha256 h(String name) {
+    return Sha256.of(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   @TempDir Path dir;
   @TempDir Path victim;
@@ -35,7 +41,7 @@ class StateFilesTest {
   }
 
   private static AppliedRecord record() {
-    return new AppliedRecord("/etc/exports", StateKind.BLOCK, "abc", "text");
+    return new AppliedRecord("/etc/exports", StateKind.BLOCK, h("abc"), "text");
   }
 
   @Test

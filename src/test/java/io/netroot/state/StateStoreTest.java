@@ -7,6 +7,7 @@ import io.netroot.NetrootException;
 import io.netroot.catalog.Resource.StateKind;
 import io.netroot.catalog.ResourceId;
 import io.netroot.os.RootFs;
+import io.netroot.os.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StateStoreTest {
+
+  /** A hash standing for the content named {@code name}. */
+  static Sha256 h(String name) {
+    return Sha256.of(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   @TempDir Path dir;
 
@@ -29,11 +35,11 @@ class StateStoreTest {
     RootFs root = new RootFs(dir);
     StateStore state = StateStore.open(root);
     AppliedRecord bios =
-        new AppliedRecord("/srv/tftp/pxelinux.cfg/01-a", StateKind.FILE, "aa", "x\n");
+        new AppliedRecord("/srv/tftp/pxelinux.cfg/01-a", StateKind.FILE, h("aa"), "x\n");
     AppliedRecord uefi =
-        new AppliedRecord("/srv/tftp/efi64/pxelinux.cfg/01-a", StateKind.FILE, "aa", "x\n");
+        new AppliedRecord("/srv/tftp/efi64/pxelinux.cfg/01-a", StateKind.FILE, h("aa"), "x\n");
     AppliedRecord kernel =
-        new AppliedRecord("/srv/tftp/images/k/vmlinuz", StateKind.FILE, "bb", null);
+        new AppliedRecord("/srv/tftp/images/k/vmlinuz", StateKind.FILE, h("bb"), null);
     state.put(ResourceId.parse("file:bios"), bios);
     state.put(ResourceId.parse("file:uefi"), uefi);
     state.put(ResourceId.parse("file:kernel"), kernel);
@@ -60,14 +66,16 @@ class StateStoreTest {
         stateFile(),
         "{\n  \"format_version\" : 1,\n  \"resources\" : {\n    \"block:/etc/exports\" : {\n"
             + "      \"path\" : \"/etc/exports\",\n      \"kind\" : \"BLOCK\",\n"
-            + "      \"sha256\" : \"cc\",\n      \"content\" : \"/srv 10.0.0.0/24(ro)\\n\"\n"
+            + "      \"sha256\" : \""
+            + h("cc").hex()
+            + "\",\n      \"content\" : \"/srv 10.0.0.0/24(ro)\\n\"\n"
             + "    }\n  }\n}\n",
         StandardCharsets.UTF_8);
 
     StateStore state = StateStore.open(new RootFs(dir));
 
     AppliedRecord expected =
-        new AppliedRecord("/etc/exports", StateKind.BLOCK, "cc", "/srv 10.0.0.0/24(ro)\n");
+        new AppliedRecord("/etc/exports", StateKind.BLOCK, h("cc"), "/srv 10.0.0.0/24(ro)\n");
     assertThat(state.get(ResourceId.parse("block:/etc/exports"))).contains(expected);
     assertThat(state.dirty()).isTrue();
     state.save();
@@ -80,7 +88,7 @@ class StateStoreTest {
   void anUnchangedStateIsNotRewritten() throws Exception {
     RootFs root = new RootFs(dir);
     StateStore state = StateStore.open(root);
-    AppliedRecord record = new AppliedRecord("/etc/exports", StateKind.BLOCK, "cc", "t\n");
+    AppliedRecord record = new AppliedRecord("/etc/exports", StateKind.BLOCK, h("cc"), "t\n");
     state.put(ResourceId.parse("block:/etc/exports"), record);
     state.save();
     FileTime old = FileTime.fromMillis(1_000_000);
@@ -109,8 +117,8 @@ class StateStoreTest {
   @Test
   void encodeKeepsInsertionOrder() throws Exception {
     Map<ResourceId, AppliedRecord> records = new LinkedHashMap<>();
-    records.put(ResourceId.parse("file:z"), new AppliedRecord("/z", StateKind.FILE, "1", "a"));
-    records.put(ResourceId.parse("file:a"), new AppliedRecord("/a", StateKind.FILE, "2", "b"));
+    records.put(ResourceId.parse("file:z"), new AppliedRecord("/z", StateKind.FILE, h("1"), "a"));
+    records.put(ResourceId.parse("file:a"), new AppliedRecord("/a", StateKind.FILE, h("2"), "b"));
     Map<ResourceId, AppliedRecord> back = new LinkedHashMap<>();
 
     StateFileFormat.read(StateFileFormat.encode(records), back);
