@@ -18,11 +18,22 @@ import java.nio.file.Path;
  *   rootMethod: kernel                 # kernel | initramfs-tools | dracut
  * }</pre>
  *
- * @param image the kernel image on this machine
+ * <p>Or the newest kernel and initramfs of a root image that netroot builds, followed across
+ * rebuilds:
+ *
+ * <pre>{@code
+ * spec:
+ *   fromImage: bookworm
+ *   rootMethod: initramfs-tools
+ * }</pre>
+ *
+ * @param image the kernel image on this machine, or {@code null} with {@code fromImage}
  * @param initrd the initial ramdisk on this machine, or {@code null}
  * @param sha256 the expected sha256 of the image in lowercase hex, or {@code null}
  * @param config the kernel's build configuration on this machine, or {@code null}
  * @param rootMethod who mounts the root filesystem
+ * @param fromImage the name of the RootImage whose kernel and initramfs are published, or {@code
+ *     null}
  */
 public record Kernel(
     String name,
@@ -31,8 +42,21 @@ public record Kernel(
     String sha256,
     Path config,
     RootMethod rootMethod,
+    String fromImage,
     Origin origin)
     implements SpecDocument {
+
+  /** A kernel from files on this machine. */
+  public Kernel(
+      String name,
+      Path image,
+      Path initrd,
+      String sha256,
+      Path config,
+      RootMethod rootMethod,
+      Origin origin) {
+    this(name, image, initrd, sha256, config, rootMethod, null, origin);
+  }
 
   /** A kernel booted by its own NFS root code, with no build config to check. */
   public Kernel(String name, Path image, Path initrd, String sha256, Origin origin) {
