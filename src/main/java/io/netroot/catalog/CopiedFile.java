@@ -41,7 +41,7 @@ public final class CopiedFile extends WholeFile {
   Content render() {
     byte[] bytes = new SourceFile(source, named()).read();
     Content content = Content.binary(bytes);
-    if (expectedSha256 != null && !expectedSha256.equals(content.sha256())) {
+    if (expectedSha256 != null && !expectedSha256.equals(content.sha256().hex())) {
       throw new NetrootException(
           "source "
               + source
