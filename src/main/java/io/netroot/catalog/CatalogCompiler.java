@@ -14,6 +14,7 @@ import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
 import io.netroot.spec.Profile;
+import io.netroot.spec.RootImage;
 import io.netroot.spec.SpecSet;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,10 +64,18 @@ public final class CatalogCompiler {
     ServerLayout layout = ServerLayout.resolve(specs.server(), root);
     List<Resource> resources = new ArrayList<>();
 
-    RootImageResources.emit(specs, fillProgress, resources);
-    BlockInFile exports;
     BootServer.Nfs nfs = specs.server().nfs();
-    if (nfs != null && nfs.ganesha()) {
+    boolean ganesha = nfs != null && nfs.ganesha();
+    RootImageResources.emit(
+        specs,
+        fillProgress,
+        List.of(
+            ganesha
+                ? ServiceAction.restart(layout.nfsService())
+                : ServiceAction.reexport(layout.nfsService())),
+        resources);
+    BlockInFile exports;
+    if (ganesha) {
       // NFS-Ganesha reads its exports from EXPORT blocks in ganesha.conf ('#' starts a comment
       // there too) and only at start. It has no nfs.conf keys nor /proc/fs/nfsd/versions, so
       // NfsServerResources, which manage the kernel server's, are not emitted.
@@ -112,6 +121,12 @@ public final class CatalogCompiler {
 
     Map<String, List<ResourceId>> kernelFiles = new HashMap<>();
     for (Kernel kernel : specs.kernels()) {
+      if (kernel.fromImage() != null) {
+        List<ResourceId> files = imageKernel(specs, kernel, layout, root, resources);
+        kernelFiles.put(kernel.name(), files);
+        tftp.addAll(files);
+        continue;
+      }
       List<ResourceId> files = new ArrayList<>();
       String origin = kernel.origin().at("spec.image").toString();
       CopiedFile image =
@@ -202,5 +217,40 @@ public final class CatalogCompiler {
       owned.add(new OwnedDirectory(layout.tftp(tree.path(TftpLayout.PXELINUX_CFG))));
     }
     return new Catalog(resources, owned, layout);
+  }
+
+  /** The kernel and initramfs of a root image, published as the files of a Kernel fromImage. */
+  private static List<ResourceId> imageKernel(
+      SpecSet specs, Kernel kernel, ServerLayout layout, RootFs root, List<Resource> resources) {
+    RootImage image =
+        specs.rootImages().stream()
+            .filter(i -> i.name().equals(kernel.fromImage()))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("validation lets no missing image through"));
+    List<ResourceId> made =
+        image.build() != null || image.source() != null
+            ? List.of(ImageFill.idFor(image.path()))
+            : List.of();
+    List<ResourceId> files = new ArrayList<>();
+    for (ImageKernelFile.Part part : ImageKernelFile.Part.values()) {
+      boolean isKernel = part == ImageKernelFile.Part.KERNEL;
+      ImageKernelFile file =
+          new ImageKernelFile(
+              layout.tftp(
+                  isKernel ? TftpLayout.kernelImage(kernel) : TftpLayout.kernelInitrd(kernel)),
+              (isKernel ? "kernel " : "initramfs of kernel ")
+                  + kernel.name()
+                  + " from root image "
+                  + image.name(),
+              root,
+              image.path(),
+              image.name(),
+              part,
+              made);
+      resources.add(file);
+      files.add(file.id());
+    }
+    return files;
   }
 }

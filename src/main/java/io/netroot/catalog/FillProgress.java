@@ -16,4 +16,11 @@ public interface FillProgress {
    * @param total bytes to read, or -1 when unknown; a last call has {@code done == total}
    */
   void copied(String image, long done, long total);
+
+  /**
+   * A line the builder of a root image printed ({@code mmdebstrap}'s progress).
+   *
+   * @param image the image's path on the boot server
+   */
+  default void building(String image, String line) {}
 }

@@ -27,6 +27,8 @@ public record ResourceId(Kind kind, String target) implements Comparable<Resourc
     DEVNODE,
     /** The root line of a root image's {@code /etc/fstab}. */
     FSTAB,
+    /** A whole file netroot keeps inside a root image ({@code spec.files}). */
+    IMAGEFILE,
     /** A service: on the server ({@code service:NAME}) or disabled in an image. */
     SERVICE,
     /** The NFS versions the kernel server offers. */

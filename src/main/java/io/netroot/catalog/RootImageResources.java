@@ -52,28 +52,51 @@ final class RootImageResources {
     return List.copyOf(dev);
   }
 
-  /** Adds the resources of every root image, each image's fill before what goes inside it. */
-  static void emit(SpecSet specs, FillProgress progress, List<Resource> resources) {
+  /**
+   * Adds the resources of every root image, each image's fill or build before what goes inside it.
+   *
+   * @param onSwitch what the NFS server is told when a built image switches generation
+   */
+  static void emit(
+      SpecSet specs,
+      FillProgress progress,
+      List<ServiceAction> onSwitch,
+      List<Resource> resources) {
     Set<String> seen = new HashSet<>();
     for (RootImage image : specs.rootImages()) {
       if (seen.add(image.path())) {
-        emit(specs, image, progress, resources);
+        emit(specs, image, progress, onSwitch, resources);
       }
     }
   }
 
   private static void emit(
-      SpecSet specs, RootImage image, FillProgress progress, List<Resource> resources) {
+      SpecSet specs,
+      RootImage image,
+      FillProgress progress,
+      List<ServiceAction> onSwitch,
+      List<Resource> resources) {
     String path = image.path();
     List<ResourceId> needs = new ArrayList<>();
-    if (image.source() != null) {
+    if (image.build() != null) {
+      ImageBuild build = new ImageBuild(image, progress, onSwitch);
+      resources.add(build);
+      needs.add(build.id());
+    } else if (image.source() != null) {
       ImageFill fill =
           new ImageFill(
               path, image.source(), image.origin().at("spec.source").toString(), progress);
       resources.add(fill);
       needs.add(fill.id());
     }
-    resources.add(fstab(specs, image, needs));
+    if (image.overlay() != RootImage.Overlay.TMPFS) {
+      // With an overlay the initramfs mounts / (NFS under a tmpfs layer): an fstab line for /
+      // would have systemd remount the overlay with NFS options.
+      resources.add(fstab(specs, image, needs));
+    }
+    for (RootImage.ImageFile file : image.files()) {
+      resources.add(new ImageFile(path, image.name(), file, needs));
+    }
     if (image.devices() == RootImage.Devices.STATIC) {
       for (DeviceNode.Entry entry : STATIC_DEV) {
         resources.add(

@@ -3,7 +3,10 @@ package io.netroot.cli;
 import io.netroot.catalog.FillProgress;
 import java.io.PrintStream;
 
-/** Shows the filling of a root image as one line that updates in place, about twice a second. */
+/**
+ * Shows the filling of a root image as one line that updates in place, about twice a second, and
+ * the build of one as the lines its builder prints.
+ */
 final class ConsoleFillProgress implements FillProgress {
 
   private static final long EVERY_NANOS = 500_000_000L;
@@ -27,6 +30,11 @@ final class ConsoleFillProgress implements FillProgress {
         total > 0 ? "%d%% of %s".formatted(done * 100 / total, size(total)) : size(done);
     err.print("\rfilling " + image + ": " + amount + (last ? "\n" : ""));
     err.flush();
+  }
+
+  @Override
+  public void building(String image, String line) {
+    err.println("building " + image + ": " + line);
   }
 
   private static String size(long bytes) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       DriftCommand.class,
       BackupsCommand.class,
+      ImagesCommand.class,
       RunCommand.class,
       StatusCommand.class,
       BenchCommand.class,

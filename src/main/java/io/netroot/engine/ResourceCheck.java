@@ -3,6 +3,7 @@ package io.netroot.engine;
 import io.netroot.DriftPolicy;
 import io.netroot.NetrootException;
 import io.netroot.catalog.Content;
+import io.netroot.catalog.ContentNotReadyException;
 import io.netroot.catalog.FileInImage;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
@@ -73,10 +74,51 @@ final class ResourceCheck {
     }
     try {
       outcome.results.add(check(resource));
+    } catch (ContentNotReadyException e) {
+      if (options.dryRun() && dependencyChanges(resource)) {
+        log.debug("{}: comes from what this pass makes first", resource.id());
+        outcome.results.add(notReadyYet(resource, e.getMessage()));
+      } else {
+        log.debug("{}: failed", resource.id(), e);
+        outcome.fail(resource, Status.FAILED, e.getMessage());
+      }
     } catch (NetrootException e) {
       log.debug("{}: failed", resource.id(), e);
       outcome.fail(resource, Status.FAILED, e.getMessage());
     }
+  }
+
+  /** Whether something this resource depends on changes in this (dry) pass. */
+  private boolean dependencyChanges(Resource resource) {
+    return outcome.results.stream()
+        .anyMatch(r -> r.changes() && resource.dependsOn().contains(r.id()));
+  }
+
+  /**
+   * A resource whose content comes from what a dependency makes in this pass: planned, with no
+   * content to show yet.
+   */
+  private ResourceResult notReadyYet(Resource resource, String why) {
+    Optional<Content> actual = resource.observe(root);
+    return new ResourceResult(
+        resource.id(),
+        resource.path(),
+        resource.description(),
+        actual.isPresent() ? Action.UPDATE : Action.CREATE,
+        "from what is made before it: " + why,
+        Drift.NONE,
+        false,
+        Status.PLANNED,
+        null,
+        null,
+        null,
+        actual.map(Content::sha256).orElse(null),
+        null,
+        -1,
+        null,
+        false,
+        null,
+        null);
   }
 
   private ResourceResult check(Resource resource) {

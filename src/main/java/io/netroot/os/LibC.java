@@ -55,6 +55,13 @@ interface LibC extends Library {
   int renameat(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath)
       throws LastErrorException;
 
+  /** renameat2 (glibc 2.28+): with {@link #RENAME_EXCHANGE} swaps two names in one step. */
+  int renameat2(int olddirfd, byte[] oldpath, int newdirfd, byte[] newpath, int flags)
+      throws LastErrorException;
+
+  int RENAME_NOREPLACE = 1;
+  int RENAME_EXCHANGE = 2;
+
   long read(int fd, byte[] buf, long count) throws LastErrorException;
 
   long write(int fd, byte[] buf, long count) throws LastErrorException;

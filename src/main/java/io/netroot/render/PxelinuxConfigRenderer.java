@@ -157,13 +157,25 @@ public final class PxelinuxConfigRenderer {
     out.append("  MENU LABEL ").append(PxelinuxValues.text(profile, menuLabelField, menuLabel));
     PxelinuxValues.endLine(out, line, profile, menuLabelField, menuLabel);
     line = out.length();
-    out.append("  KERNEL /").append(bootFile(kernel, "spec.image", TftpLayout.kernelImage(kernel)));
-    PxelinuxValues.endLine(out, line, kernel, "spec.image", kernel.image().toString());
+    String kernelField = kernel.fromImage() != null ? "spec.fromImage" : "spec.image";
+    out.append("  KERNEL /").append(bootFile(kernel, kernelField, TftpLayout.kernelImage(kernel)));
+    PxelinuxValues.endLine(
+        out,
+        line,
+        kernel,
+        kernelField,
+        kernel.fromImage() != null ? kernel.fromImage() : kernel.image().toString());
     String initrd = TftpLayout.kernelInitrd(kernel);
     if (initrd != null) {
       line = out.length();
-      out.append("  INITRD /").append(bootFile(kernel, "spec.initrd", initrd));
-      PxelinuxValues.endLine(out, line, kernel, "spec.initrd", kernel.initrd().toString());
+      String initrdField = kernel.fromImage() != null ? "spec.fromImage" : "spec.initrd";
+      out.append("  INITRD /").append(bootFile(kernel, initrdField, initrd));
+      PxelinuxValues.endLine(
+          out,
+          line,
+          kernel,
+          initrdField,
+          kernel.fromImage() != null ? kernel.fromImage() : kernel.initrd().toString());
     }
     line = out.length();
     out.append("  APPEND ");

@@ -39,13 +39,31 @@ public final class TftpLayout {
     return PXELINUX_CFG + "/" + host.mac().pxelinuxConfigName();
   }
 
-  /** The kernel image: {@code images/<kernel name>/<file name of the image>}. */
+  /** The name a kernel taken from a root image is published under, whatever its release. */
+  public static final String IMAGE_KERNEL = "vmlinuz";
+
+  /** The name the initramfs of a kernel taken from a root image is published under. */
+  public static final String IMAGE_INITRD = "initrd.img";
+
+  /**
+   * The kernel image: {@code images/<kernel name>/<file name of the image>}; for a kernel taken
+   * from a root image, {@code images/<kernel name>/vmlinuz}, so a rebuild with a newer kernel
+   * changes the file and not the PXE configs.
+   */
   public static String kernelImage(Kernel kernel) {
-    return imagePath(kernel, kernel.image());
+    return kernel.fromImage() != null
+        ? IMAGES + "/" + kernel.name() + "/" + IMAGE_KERNEL
+        : imagePath(kernel, kernel.image());
   }
 
-  /** The initrd: {@code images/<kernel name>/<file name of the initrd>}, or {@code null}. */
+  /**
+   * The initrd: {@code images/<kernel name>/<file name of the initrd>} ({@code initrd.img} for a
+   * kernel taken from a root image), or {@code null}.
+   */
   public static String kernelInitrd(Kernel kernel) {
+    if (kernel.fromImage() != null) {
+      return IMAGES + "/" + kernel.name() + "/" + IMAGE_INITRD;
+    }
     return kernel.initrd() == null ? null : imagePath(kernel, kernel.initrd());
   }
 

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** A Debian-style layout for catalogs built by hand in tests. */
-final class TestLayouts {
+public final class TestLayouts {
 
   private TestLayouts() {}
 
   /** Debian paths, with every bootloader file read from {@code sources}. */
-  static ServerLayout debian(Path sources) {
+  public static ServerLayout debian(Path sources) {
     return new ServerLayout(
         "test",
         Platform.DEBIAN,

@@ -1,0 +1,282 @@
+package io.netroot.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netroot.engine.Action;
+import io.netroot.engine.Engine;
+import io.netroot.engine.Options;
+import io.netroot.engine.Report;
+import io.netroot.engine.ResourceResult;
+import io.netroot.engine.Status;
+import io.netroot.engine.TestLayouts;
+import io.netroot.os.Mmdebstrap;
+import io.netroot.os.RootFs;
+import io.netroot.os.ServiceBackend;
+import io.netroot.spec.Origin;
+import io.netroot.spec.RootImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Building a root image from packages, with a stand-in for mmdebstrap that runs the hooks it is
+ * given: the first build, a rebuild as a new generation beside the old, a kept generation made live
+ * again, a failed build that leaves the image as it was, and the image's kernel published.
+ */
+class ImageBuildTest {
+
+  static final String IMAGE = "/srv/nfsroot/bookworm";
+
+  @TempDir Path dir;
+  Path root;
+  Path tools;
+  RootFs rootFs;
+  final List<String> calls = new ArrayList<>();
+  Instant now = Instant.parse("2026-11-29T22:00:00Z");
+  List<String> packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common");
+
+  @BeforeEach
+  void setUp() throws Exception {
+    root = Files.createDirectories(dir.resolve("root"));
+    tools = Files.createDirectories(dir.resolve("tools"));
+    Path fake = tools.resolve("mmdebstrap");
+    try (var in = getClass().getResourceAsStream("fake-mmdebstrap")) {
+      Files.write(fake, in.readAllBytes());
+    }
+    fake.toFile().setExecutable(true);
+    rootFs = new RootFs(root);
+  }
+
+  RootImage image() {
+    return new RootImage(
+        "bookworm",
+        IMAGE,
+        null,
+        new RootImage.Build(RootImage.Distribution.DEBIAN, "bookworm", packages, null, null),
+        true,
+        RootImage.Overlay.TMPFS,
+        RootImage.Devices.DEVTMPFS,
+        List.of(),
+        List.of(new RootImage.ImageFile("/etc/motd", "diskless\n", 0644, "images.yaml:12:7")),
+        Origin.synthetic("images.yaml"));
+  }
+
+  Catalog catalog() {
+    RootImage image = image();
+    Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+    ImageBuild build =
+        new ImageBuild(
+            image,
+            FillProgress.NONE,
+            List.of(ServiceAction.reexport("nfs")),
+            () -> Optional.of(new Mmdebstrap(tools.resolve("mmdebstrap"))),
+            clock);
+    List<Resource> resources = new ArrayList<>();
+    resources.add(build);
+    resources.add(new ImageFile(IMAGE, "bookworm", image.files().get(0), List.of(build.id())));
+    for (ImageKernelFile.Part part : ImageKernelFile.Part.values()) {
+      resources.add(
+          new ImageKernelFile(
+              "/srv/tftp/images/bookworm/"
+                  + (part == ImageKernelFile.Part.KERNEL ? "vmlinuz" : "initrd.img"),
+              part.name(),
+              rootFs,
+              IMAGE,
+              "bookworm",
+              part,
+              List.of(build.id())));
+    }
+    return new Catalog(resources, List.of(), TestLayouts.debian(dir.resolve("none")));
+  }
+
+  Report run(Options options) {
+    return new Engine(rootFs, new Recording(calls), Clock.fixed(now, ZoneOffset.UTC))
+        .reconcile(catalog(), options);
+  }
+
+  Path image(String rel) {
+    return root.resolve(IMAGE.substring(1)).resolve(rel);
+  }
+
+  @Test
+  void aPlanFromNothingShowsTheBuildAndTheKernelItWillPublish() {
+    Report plan = run(Options.plan());
+
+    assertThat(plan.resources())
+        .extracting(ResourceResult::status)
+        .containsExactly(Status.PLANNED, Status.PLANNED, Status.PLANNED, Status.PLANNED);
+    assertThat(plan.resources().get(0).after())
+        .contains("suite: bookworm")
+        .contains("  initramfs-tools\n  linux-image-amd64\n  nfs-common\n")
+        .contains("overlay: tmpfs");
+    assertThat(plan.resources().get(2).reason())
+        .startsWith("from what is made before it: root image bookworm has no /boot/vmlinuz-*");
+    assertThat(root.resolve("srv")).doesNotExist();
+    assertThat(tools.resolve("args")).doesNotExist();
+  }
+
+  @Test
+  void anApplyBuildsTheImageWithNetrootsInitramfsFilesAndPublishesItsNewestKernel()
+      throws Exception {
+    Report apply = run(Options.apply(false));
+
+    assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();
+    assertThat(image("etc/initramfs-tools/conf.d/netroot")).content().contains("BOOT=nfs");
+    assertThat(image("etc/initramfs-tools/scripts/init-bottom/netroot-overlay"))
+        .content()
+        .contains("mount -t overlay");
+    assertThat(image("etc/hostname")).as("nodes take their names from DHCP").doesNotExist();
+    assertThat(image("etc/motd")).hasContent("diskless");
+    assertThat(root.resolve("srv/tftp/images/bookworm/vmlinuz"))
+        .hasContent("kernel 6.1.0-13-amd64");
+    assertThat(root.resolve("srv/tftp/images/bookworm/initrd.img"))
+        .hasContent("initramfs for 6.1.0-13-amd64 with BOOT=nfs");
+    assertThat(Files.readAllLines(tools.resolve("args")))
+        .contains(
+            "--mode=root",
+            "--variant=apt",
+            "--include=initramfs-tools,linux-image-amd64,nfs-common",
+            "bookworm")
+        .anyMatch(
+            a ->
+                a.startsWith(root.resolve("srv/nfsroot").toString() + "/.bookworm.netroot-build-"));
+    ImageGenerations record = ImageGenerations.read(rootFs, IMAGE).orElseThrow();
+    assertThat(record.live()).isEqualTo("20261129T220000Z");
+    assertThat(record.liveGeneration().orElseThrow().packages())
+        .containsEntry("nfs-common", "1.0-nfs-common")
+        .containsKey("base-files");
+    assertThat(calls).containsExactly("reexport");
+    assertThat(leftovers()).isEmpty();
+
+    Report again = run(Options.apply(false));
+    assertThat(again.changes()).isEmpty();
+  }
+
+  @Test
+  void aChangedBuildIsARebuildBesideTheOldGenerationWhichIsKept() throws Exception {
+    run(Options.apply(false));
+    packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common", "vim");
+    now = now.plusSeconds(3600);
+    Files.writeString(tools.resolve("release"), "6.1.0-14-amd64");
+
+    Report plan = run(Options.plan());
+    ResourceResult rebuild = plan.resources().get(0);
+    assertThat(rebuild.action()).isEqualTo(Action.UPDATE);
+    assertThat(rebuild.before()).doesNotContain("vim");
+    assertThat(rebuild.after()).contains("  vim\n");
+
+    Report apply = run(Options.apply(false));
+    assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();
+    ImageGenerations record = ImageGenerations.read(rootFs, IMAGE).orElseThrow();
+    assertThat(record.generations())
+        .extracting(ImageGenerations.Generation::id)
+        .containsExactly("20261129T230000Z", "20261129T220000Z");
+    assertThat(image("etc/included")).content().contains("vim");
+    Path kept = root.resolve("srv/nfsroot/.bookworm.netroot-generations/20261129T220000Z");
+    assertThat(kept.resolve("etc/included")).content().doesNotContain("vim");
+    assertThat(root.resolve("srv/tftp/images/bookworm/vmlinuz"))
+        .hasContent("kernel 6.1.0-14-amd64");
+
+    // the specs go back: the kept generation is made live again, not built
+    packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common");
+    Files.delete(tools.resolve("args"));
+    Report back = run(Options.apply(false));
+    assertThat(back.hasFailures()).isFalse();
+    assertThat(tools.resolve("args")).as("nothing built").doesNotExist();
+    assertThat(image("etc/included")).content().doesNotContain("vim");
+    assertThat(ImageGenerations.read(rootFs, IMAGE).orElseThrow().live())
+        .isEqualTo("20261129T220000Z");
+  }
+
+  @Test
+  void aFailedBuildFailsTheImageBlocksWhatIsInsideAndLeavesNothingBehind() throws Exception {
+    run(Options.apply(false));
+    packages = List.of("linux-image-amd64", "no-such-package");
+    Files.writeString(tools.resolve("fail"), "no-such-package");
+
+    Report apply = run(Options.apply(false));
+
+    assertThat(apply.resources().get(0).status()).isEqualTo(Status.FAILED);
+    assertThat(apply.resources().get(0).error())
+        .contains("the image is as it was")
+        .contains("E: Unable to locate package no-such-package");
+    assertThat(apply.resources().subList(1, 4))
+        .extracting(ResourceResult::status)
+        .containsOnly(Status.BLOCKED);
+    assertThat(image("etc/included")).content().doesNotContain("no-such-package");
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void anImageNetrootDidNotBuildIsNeverReplaced() throws Exception {
+    Files.createDirectories(image("etc"));
+    Files.writeString(image("etc/precious"), "mine");
+
+    Report plan = run(Options.plan());
+
+    assertThat(plan.resources().get(0).status()).isEqualTo(Status.FAILED);
+    assertThat(plan.resources().get(0).error()).contains("netroot did not build it");
+    assertThat(run(Options.apply(false)).resources().get(0).status()).isEqualTo(Status.FAILED);
+    assertThat(image("etc/precious")).hasContent("mine");
+  }
+
+  @Test
+  void newerKernelReleasesSortByTheirNumbers() {
+    assertThat(ImageKernelFile.compareReleases("6.1.0-13-amd64", "6.1.0-9-amd64")).isPositive();
+    assertThat(ImageKernelFile.compareReleases("6.10.0-1-amd64", "6.9.0-1-amd64")).isPositive();
+    assertThat(ImageKernelFile.compareReleases("6.1.0-1", "6.1.0-1")).isZero();
+  }
+
+  private List<Path> leftovers() throws Exception {
+    try (Stream<Path> s = Files.list(root.resolve("srv/nfsroot"))) {
+      return s.filter(p -> p.getFileName().toString().contains("netroot-build")).toList();
+    }
+  }
+
+  static final class Recording implements ServiceBackend {
+    final List<String> calls;
+
+    Recording(List<String> calls) {
+      this.calls = calls;
+    }
+
+    @Override
+    public boolean touchesServices() {
+      return true;
+    }
+
+    @Override
+    public void restart(String service) {
+      calls.add("restart " + service);
+    }
+
+    @Override
+    public void reexport() {
+      calls.add("reexport");
+    }
+
+    @Override
+    public void daemonReload() {
+      calls.add("daemon-reload");
+    }
+
+    @Override
+    public UnitState state(String service) {
+      return new UnitState("enabled", "active");
+    }
+
+    @Override
+    public void enableNow(String service) {
+      calls.add("enable --now " + service);
+    }
+  }
+}
