@@ -9,6 +9,7 @@ import io.netroot.spec.SpecSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The netroot block of dhcpd.conf (ISC dhcpd 4.4): one {@code subnet} declaration per network, in
@@ -63,6 +64,10 @@ public final class DhcpdConfRenderer {
               ? SafeText.lineBreakOrControl(
                   c, "has no place in a domain name, which every client writes into its resolver")
               : null;
+
+  private static final Pattern NODE_NAME =
+      Pattern.compile(
+          "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
   private final SpecSet specs;
 
@@ -183,6 +188,10 @@ public final class DhcpdConfRenderer {
     out.append(indent).append("host ").append(name).append(" {\n");
     out.append(indent).append("  hardware ethernet ").append(host.mac().text()).append(";\n");
     out.append(indent).append("  fixed-address ").append(host.ip()).append(";\n");
+    if (isNodeName(host.name())) {
+      // Nodes that share one root image take their names from here (the initramfs sets it).
+      out.append(indent).append("  option host-name \"").append(host.name()).append("\";\n");
+    }
     if (firmware != Firmware.AUTO) {
       // Pinned to one firmware: the host gets that boot loader whatever option 93 says.
       out.append(indent)
@@ -191,6 +200,18 @@ public final class DhcpdConfRenderer {
           .append("\";\n");
     }
     out.append(indent).append("}\n");
+  }
+
+  /**
+   * Whether {@code name} is a host name a node can take (RFC 1123): dot-separated labels of 1 to 63
+   * letters, digits and {@code -}, not starting or ending with {@code -}; at most 253 bytes. Only
+   * such a name is sent as DHCP option 12; it is then data in a quoted string that holds no quote,
+   * backslash or control character.
+   */
+  static boolean isNodeName(String name) {
+    return name.length() <= MAX_HOST_NAME
+        && name.matches(
+            "([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
   }
 
   /**

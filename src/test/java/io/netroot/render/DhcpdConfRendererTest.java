@@ -137,4 +137,17 @@ class DhcpdConfRendererTest {
         seed.profiles(),
         hosts);
   }
+
+  @Test
+  void onlyAHostNameANodeCanTakeIsSentAsOption12() {
+    assertThat(DhcpdConfRenderer.isNodeName("node01")).isTrue();
+    assertThat(DhcpdConfRenderer.isNodeName("node01.rack3.example")).isTrue();
+    assertThat(DhcpdConfRenderer.isNodeName("a")).isTrue();
+    for (String bad :
+        new String[] {
+          "", "-node", "node-", "node_1", "node..a", "node.", "x\"y", "x\\y", "a b", "a".repeat(64)
+        }) {
+      assertThat(DhcpdConfRenderer.isNodeName(bad)).as(bad).isFalse();
+    }
+  }
 }
