@@ -20,16 +20,18 @@ final class MappingReader {
 
   private final DocumentContext ctx;
   private final String path;
+  private final Node owner;
   private final Map<String, Node> values = new HashMap<>();
   private final Map<String, Node> keyNodes = new HashMap<>();
 
-  private MappingReader(DocumentContext ctx, String path) {
+  private MappingReader(DocumentContext ctx, String path, Node owner) {
     this.ctx = ctx;
     this.path = path;
+    this.owner = owner;
   }
 
   static MappingReader absent(DocumentContext ctx, String path) {
-    return new MappingReader(ctx, path);
+    return new MappingReader(ctx, path, null);
   }
 
   /**
@@ -37,7 +39,7 @@ final class MappingReader {
    */
   static MappingReader read(
       DocumentContext ctx, String path, MappingNode mapping, Node owner, Schema schema) {
-    MappingReader reader = new MappingReader(ctx, path);
+    MappingReader reader = new MappingReader(ctx, path, owner);
     Map<String, Node> keys = new HashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       reader.readEntry(tuple, keys, schema);
@@ -91,6 +93,19 @@ final class MappingReader {
     }
     values.put(key, value);
     keyNodes.put(key, keyNode);
+  }
+
+  /** The dotted path of this mapping, {@code spec.files.0}. */
+  String path() {
+    return path;
+  }
+
+  /**
+   * The node this mapping's own problems are reported at (its key in its parent, or the mapping
+   * itself in a list), or {@code null} for an absent mapping.
+   */
+  Node owner() {
+    return owner;
   }
 
   String child(String key) {
