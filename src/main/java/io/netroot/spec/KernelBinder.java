@@ -34,7 +34,7 @@ final class KernelBinder implements KindBinder {
 
   @Override
   public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
-    if (spec.has("image") && spec.has("fromImage")) {
+    if (spec.written("image") && spec.written("fromImage")) {
       ctx.error(
           spec.node("fromImage"),
           spec.child("image")
@@ -42,7 +42,7 @@ final class KernelBinder implements KindBinder {
               + spec.child("fromImage")
               + " both name the kernel; keep image (a kernel file) or fromImage (a RootImage that"
               + " netroot builds), not both");
-    } else if (!spec.has("image") && !spec.has("fromImage") && spec.owner() != null) {
+    } else if (!spec.written("image") && !spec.written("fromImage") && spec.owner() != null) {
       ctx.error(
           spec.owner(),
           "needs "
@@ -51,7 +51,7 @@ final class KernelBinder implements KindBinder {
               + spec.child("fromImage")
               + " (a RootImage that netroot builds)");
     }
-    if (spec.has("fromImage") && !spec.has("image")) {
+    if (spec.written("fromImage") && !spec.written("image")) {
       return fromImage(ctx, spec);
     }
     Path initrd = tftpFile(ctx, spec.scalar("initrd"));

@@ -21,6 +21,7 @@ final class MappingReader {
   private final DocumentContext ctx;
   private final String path;
   private final Node owner;
+  private final Map<String, Node> written = new HashMap<>();
   private final Map<String, Node> values = new HashMap<>();
   private final Map<String, Node> keyNodes = new HashMap<>();
 
@@ -40,19 +41,18 @@ final class MappingReader {
   static MappingReader read(
       DocumentContext ctx, String path, MappingNode mapping, Node owner, Schema schema) {
     MappingReader reader = new MappingReader(ctx, path, owner);
-    Map<String, Node> keys = new HashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
-      reader.readEntry(tuple, keys, schema);
+      reader.readEntry(tuple, schema);
     }
     for (Schema.Field field : schema.requiredFields()) {
-      if (!keys.containsKey(field.key())) {
+      if (!reader.written.containsKey(field.key())) {
         ctx.error(owner, reader.child(field.key()) + " is required but missing");
       }
     }
     return reader;
   }
 
-  private void readEntry(NodeTuple tuple, Map<String, Node> keys, Schema schema) {
+  private void readEntry(NodeTuple tuple, Schema schema) {
     if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
       ctx.error(
           tuple.getKeyNode(),
@@ -60,7 +60,7 @@ final class MappingReader {
       return;
     }
     String key = keyNode.getValue();
-    Node previous = keys.putIfAbsent(key, keyNode);
+    Node previous = written.putIfAbsent(key, keyNode);
     if (previous != null) {
       ctx.error(
           keyNode,
@@ -114,6 +114,14 @@ final class MappingReader {
 
   boolean has(String key) {
     return values.containsKey(key);
+  }
+
+  /**
+   * Whether the key was written, even with a value of the wrong type (already reported): for checks
+   * of which fields are given, which must not add to that report.
+   */
+  boolean written(String key) {
+    return written.containsKey(key);
   }
 
   Node node(String key) {
