@@ -95,11 +95,6 @@ final class MappingReader {
     keyNodes.put(key, keyNode);
   }
 
-  /** The dotted path of this mapping, {@code spec.files.0}. */
-  String path() {
-    return path;
-  }
-
   /**
    * The node this mapping's own problems are reported at (its key in its parent, or the mapping
    * itself in a list), or {@code null} for an absent mapping.
