@@ -115,13 +115,17 @@ final class RootImageBinder implements KindBinder {
             ctx, build.scalar("packageCache"), ServerPath.ownDirectory("a package cache")));
   }
 
-  /** {@code spec.overlay}: a writable layer per node only makes sense over a read-only root. */
+  /**
+   * {@code spec.overlay}: a writable layer per node only makes sense over a read-only root (not
+   * checked when {@code readOnly} is not a boolean, which is already reported).
+   */
   private static RootImage.Overlay overlay(
       DocumentContext ctx, MappingReader spec, boolean readOnly) {
     Scalar scalar = spec.scalar("overlay");
     RootImage.Overlay overlay =
         Values.oneOf(ctx, scalar, RootImage.Overlay.class, RootImage.Overlay.NONE);
-    if (overlay != RootImage.Overlay.NONE && !readOnly) {
+    boolean readOnlyUnreadable = spec.written("readOnly") && !spec.has("readOnly");
+    if (overlay != RootImage.Overlay.NONE && !readOnly && !readOnlyUnreadable) {
       ctx.error(
           scalar.node(),
           scalar.path()

@@ -212,6 +212,13 @@ class RootImageBuildSpecTest {
   }
 
   @Test
+  void aReadOnlyThatIsNotABooleanIsOneErrorThere() {
+    SpecError error = onlyError("  readOnly: yes\n  overlay: tmpfs\n");
+    assertThat(error.position()).isEqualTo(at(6, 13));
+    assertThat(error.message()).contains("spec.readOnly: expected a boolean");
+  }
+
+  @Test
   void anUnknownOverlayIsAnErrorAtOverlay() {
     SpecError error = onlyError("  readOnly: true\n  overlay: overlayfs\n");
     assertThat(error.position()).isEqualTo(at(7, 12));
