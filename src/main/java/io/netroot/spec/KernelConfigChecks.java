@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * The {@link NfsRootChecks} of a kernel's build configuration ({@code spec.config}): a kernel that
  * mounts the root itself ({@code rootMethod: kernel}) has the NFS root code built in, and so has
- * what each profile booting it adds (its NFS version, devtmpfs). Each config is read once.
+ * what each profile booting it adds (its NFS version, devtmpfs). Each config is read once. A kernel
+ * taken from a root image ({@code fromImage}) has no config of its own, and mounts its root from
+ * the image's initramfs, so it is not checked here.
  */
 final class KernelConfigChecks {
 

@@ -20,16 +20,19 @@ final class MappingReader {
 
   private final DocumentContext ctx;
   private final String path;
+  private final Node owner;
+  private final Map<String, Node> written = new HashMap<>();
   private final Map<String, Node> values = new HashMap<>();
   private final Map<String, Node> keyNodes = new HashMap<>();
 
-  private MappingReader(DocumentContext ctx, String path) {
+  private MappingReader(DocumentContext ctx, String path, Node owner) {
     this.ctx = ctx;
     this.path = path;
+    this.owner = owner;
   }
 
   static MappingReader absent(DocumentContext ctx, String path) {
-    return new MappingReader(ctx, path);
+    return new MappingReader(ctx, path, null);
   }
 
   /**
@@ -37,20 +40,19 @@ final class MappingReader {
    */
   static MappingReader read(
       DocumentContext ctx, String path, MappingNode mapping, Node owner, Schema schema) {
-    MappingReader reader = new MappingReader(ctx, path);
-    Map<String, Node> keys = new HashMap<>();
+    MappingReader reader = new MappingReader(ctx, path, owner);
     for (NodeTuple tuple : mapping.getValue()) {
-      reader.readEntry(tuple, keys, schema);
+      reader.readEntry(tuple, schema);
     }
     for (Schema.Field field : schema.requiredFields()) {
-      if (!keys.containsKey(field.key())) {
+      if (!reader.written.containsKey(field.key())) {
         ctx.error(owner, reader.child(field.key()) + " is required but missing");
       }
     }
     return reader;
   }
 
-  private void readEntry(NodeTuple tuple, Map<String, Node> keys, Schema schema) {
+  private void readEntry(NodeTuple tuple, Schema schema) {
     if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
       ctx.error(
           tuple.getKeyNode(),
@@ -58,7 +60,7 @@ final class MappingReader {
       return;
     }
     String key = keyNode.getValue();
-    Node previous = keys.putIfAbsent(key, keyNode);
+    Node previous = written.putIfAbsent(key, keyNode);
     if (previous != null) {
       ctx.error(
           keyNode,
@@ -93,12 +95,28 @@ final class MappingReader {
     keyNodes.put(key, keyNode);
   }
 
+  /**
+   * The node this mapping's own problems are reported at (its key in its parent, or the mapping
+   * itself in a list), or {@code null} for an absent mapping.
+   */
+  Node owner() {
+    return owner;
+  }
+
   String child(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
   boolean has(String key) {
     return values.containsKey(key);
+  }
+
+  /**
+   * Whether the key was written, even with a value of the wrong type (already reported): for checks
+   * of which fields are given, which must not add to that report.
+   */
+  boolean written(String key) {
+    return written.containsKey(key);
   }
 
   Node node(String key) {

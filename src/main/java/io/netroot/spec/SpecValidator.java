@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The checks that need several documents: one boot server, unique names, references that resolve,
- * and the address, export and NFS root checks of {@link HostChecks}, {@link ExportChecks} and
- * {@link NfsRootChecks}. Runs on the documents that bound well, gathered in a {@link SpecSet} whose
+ * The checks that need several documents: one boot server, unique names, references that resolve
+ * (profile to kernel and root image, host to profile, a kernel to the image it comes from), and the
+ * address, export and NFS root checks of {@link HostChecks}, {@link ExportChecks} and {@link
+ * NfsRootChecks}. Runs on the documents that bound well, gathered in a {@link SpecSet} whose
  * lookups (by name, a host's network and profile) are the ones the renderers use; they are hashed,
  * so the whole pass stays linear.
  */
@@ -31,6 +32,11 @@ final class SpecValidator {
     List<Host> hosts = specs.hosts();
     BootServer server = specs.server();
     References refs = new References(catalog, findings);
+    for (Kernel kernel : specs.kernels()) {
+      if (kernel.fromImage() != null) {
+        refs.check(kernel, "spec.fromImage", kernel.fromImage(), "RootImage", rootImages.keySet());
+      }
+    }
     for (Profile profile : profiles.values()) {
       refs.check(profile, "spec.kernel", profile.kernel(), "Kernel", kernels.keySet());
       refs.check(profile, "spec.rootImage", profile.rootImage(), "RootImage", rootImages.keySet());

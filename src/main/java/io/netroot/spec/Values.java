@@ -181,6 +181,15 @@ final class Values {
    */
   static <E extends Enum<E>> E oneOf(
       DocumentContext ctx, Scalar scalar, Class<E> type, E fallback) {
+    return oneOf(ctx, scalar, type, fallback, null);
+  }
+
+  /**
+   * As {@link #oneOf(DocumentContext, Scalar, Class, Enum)}, with {@code refusal} in place of "is
+   * not one of …" when the value is none of the words (or the usual wording when {@code null}).
+   */
+  static <E extends Enum<E>> E oneOf(
+      DocumentContext ctx, Scalar scalar, Class<E> type, E fallback, String refusal) {
     if (scalar == null) {
       return fallback;
     }
@@ -195,8 +204,8 @@ final class Values {
           scalar.path()
               + " "
               + Text.quote(scalar.value())
-              + " is not one of "
-              + String.join(", ", byWord.keySet())
+              + " "
+              + (refusal != null ? refusal : "is not one of " + String.join(", ", byWord.keySet()))
               + suggestion(scalar.value(), byWord.keySet()));
       return fallback;
     }

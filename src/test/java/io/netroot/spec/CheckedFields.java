@@ -122,6 +122,35 @@ final class CheckedFields {
               s -> named(s.rootImages(), "img2").disableServices().get(0),
               accepts(ServiceName.GRAMMAR),
               List.of("cups", "getty@tty1.service")),
+          new Field(
+              "RootImage.build.suite",
+              buildWith("    suite: %s\n"),
+              true,
+              s -> named(s.rootImages(), "img2").build().suite(),
+              accepts(DebianArchive.SUITE_NAME),
+              List.of("bookworm", "bookworm-backports", "noble")),
+          new Field(
+              "RootImage.build.packages",
+              buildWith("    suite: bookworm\n    packages:\n      - %s\n"),
+              true,
+              s -> named(s.rootImages(), "img2").build().packages().get(0),
+              accepts(DebianArchive.PACKAGE_NAME),
+              List.of("nfs-common", "libstdc++6", "linux-image-amd64")),
+          new Field(
+              "RootImage.build.mirror",
+              buildWith("    suite: bookworm\n    mirror: %s\n"),
+              true,
+              s -> named(s.rootImages(), "img2").build().mirror(),
+              accepts(DebianArchive.MIRROR),
+              List.of("http://deb.debian.org/debian", "file:///srv/mirror/debian")),
+          new Field(
+              "RootImage.files.path",
+              "apiVersion: netroot/v1\nkind: RootImage\nmetadata: {name: img2}\nspec:\n"
+                  + "  path: /srv/img2\n  files:\n    - content: x\n      path: %s\n",
+              true,
+              s -> named(s.rootImages(), "img2").files().get(0).path(),
+              accepts(ImageFileValues.PATH),
+              List.of("/etc/motd", "/etc/systemd/system/getty@tty1.service.d/override.conf")),
           server(
               "BootServer.tftpRoot",
               "  tftpRoot: %s\n",
@@ -169,6 +198,13 @@ final class CheckedFields {
       String... seeds) {
     return new Field(
         name, SERVER + "  address: 10.0.0.1\n" + lines, false, bound, grammar, List.of(seeds));
+  }
+
+  /** A RootImage {@code img2} built from Debian packages, with {@code lines} under build. */
+  private static String buildWith(String lines) {
+    return "apiVersion: netroot/v1\nkind: RootImage\nmetadata: {name: img2}\nspec:\n"
+        + "  path: /srv/img2\n  build:\n    distribution: debian\n"
+        + lines;
   }
 
   private static String exportWith(String path, String match, String option) {
