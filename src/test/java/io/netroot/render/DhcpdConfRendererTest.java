@@ -56,6 +56,7 @@ class DhcpdConfRendererTest {
                 + "host stray {\n"
                 + "  hardware ethernet 52:54:00:00:00:01;\n"
                 + "  fixed-address 10.9.9.9;\n"
+                + "  option host-name \"stray\";\n"
                 + "}\n");
   }
 

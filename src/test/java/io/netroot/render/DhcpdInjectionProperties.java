@@ -68,8 +68,15 @@ class DhcpdInjectionProperties {
     String expectedName =
         DhcpdConfRenderer.isDhcpdHostName(hostName) ? hostName : "netroot-52-54-00-12-34-56";
     assertThat(host.name()).isEqualTo(expectedName);
-    assertThat(host.children().stream().map(n -> n.tokens().get(0)))
-        .containsExactly("hardware", "fixed-address");
+    if (DhcpdConfRenderer.isNodeName(hostName)) {
+      assertThat(host.children().stream().map(n -> n.tokens()).toList())
+          .contains(List.of("option", "host-name", "\0" + hostName));
+      assertThat(host.children().stream().map(n -> n.tokens().get(0)))
+          .containsExactly("hardware", "fixed-address", "option");
+    } else {
+      assertThat(host.children().stream().map(n -> n.tokens().get(0)))
+          .containsExactly("hardware", "fixed-address");
+    }
   }
 
   private static SpecSet specs(String networkName, String hostName, String domainName) {
