@@ -14,6 +14,8 @@ import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.spec.Origin;
 import io.netroot.spec.RootImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -195,6 +197,73 @@ class ImageBuildTest {
     assertThat(image("etc/included")).content().doesNotContain("vim");
     assertThat(ImageGenerations.read(rootFs, IMAGE).orElseThrow().live())
         .isEqualTo("20261129T220000Z");
+  }
+
+  @Test
+  void aRollbackMakesThePreviousGenerationLiveAndHoldsItUntilTheBuildChanges() throws Exception {
+    run(Options.apply(false));
+    packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common", "vim");
+    now = now.plusSeconds(3600);
+    run(Options.apply(false));
+    Path specs = Files.createDirectories(dir.resolve("specs"));
+    Files.writeString(
+        specs.resolve("server.yaml"),
+        """
+        apiVersion: netroot/v1
+        kind: BootServer
+        metadata: {name: bootsrv}
+        spec: {address: 10.0.0.1, platform: debian, tftpRoot: /srv/tftp}
+        ---
+        apiVersion: netroot/v1
+        kind: RootImage
+        metadata: {name: bookworm}
+        spec:
+          path: /srv/nfsroot/bookworm
+          build: {distribution: debian, suite: bookworm, packages: [vim]}
+        """);
+
+    StringWriter out = new StringWriter();
+    int exit =
+        io.netroot.cli.Main.run(
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            "images",
+            "rollback",
+            "bookworm",
+            "--root",
+            root.toString(),
+            "--specs",
+            specs.toString());
+
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString())
+        .contains("generation 20261129T220000Z is live again (was 20261129T230000Z)");
+    assertThat(image("etc/included")).content().doesNotContain("vim");
+    assertThat(new io.netroot.state.PendingServices(rootFs).load())
+        .containsKey(ServiceAction.reexport("nfs-kernel-server"));
+    Files.delete(tools.resolve("args"));
+    Report held = run(Options.apply(false));
+    assertThat(held.resources().get(0).status()).isEqualTo(Status.UNCHANGED);
+    assertThat(tools.resolve("args")).as("not rebuilt while held").doesNotExist();
+
+    StringWriter listed = new StringWriter();
+    io.netroot.cli.Main.run(
+        new PrintWriter(listed, true),
+        new PrintWriter(new StringWriter(), true),
+        "images",
+        "--root",
+        root.toString());
+    assertThat(listed.toString())
+        .contains("/srv/nfsroot/bookworm  (rolled back; held until spec.build changes)")
+        .contains("* 20261129T220000Z")
+        .contains("debian bookworm: initramfs-tools, linux-image-amd64, nfs-common, vim");
+
+    packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common", "curl");
+    now = now.plusSeconds(3600);
+    Report rebuilt = run(Options.apply(false));
+    assertThat(rebuilt.resources().get(0).status()).isEqualTo(Status.APPLIED);
+    assertThat(image("etc/included")).content().contains("curl");
+    assertThat(ImageGenerations.read(rootFs, IMAGE).orElseThrow().heldAgainst()).isNull();
   }
 
   @Test
