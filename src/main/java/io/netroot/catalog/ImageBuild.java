@@ -171,6 +171,8 @@ final class ImageBuild extends BaseResource {
       ImageGenerationDirs.removeTree(stage);
       throw new NetrootException("cannot build root image " + path() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
+      // mmdebstrap runs its customize hooks (which unbind the package cache) only when it succeeds
+      ImageGenerationDirs.unmountIfMounted(tree.resolve("var/cache/apt/archives"));
       ImageGenerationDirs.removeTree(stage);
       throw new NetrootException(
           "building root image " + path() + " failed; the image is as it was: " + e.getMessage(),

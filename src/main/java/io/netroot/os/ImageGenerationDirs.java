@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The directories of a built root image's generations. The live generation is the image's own
@@ -133,15 +134,36 @@ public final class ImageGenerationDirs {
     removeTree(kept(id));
   }
 
-  /** Removes a directory tree without following links (they are removed as links). */
+  /**
+   * Removes a directory tree without following links (they are removed as links) and without
+   * entering another filesystem: a mount point inside it (the package cache or {@code /proc} a
+   * killed build left mounted) stops the removal with its name, so nothing outside the tree is ever
+   * deleted.
+   */
   public static void removeTree(Path top) {
     if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     try {
+      Object device = Files.getAttribute(top, "unix:dev", LinkOption.NOFOLLOW_LINKS);
       Files.walkFileTree(
           top,
           new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              if (!device.equals(Files.getAttribute(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS))) {
+                throw new NetrootException(
+                    dir
+                        + " is a mount point; nothing under "
+                        + top
+                        + " is removed while it is mounted: unmount it (umount "
+                        + dir
+                        + "), then apply again");
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
@@ -160,6 +182,31 @@ public final class ImageGenerationDirs {
           });
     } catch (IOException e) {
       throw new NetrootException("cannot remove " + top + ": " + e, e);
+    }
+  }
+
+  /**
+   * Unmounts {@code dir} when it is a mount point (another filesystem than its parent's): the
+   * package cache a failed build left bound into its tree.
+   */
+  public static void unmountIfMounted(Path dir) {
+    try {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+          || Files.getAttribute(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS)
+              .equals(Files.getAttribute(dir.getParent(), "unix:dev", LinkOption.NOFOLLOW_LINKS))) {
+        return;
+      }
+    } catch (IOException e) {
+      return;
+    }
+    CommandRunner.Result result =
+        new CommandRunner(60)
+            .run(
+                List.of(
+                    CommandRunner.find("umount").map(Path::toString).orElse("umount"),
+                    dir.toString()));
+    if (!result.ok()) {
+      throw new NetrootException("cannot unmount " + dir + ": " + result.output().strip());
     }
   }
 
