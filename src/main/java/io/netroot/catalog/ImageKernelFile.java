@@ -57,7 +57,7 @@ final class ImageKernelFile extends WholeFile {
             image,
             dir ->
                 newestRelease(dir)
-                    .flatMap(release -> dir.readFile("boot/" + part.prefix + release)));
+                    .flatMap(release -> dir.readBootFile("boot/" + part.prefix + release)));
     if (bytes.isEmpty()) {
       throw new ContentNotReadyException(
           "root image "

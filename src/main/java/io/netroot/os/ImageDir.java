@@ -115,6 +115,17 @@ public final class ImageDir implements AutoCloseable {
     return at("read", rel, Beneath.Missing.ABSENT, at -> ImageFiles.read(at, true));
   }
 
+  /** The most a kernel or initramfs read from an image may hold: 1 GiB. */
+  public static final int MAX_BOOT_FILE = 1 << 30;
+
+  /**
+   * As {@link #readFile}, for a kernel or an initramfs: up to {@link #MAX_BOOT_FILE} bytes rather
+   * than the 16 MiB of a configuration file.
+   */
+  public Optional<byte[]> readBootFile(String rel) {
+    return at("read", rel, Beneath.Missing.ABSENT, at -> ImageFiles.read(at, true, MAX_BOOT_FILE));
+  }
+
   /**
    * The content of {@code rel} when it is a regular file, else empty (a link or a node there is not
    * read, and not an error); a link on the way is refused. What a backup keeps.

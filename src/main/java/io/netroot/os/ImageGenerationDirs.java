@@ -135,35 +135,29 @@ public final class ImageGenerationDirs {
   }
 
   /**
-   * Removes a directory tree without following links (they are removed as links) and without
-   * entering another filesystem: a mount point inside it (the package cache or {@code /proc} a
-   * killed build left mounted) stops the removal with its name, so nothing outside the tree is ever
-   * deleted.
+   * Removes a directory tree without following links (they are removed as links). A mount point at
+   * or below it (a package cache or {@code /proc} a killed build left mounted; a bind mount
+   * included, which has its parent's device number) stops the removal with its name, so nothing
+   * outside the tree is ever deleted.
    */
   public static void removeTree(Path top) {
     if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
+    List<Path> mounted = Mounts.atOrBelow(top);
+    if (!mounted.isEmpty()) {
+      throw new NetrootException(
+          mounted.get(0)
+              + " is a mount point; nothing under "
+              + top
+              + " is removed while it is mounted: unmount it (umount "
+              + mounted.get(0)
+              + "), then apply again");
+    }
     try {
-      Object device = Files.getAttribute(top, "unix:dev", LinkOption.NOFOLLOW_LINKS);
       Files.walkFileTree(
           top,
           new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-                throws IOException {
-              if (!device.equals(Files.getAttribute(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS))) {
-                throw new NetrootException(
-                    dir
-                        + " is a mount point; nothing under "
-                        + top
-                        + " is removed while it is mounted: unmount it (umount "
-                        + dir
-                        + "), then apply again");
-              }
-              return FileVisitResult.CONTINUE;
-            }
-
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
@@ -186,17 +180,11 @@ public final class ImageGenerationDirs {
   }
 
   /**
-   * Unmounts {@code dir} when it is a mount point (another filesystem than its parent's): the
-   * package cache a failed build left bound into its tree.
+   * Unmounts {@code dir} when it is a mount point: the package cache a failed build left bound into
+   * its tree.
    */
   public static void unmountIfMounted(Path dir) {
-    try {
-      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-          || Files.getAttribute(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS)
-              .equals(Files.getAttribute(dir.getParent(), "unix:dev", LinkOption.NOFOLLOW_LINKS))) {
-        return;
-      }
-    } catch (IOException e) {
+    if (!Mounts.atOrBelow(dir).contains(dir.toAbsolutePath().normalize())) {
       return;
     }
     CommandRunner.Result result =

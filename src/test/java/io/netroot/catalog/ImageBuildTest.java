@@ -299,6 +299,17 @@ class ImageBuildTest {
   }
 
   @Test
+  void anInitramfsOfTensOfMegabytesIsPublished() throws Exception {
+    Files.writeString(tools.resolve("big-initrd"), "");
+
+    Report apply = run(Options.apply(false));
+
+    assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();
+    assertThat(Files.size(root.resolve("srv/tftp/images/bookworm/initrd.img")))
+        .isGreaterThan(20L << 20);
+  }
+
+  @Test
   void newerKernelReleasesSortByTheirNumbers() {
     assertThat(ImageKernelFile.compareReleases("6.1.0-13-amd64", "6.1.0-9-amd64")).isPositive();
     assertThat(ImageKernelFile.compareReleases("6.10.0-1-amd64", "6.9.0-1-amd64")).isPositive();
