@@ -119,16 +119,18 @@ public final class Agent {
       while (true) {
         liveness.idle();
         Optional<Instant> deletions = runner.deletionsDue();
-        Set<String> reasons = requests.await(earliest(backoff.nextRetry(), deletions));
+        Optional<Instant> retry = backoff.nextRetry();
+        Set<String> reasons = requests.await(earliest(retry, deletions));
         if (reasons == null) {
           break;
         }
+        // Woken by no request: by the earlier of the two deadlines (a wait may end a little early).
+        boolean settled =
+            deletions.isPresent() && (retry.isEmpty() || !retry.get().isBefore(deletions.get()));
         String why =
             !reasons.isEmpty()
                 ? String.join(", ", new TreeSet<>(reasons))
-                : deletions.filter(d -> !clock.instant().isBefore(d)).isPresent()
-                    ? "specs settled"
-                    : "retry";
+                : settled ? "specs settled" : "retry";
         notify.send("STATUS=" + runner.pass(why, this::reconfigure));
         triggers.rewatch();
       }
