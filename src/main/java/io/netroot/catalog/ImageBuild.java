@@ -157,7 +157,14 @@ final class ImageBuild extends BaseResource {
     try {
       files = Files.createTempDirectory("netroot-build");
       Instant started = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-      mmdebstrap.build(recipe.build(root, files), tree, line -> progress.building(path(), line));
+      mmdebstrap.build(
+          recipe.build(root, files),
+          tree,
+          line -> {
+            log.info("{}: {}", id(), line);
+            progress.building(path(), line);
+          },
+          Mmdebstrap.LIMIT);
       generation =
           new ImageGenerations.Generation(
               uniqueId(started, record),

@@ -2,10 +2,12 @@ package io.netroot.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netroot.catalog.Catalog;
+import io.netroot.catalog.FillProgress;
 import io.netroot.catalog.Resource;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
 import io.netroot.os.RootFs;
+import io.netroot.os.ServiceBackend;
 import io.netroot.pipeline.Pipeline;
 import io.netroot.spec.BootServer;
 import io.netroot.spec.SpecInvalidException;
@@ -61,7 +63,22 @@ final class PassRunner {
     this.clock = clock;
     this.liveness = liveness;
     this.stopping = stopping;
-    this.pipeline = new Pipeline(root, settings.services(), clock);
+    ServiceBackend services = settings.services();
+    // A fill or a build runs for minutes in other processes: what they report is the pass's
+    // progress, which the watchdog and /healthz read.
+    FillProgress work =
+        new FillProgress() {
+          @Override
+          public void copied(String image, long done, long total) {
+            liveness.progress("fill " + image);
+          }
+
+          @Override
+          public void building(String image, String line) {
+            liveness.progress("build " + image + ": " + line);
+          }
+        };
+    this.pipeline = new Pipeline(root, () -> services, work, clock);
     this.status = new AgentStatus(settings, previous);
     this.results = new ResultLog(status.metrics());
   }

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +59,16 @@ public final class Mmdebstrap {
   public record FileIn(String imagePath, Path content, int mode) {}
 
   private final Path program;
+  private final Duration tick;
 
   public Mmdebstrap(Path program) {
+    this(program, TICK);
+  }
+
+  /** With {@code tick} as the interval of the still-running reports and of the time check. */
+  Mmdebstrap(Path program, Duration tick) {
     this.program = program;
+    this.tick = tick;
   }
 
   /** The installed mmdebstrap, if there is one. */
@@ -111,21 +121,52 @@ public final class Mmdebstrap {
     return c;
   }
 
+  /** The longest a build may take before it is stopped and fails. */
+  public static final Duration LIMIT = Duration.ofMinutes(60);
+
+  /** How often a build that prints nothing says it is still running. */
+  static final Duration TICK = Duration.ofSeconds(30);
+
   /**
-   * Builds into {@code target}, telling {@code progress} each line mmdebstrap prints.
+   * Builds into {@code target}, telling {@code progress} each line mmdebstrap prints, and every 30
+   * seconds of silence that it still runs (a step such as making the initramfs prints nothing for
+   * minutes). A build still running after {@code limit} is stopped.
    *
-   * @throws NetrootException when it fails, with its last lines
+   * @throws NetrootException when it fails or runs out of time, with its last lines
    */
-  public void build(Build build, Path target, Consumer<String> progress) {
+  public void build(Build build, Path target, Consumer<String> progress, Duration limit) {
     List<String> command = command(build, target);
     log.debug("running {}", command);
     Deque<String> last = new ArrayDeque<>();
+    long started = System.nanoTime();
     try {
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .start();
+      AtomicBoolean timedOut = new AtomicBoolean();
+      Thread ticker =
+          new Thread(
+              () -> {
+                try {
+                  while (!process.waitFor(tick.toMillis(), TimeUnit.MILLISECONDS)) {
+                    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+                    if (seconds >= limit.toSeconds()) {
+                      timedOut.set(true);
+                      process.descendants().forEach(ProcessHandle::destroy);
+                      process.destroy();
+                      return;
+                    }
+                    progress.accept("(still building, " + seconds + " s)");
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "mmdebstrap-ticker");
+      ticker.setDaemon(true);
+      ticker.start();
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -142,6 +183,16 @@ public final class Mmdebstrap {
         }
       }
       int exit = process.waitFor();
+      ticker.interrupt();
+      if (timedOut.get()) {
+        throw new NetrootException(
+            "mmdebstrap did not finish within "
+                + (limit.toMinutes() > 0
+                    ? limit.toMinutes() + " minutes"
+                    : limit.toSeconds() + " s")
+                + " and was stopped: "
+                + String.join("\n  ", last));
+      }
       if (exit != 0) {
         throw new NetrootException(
             "mmdebstrap failed (exit " + exit + "): " + String.join("\n  ", last));
