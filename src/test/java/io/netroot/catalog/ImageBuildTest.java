@@ -258,6 +258,28 @@ class ImageBuildTest {
         .contains("* 20261129T220000Z")
         .contains("debian bookworm: initramfs-tools, linux-image-amd64, nfs-common, vim");
 
+    StringWriter json = new StringWriter();
+    io.netroot.cli.Main.run(
+        new PrintWriter(json, true),
+        new PrintWriter(new StringWriter(), true),
+        "images",
+        "--json",
+        "--root",
+        root.toString());
+    com.fasterxml.jackson.databind.JsonNode doc =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
+    assertThat(doc.path("images").get(0).path("live").asText()).isEqualTo("20261129T220000Z");
+    assertThat(doc.path("images").get(0).path("heldAgainst").asText()).contains("  vim\n");
+    assertThat(
+            doc.path("images")
+                .get(0)
+                .path("generations")
+                .get(0)
+                .path("packages")
+                .path("vim")
+                .asText())
+        .isEqualTo("1.0-vim");
+
     packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common", "curl");
     now = now.plusSeconds(3600);
     Report rebuilt = run(Options.apply(false));
