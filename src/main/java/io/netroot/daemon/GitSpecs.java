@@ -1,6 +1,7 @@
 package io.netroot.daemon;
 
 import io.netroot.NetrootException;
+import io.netroot.os.Trees;
 import io.netroot.spec.SpecError;
 import io.netroot.spec.SpecInvalidException;
 import io.netroot.spec.SpecLoader;
@@ -9,13 +10,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.FileMode;
@@ -239,14 +238,7 @@ final class GitSpecs {
   }
 
   private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    Trees.remove(dir);
   }
 
   static String shortId(String commit) {

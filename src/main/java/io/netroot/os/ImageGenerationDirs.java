@@ -155,25 +155,7 @@ public final class ImageGenerationDirs {
               + "), then apply again");
     }
     try {
-      Files.walkFileTree(
-          top,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              if (e != null) {
-                throw e;
-              }
-              Files.delete(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      Trees.remove(top);
     } catch (IOException e) {
       throw new NetrootException("cannot remove " + top + ": " + e, e);
     }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netroot.engine.Action;
 import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
+import io.netroot.engine.RecordingServices;
 import io.netroot.engine.Report;
 import io.netroot.engine.ResourceResult;
 import io.netroot.engine.Status;
 import io.netroot.engine.TestLayouts;
 import io.netroot.os.Mmdebstrap;
 import io.netroot.os.RootFs;
-import io.netroot.os.ServiceBackend;
 import io.netroot.spec.Origin;
 import io.netroot.spec.RootImage;
 import java.io.PrintWriter;
@@ -42,7 +42,8 @@ class ImageBuildTest {
   Path root;
   Path tools;
   RootFs rootFs;
-  final List<String> calls = new ArrayList<>();
+  final RecordingServices services = new RecordingServices();
+  final List<String> calls = services.calls;
   Instant now = Instant.parse("2026-11-29T22:00:00Z");
   List<String> packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common");
 
@@ -101,7 +102,7 @@ class ImageBuildTest {
   }
 
   Report run(Options options) {
-    return new Engine(rootFs, new Recording(calls), Clock.fixed(now, ZoneOffset.UTC))
+    return new Engine(rootFs, services, Clock.fixed(now, ZoneOffset.UTC))
         .reconcile(catalog(), options);
   }
 
@@ -341,44 +342,6 @@ class ImageBuildTest {
   private List<Path> leftovers() throws Exception {
     try (Stream<Path> s = Files.list(root.resolve("srv/nfsroot"))) {
       return s.filter(p -> p.getFileName().toString().contains("netroot-build")).toList();
-    }
-  }
-
-  static final class Recording implements ServiceBackend {
-    final List<String> calls;
-
-    Recording(List<String> calls) {
-      this.calls = calls;
-    }
-
-    @Override
-    public boolean touchesServices() {
-      return true;
-    }
-
-    @Override
-    public void restart(String service) {
-      calls.add("restart " + service);
-    }
-
-    @Override
-    public void reexport() {
-      calls.add("reexport");
-    }
-
-    @Override
-    public void daemonReload() {
-      calls.add("daemon-reload");
-    }
-
-    @Override
-    public UnitState state(String service) {
-      return new UnitState("enabled", "active");
-    }
-
-    @Override
-    public void enableNow(String service) {
-      calls.add("enable --now " + service);
     }
   }
 }

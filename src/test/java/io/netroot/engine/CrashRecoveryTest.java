@@ -36,7 +36,7 @@ class CrashRecoveryTest {
   @TempDir Path victim;
 
   RootFs root;
-  EngineTest.RecordingServices services;
+  RecordingServices services;
   Engine engine;
   String menu = "DEFAULT local\n";
 
@@ -48,7 +48,7 @@ class CrashRecoveryTest {
   @BeforeEach
   void setUp() throws Exception {
     root = new RootFs(rootDir);
-    services = new EngineTest.RecordingServices();
+    services = new RecordingServices();
     engine = new Engine(root, services, Clock.systemUTC());
     Files.writeString(sources.resolve("vmlinuz"), "kernel bytes");
   }

@@ -24,13 +24,13 @@ class EngineAttributesTest {
   @TempDir Path rootDir;
 
   RootFs root;
-  EngineTest.RecordingServices services;
+  RecordingServices services;
   Engine engine;
 
   @BeforeEach
   void setUp() {
     root = new RootFs(rootDir);
-    services = new EngineTest.RecordingServices();
+    services = new RecordingServices();
     engine = new Engine(root, services, Clock.systemUTC());
   }
 

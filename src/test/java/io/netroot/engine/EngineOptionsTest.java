@@ -29,7 +29,7 @@ class EngineOptionsTest {
   @TempDir Path rootDir;
 
   RootFs root;
-  EngineTest.RecordingServices services;
+  RecordingServices services;
   Engine engine;
   String menu = "DEFAULT local\n";
   String exports = "/srv/a 10.0.0.0/24(ro)\n";
@@ -37,7 +37,7 @@ class EngineOptionsTest {
   @BeforeEach
   void setUp() {
     root = new RootFs(rootDir);
-    services = new EngineTest.RecordingServices();
+    services = new RecordingServices();
     engine = new Engine(root, services, Clock.systemUTC());
   }
 

@@ -11,7 +11,6 @@ import io.netroot.catalog.Resource;
 import io.netroot.catalog.ServiceAction;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.RootFs;
-import io.netroot.os.ServiceBackend;
 import io.netroot.render.ManagedBlock;
 import io.netroot.state.Backups;
 import java.nio.file.Files;
@@ -258,40 +257,6 @@ class EngineTest {
     Report apply = engine.reconcile(catalog(), Options.apply(false));
     assertThat(apply.changes()).hasSize(1);
     assertThat(services.calls).isEmpty();
-  }
-
-  static final class RecordingServices implements ServiceBackend {
-    final List<String> calls = new ArrayList<>();
-
-    @Override
-    public boolean touchesServices() {
-      return true;
-    }
-
-    @Override
-    public void restart(String service) {
-      calls.add("restart " + service);
-    }
-
-    @Override
-    public void reexport() {
-      calls.add("reexport");
-    }
-
-    @Override
-    public void daemonReload() {
-      calls.add("daemon-reload");
-    }
-
-    @Override
-    public UnitState state(String service) {
-      return new UnitState("enabled", "active");
-    }
-
-    @Override
-    public void enableNow(String service) {
-      calls.add("enable --now " + service);
-    }
   }
 
   /** Stands in for a daemon's syntax check: rejects any file containing "BAD". */

@@ -48,7 +48,7 @@ class ObserveOnceTest {
   @BeforeEach
   void setUp() {
     root = new RootFs(rootDir);
-    engine = new Engine(root, new EngineTest.RecordingServices(), Clock.systemUTC());
+    engine = new Engine(root, new RecordingServices(), Clock.systemUTC());
   }
 
   Catalog catalog() {

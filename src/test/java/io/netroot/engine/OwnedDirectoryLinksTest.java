@@ -32,7 +32,7 @@ class OwnedDirectoryLinksTest {
   @BeforeEach
   void setUp() throws Exception {
     root = new RootFs(rootDir);
-    engine = new Engine(root, new EngineTest.RecordingServices(), Clock.systemUTC());
+    engine = new Engine(root, new RecordingServices(), Clock.systemUTC());
     cfg = rootDir.resolve("srv/tftp/pxelinux.cfg");
     Files.writeString(victim.resolve("shadow"), "root:SECRET:1::::::\n");
     Files.createDirectories(victim.resolve("dir"));
