@@ -29,6 +29,12 @@ final class ImageKernelFile extends WholeFile {
     }
   }
 
+  /**
+   * The biggest kernel or initramfs read from an image: an initramfs with every network driver
+   * ({@code MODULES=netboot}) is some 30 MiB, more than other files read back from an image.
+   */
+  static final int MAX_BYTES = 512 << 20;
+
   private final String image;
   private final String imageName;
   private final Part part;
@@ -57,7 +63,7 @@ final class ImageKernelFile extends WholeFile {
             image,
             dir ->
                 newestRelease(dir)
-                    .flatMap(release -> dir.readFile("boot/" + part.prefix + release)));
+                    .flatMap(release -> dir.readFile("boot/" + part.prefix + release, MAX_BYTES)));
     if (bytes.isEmpty()) {
       throw new ContentNotReadyException(
           "root image "

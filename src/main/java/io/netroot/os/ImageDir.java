@@ -116,6 +116,14 @@ public final class ImageDir implements AutoCloseable {
   }
 
   /**
+   * As {@link #readFile(String)}, for a file that may be bigger than the 16 MiB read back otherwise
+   * (a kernel or an initramfs): one of more than {@code maxBytes} is refused.
+   */
+  public Optional<byte[]> readFile(String rel, int maxBytes) {
+    return at("read", rel, Beneath.Missing.ABSENT, at -> ImageFiles.read(at, true, maxBytes));
+  }
+
+  /**
    * The content of {@code rel} when it is a regular file, else empty (a link or a node there is not
    * read, and not an error); a link on the way is refused. What a backup keeps.
    */

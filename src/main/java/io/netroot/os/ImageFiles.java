@@ -19,6 +19,11 @@ final class ImageFiles {
   private ImageFiles() {}
 
   static Optional<byte[]> read(Located at, boolean refuseOthers) {
+    return read(at, refuseOthers, MAX_READ);
+  }
+
+  /** As {@link #read(Located, boolean)}, refusing a file of more than {@code maxBytes}. */
+  static Optional<byte[]> read(Located at, boolean refuseOthers, int maxBytes) {
     Optional<DeviceFiles.Node> node =
         at.absent() ? Optional.empty() : DeviceFiles.lookAt(at.dir(), at.name(), 0);
     if (node.isEmpty()) {
@@ -52,20 +57,21 @@ final class ImageFiles {
       if (opened.type() != DeviceFiles.Type.REGULAR) {
         throw new NetrootException(at.shown() + " changed while netroot read it; not read");
       }
-      return Optional.of(readAll(fd, at.shown()));
+      return Optional.of(readAll(fd, at.shown(), maxBytes));
     } finally {
       c.close(fd);
     }
   }
 
-  private static byte[] readAll(int fd, String shown) {
+  private static byte[] readAll(int fd, String shown, int maxBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[65536];
     long n;
     while ((n = LibC.get().read(fd, buffer, buffer.length)) > 0) {
       out.write(buffer, 0, (int) n);
-      if (out.size() > MAX_READ) {
-        throw new NetrootException(shown + " is larger than 16 MiB; netroot does not read it");
+      if (out.size() > maxBytes) {
+        throw new NetrootException(
+            shown + " is larger than " + (maxBytes >> 20) + " MiB; netroot does not read it");
       }
     }
     return out.toByteArray();

@@ -164,6 +164,22 @@ class ImageBuildTest {
   }
 
   @Test
+  void anInitramfsWithEveryNetworkDriverIsPublishedThoughBiggerThanOtherFilesReadBack()
+      throws Exception {
+    assertThat(run(Options.apply(false)).hasFailures()).isFalse();
+    // MODULES=netboot makes an initramfs of some 30 MiB: more than the 16 MiB of an fstab.
+    byte[] big = new byte[30 << 20];
+    big[big.length - 1] = 7;
+    Files.write(image("boot/initrd.img-6.1.0-13-amd64"), big);
+
+    Report apply = run(Options.apply(false));
+
+    assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();
+    assertThat(Files.readAllBytes(root.resolve("srv/tftp/images/bookworm/initrd.img")))
+        .isEqualTo(big);
+  }
+
+  @Test
   void aChangedBuildIsARebuildBesideTheOldGenerationWhichIsKept() throws Exception {
     run(Options.apply(false));
     packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common", "vim");
