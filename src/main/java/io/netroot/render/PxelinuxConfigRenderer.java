@@ -141,9 +141,14 @@ public final class PxelinuxConfigRenderer {
     return out.toString();
   }
 
+  /** How a name from the TFTP root starts, whatever the path prefix of syslinux. */
+  static final String ABSOLUTE = "::/";
+
   /**
-   * One profile's {@code LABEL} block. Paths are absolute from the TFTP root so they resolve the
-   * same from a configuration read under another directory (an {@code efi64/} tree later).
+   * One profile's {@code LABEL} block. Paths are absolute from the TFTP root, written {@code
+   * ::/images/…}: syslinux puts the directory its boot file came from (the path prefix, {@code
+   * efi64/} for UEFI clients) before every other name, even one starting with {@code /}, and the
+   * {@code ::} (the boot server, with no prefix) keeps the same file for BIOS and UEFI clients.
    */
   static String entry(BootServer server, Profile profile, Kernel kernel, RootImage image) {
     StringBuilder out = new StringBuilder(256);
@@ -158,7 +163,9 @@ public final class PxelinuxConfigRenderer {
     PxelinuxValues.endLine(out, line, profile, menuLabelField, menuLabel);
     line = out.length();
     String kernelField = kernel.fromImage() != null ? "spec.fromImage" : "spec.image";
-    out.append("  KERNEL /").append(bootFile(kernel, kernelField, TftpLayout.kernelImage(kernel)));
+    out.append("  KERNEL ")
+        .append(ABSOLUTE)
+        .append(bootFile(kernel, kernelField, TftpLayout.kernelImage(kernel)));
     PxelinuxValues.endLine(
         out,
         line,
@@ -169,7 +176,7 @@ public final class PxelinuxConfigRenderer {
     if (initrd != null) {
       line = out.length();
       String initrdField = kernel.fromImage() != null ? "spec.fromImage" : "spec.initrd";
-      out.append("  INITRD /").append(bootFile(kernel, initrdField, initrd));
+      out.append("  INITRD ").append(ABSOLUTE).append(bootFile(kernel, initrdField, initrd));
       PxelinuxValues.endLine(
           out,
           line,

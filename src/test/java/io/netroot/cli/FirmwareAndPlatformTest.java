@@ -28,7 +28,7 @@ class FirmwareAndPlatformTest {
         Files.readString(server.file("/var/lib/tftpboot/pxelinux.cfg/01-08-00-2b-4c-59-23"));
     String uefi =
         Files.readString(server.file("/var/lib/tftpboot/efi64/pxelinux.cfg/01-08-00-2b-4c-59-23"));
-    assertThat(uefi).isEqualTo(bios).contains("KERNEL /images/linux-nfs1/vmlinuz-nfs1");
+    assertThat(uefi).isEqualTo(bios).contains("KERNEL ::/images/linux-nfs1/vmlinuz-nfs1");
     assertThat(server.file("/etc/dhcp/dhcpd.conf"))
         .content()
         .contains("option arch code 93 = unsigned integer 16;")

@@ -60,7 +60,7 @@ class TftpIT {
             .isEqualTo(Files.readAllBytes(server.path(E2eBootServer.TFTP_ROOT + "/" + file)));
       }
       assertThat(Files.readString(got.resolve(E2eBootServer.hostConfig().replace('/', '_'))))
-          .contains("KERNEL /images/debian/vmlinuz")
+          .contains("KERNEL ::/images/debian/vmlinuz")
           .contains("nfsroot=10.77.0.1:/srv/nfsroot/e2e,tcp,vers=3");
       assertThat(Files.readAllBytes(got.resolve("images_debian_vmlinuz"))).isEqualTo(kernelBytes);
       // tftpd-hpa logs each request to syslog: here, the test's own socket.

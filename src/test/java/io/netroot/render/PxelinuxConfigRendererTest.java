@@ -56,9 +56,9 @@ class PxelinuxConfigRendererTest {
     String menu = new PxelinuxConfigRenderer(RenderFixtures.lab()).menu();
     assertThat(menu)
         .contains(
-            "  KERNEL /images/linux-nfs1/vmlinuz-nfs1\n  APPEND ",
-            "  KERNEL /images/debian-6.1/vmlinuz-6.1.0-18-amd64\n"
-                + "  INITRD /images/debian-6.1/initrd.img-6.1.0-18-amd64\n");
+            "  KERNEL ::/images/linux-nfs1/vmlinuz-nfs1\n  APPEND ",
+            "  KERNEL ::/images/debian-6.1/vmlinuz-6.1.0-18-amd64\n"
+                + "  INITRD ::/images/debian-6.1/initrd.img-6.1.0-18-amd64\n");
     assertThat(menu.lines().filter(l -> l.startsWith("  INITRD"))).hasSize(1);
   }
 

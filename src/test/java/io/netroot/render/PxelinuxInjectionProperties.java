@@ -124,8 +124,10 @@ class PxelinuxInjectionProperties {
     List<Directive> entry = new ArrayList<>();
     entry.add(new Directive("label", profile.name()));
     entry.add(new Directive("menu label", profile.menuLabel()));
-    entry.add(new Directive("kernel", "/" + TftpLayout.kernelImage(kernel)));
-    entry.add(new Directive("initrd", "/" + TftpLayout.kernelInitrd(kernel)));
+    entry.add(
+        new Directive("kernel", PxelinuxConfigRenderer.ABSOLUTE + TftpLayout.kernelImage(kernel)));
+    entry.add(
+        new Directive("initrd", PxelinuxConfigRenderer.ABSOLUTE + TftpLayout.kernelInitrd(kernel)));
     entry.add(
         new Directive("append", KernelCommandLine.of(server, profile, image, kernel.rootMethod())));
     entry.add(new Directive("ipappend", "2"));
