@@ -39,6 +39,26 @@ final class E2eBootServer {
     this.root = dir.resolve("root");
     this.kernel = kernel.toAbsolutePath();
     this.initrd = initrd.toAbsolutePath();
+    prepare(dir);
+    writeSpecs(List.of("console=ttyS0,115200", "panic=5"));
+  }
+
+  /**
+   * A server whose specs the test writes itself ({@link #writeSpecs(String)}), after {@link
+   * #serverSpecs()}.
+   *
+   * @param dir where the specs and the root go
+   */
+  E2eBootServer(Path dir) {
+    this.specs = dir.resolve("specs");
+    this.root = dir.resolve("root");
+    this.kernel = null;
+    this.initrd = null;
+    prepare(dir);
+  }
+
+  /** Makes the specs and root directories and the admin's own part of ganesha.conf. */
+  private void prepare(Path dir) {
     try {
       Files.createDirectories(specs);
       Files.createDirectories(root);
@@ -63,14 +83,11 @@ final class E2eBootServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    writeSpecs(List.of("console=ttyS0,115200", "panic=5"));
   }
 
-  /** Writes the specs, with {@code kernelArgs} in the profile. */
-  void writeSpecs(List<String> kernelArgs) {
-    String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
-    String yaml =
-        """
+  /** The BootServer and Network documents every e2e boot server has, each ending a document. */
+  static String serverSpecs() {
+    return """
         apiVersion: netroot/v1
         kind: BootServer
         metadata: {name: e2e}
@@ -90,25 +107,35 @@ final class E2eBootServer {
           routers: [10.77.0.1]
           dynamicRange: {start: 10.77.0.100, end: 10.77.0.199}
         ---
+        """
+        .formatted(TFTP_ROOT, DHCPD_CONF, GANESHA_CONF);
+  }
+
+  /** Writes the specs, with {@code kernelArgs} in the profile. */
+  void writeSpecs(List<String> kernelArgs) {
+    String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
+    String yaml =
+        serverSpecs()
+            + """
         apiVersion: netroot/v1
         kind: Kernel
         metadata: {name: debian}
         spec:
-          image: %4$s
-          initrd: %5$s
+          image: %1$s
+          initrd: %2$s
           rootMethod: initramfs-tools
         ---
         apiVersion: netroot/v1
         kind: RootImage
         metadata: {name: e2e}
         spec:
-          path: %6$s
+          path: %3$s
         ---
         apiVersion: netroot/v1
         kind: Export
         metadata: {name: e2e-root}
         spec:
-          path: %6$s
+          path: %3$s
           clients:
             - match: 10.77.0.0/24
               options: [rw, sync, no_subtree_check, no_root_squash]
@@ -120,23 +147,19 @@ final class E2eBootServer {
           kernel: debian
           rootImage: e2e
           nfsOptions: [tcp, vers=3]
-          kernelArgs: [%7$s]
+          kernelArgs: [%4$s]
         ---
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: node01}
-        spec: {mac: "%8$s", ip: %9$s, profile: e2e}
+        spec: {mac: "%5$s", ip: %6$s, profile: e2e}
         """
-            .formatted(
-                TFTP_ROOT,
-                DHCPD_CONF,
-                GANESHA_CONF,
-                kernel,
-                initrd,
-                IMAGE,
-                args,
-                HOST_MAC,
-                HOST_IP);
+                .formatted(kernel, initrd, IMAGE, args, HOST_MAC, HOST_IP);
+    writeSpecs(yaml);
+  }
+
+  /** Writes {@code yaml} as the whole specs. */
+  void writeSpecs(String yaml) {
     try {
       Files.writeString(specs.resolve("e2e.yaml"), yaml);
     } catch (IOException e) {
@@ -144,8 +167,13 @@ final class E2eBootServer {
     }
   }
 
-  /** Runs {@code bin/agent apply} as its own process; it must succeed. */
+  /** Runs {@code bin/agent apply} as its own process; it must succeed within two minutes. */
   String apply() {
+    return apply(Duration.ofMinutes(2));
+  }
+
+  /** Runs {@code bin/agent apply} as its own process; it must succeed within {@code timeout}. */
+  String apply(Duration timeout) {
     Require.agentJar();
     NetworkLab.Result result =
         NetworkLab.run(
@@ -157,7 +185,7 @@ final class E2eBootServer {
                 specs.toString(),
                 "--root",
                 root.toString()),
-            Duration.ofMinutes(2),
+            timeout,
             false);
     assertThat(result.exit()).as("bin/agent apply: %s", result.output()).isZero();
     return result.output();
