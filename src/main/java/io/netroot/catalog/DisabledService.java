@@ -238,11 +238,7 @@ final class DisabledService extends BaseResource implements FileInImage {
   public boolean hasRegularFile(RootFs root) {
     return detected != null
         && detected.init() == InitSystem.SYSTEMD
-        && ImageDir.whenPresent(
-                root.resolve(image),
-                image,
-                img -> img.look(maskRel()).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
-            .isPresent();
+        && FileInImage.regularFileAt(root, image, maskRel());
   }
 
   @Override
@@ -250,7 +246,7 @@ final class DisabledService extends BaseResource implements FileInImage {
     if (detected == null || detected.init() != InitSystem.SYSTEMD) {
       return Optional.empty();
     }
-    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(maskRel()));
+    return FileInImage.regularFileContent(root, image, maskRel());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.netroot.catalog;
 
+import io.netroot.os.DeviceFiles;
+import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
 import java.util.Optional;
 
@@ -19,4 +21,20 @@ public interface FileInImage {
    * is not read). A link on the way to it is an error.
    */
   Optional<byte[]> currentFile(RootFs root);
+
+  /**
+   * Whether a regular file is at {@code rel} beneath the image at {@code image}, no link followed.
+   */
+  static boolean regularFileAt(RootFs root, String image, String rel) {
+    return ImageDir.whenPresent(
+            root.resolve(image),
+            image,
+            img -> img.look(rel).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
+        .isPresent();
+  }
+
+  /** The regular file at {@code rel} beneath the image, or empty; a link there is not read. */
+  static Optional<byte[]> regularFileContent(RootFs root, String image, String rel) {
+    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(rel));
+  }
 }

@@ -1,7 +1,6 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
-import io.netroot.os.DeviceFiles;
 import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
 import java.nio.charset.StandardCharsets;
@@ -119,16 +118,12 @@ final class FstabRootLine extends BaseResource implements FileInImage {
 
   @Override
   public boolean hasRegularFile(RootFs root) {
-    return ImageDir.whenPresent(
-            root.resolve(image),
-            image,
-            img -> img.look(FSTAB).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
-        .isPresent();
+    return FileInImage.regularFileAt(root, image, FSTAB);
   }
 
   @Override
   public Optional<byte[]> currentFile(RootFs root) {
-    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(FSTAB));
+    return FileInImage.regularFileContent(root, image, FSTAB);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.netroot.catalog;
 
-import io.netroot.os.DeviceFiles;
 import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
 import io.netroot.spec.RootImage;
@@ -62,15 +61,11 @@ final class ImageFile extends BaseResource implements FileInImage {
 
   @Override
   public boolean hasRegularFile(RootFs root) {
-    return ImageDir.whenPresent(
-            root.resolve(image),
-            image,
-            img -> img.look(rel).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
-        .isPresent();
+    return FileInImage.regularFileAt(root, image, rel);
   }
 
   @Override
   public Optional<byte[]> currentFile(RootFs root) {
-    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(rel));
+    return FileInImage.regularFileContent(root, image, rel);
   }
 }
