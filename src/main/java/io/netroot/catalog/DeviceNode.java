@@ -78,20 +78,6 @@ final class DeviceNode extends BaseResource implements FileInImage {
         img -> img.look(rel()).map(node -> Content.text(describe(node) + "\n")));
   }
 
-  @Override
-  public boolean hasRegularFile(RootFs root) {
-    return ImageDir.whenPresent(
-            root.resolve(image),
-            image,
-            img -> img.look(rel()).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
-        .isPresent();
-  }
-
-  @Override
-  public Optional<byte[]> currentFile(RootFs root) {
-    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(rel()));
-  }
-
   /** A node as one line, in the same words as the desired content. */
   static String describe(DeviceFiles.Node node) {
     String owner = "mode %04o uid %d gid %d".formatted(node.mode(), node.uid(), node.gid());
@@ -146,5 +132,15 @@ final class DeviceNode extends BaseResource implements FileInImage {
   @Override
   public void remove(RootFs root) {
     // never called: device nodes are left in place when no spec names the image any more
+  }
+
+  @Override
+  public String image() {
+    return image;
+  }
+
+  @Override
+  public String relInImage() {
+    return rel();
   }
 }

@@ -238,7 +238,7 @@ final class DisabledService extends BaseResource implements FileInImage {
   public boolean hasRegularFile(RootFs root) {
     return detected != null
         && detected.init() == InitSystem.SYSTEMD
-        && FileInImage.regularFileAt(root, image, maskRel());
+        && FileInImage.super.hasRegularFile(root);
   }
 
   @Override
@@ -246,11 +246,21 @@ final class DisabledService extends BaseResource implements FileInImage {
     if (detected == null || detected.init() != InitSystem.SYSTEMD) {
       return Optional.empty();
     }
-    return FileInImage.regularFileContent(root, image, maskRel());
+    return FileInImage.super.currentFile(root);
   }
 
   @Override
   public void remove(RootFs root) {
     // never called: a service stays disabled when no spec names it any more
+  }
+
+  @Override
+  public String image() {
+    return image;
+  }
+
+  @Override
+  public String relInImage() {
+    return maskRel();
   }
 }

@@ -3,6 +3,7 @@ package io.netroot.catalog;
 import io.netroot.os.DeviceFiles;
 import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,28 +14,41 @@ import java.util.Optional;
  */
 public interface FileInImage {
 
+  /** The image's server path. */
+  String image();
+
+  /** Where the file lies inside the image, without a leading slash. */
+  String relInImage();
+
   /** Whether a regular file (not a link, not a node) is at the resource's path now. */
-  boolean hasRegularFile(RootFs root);
-
-  /**
-   * The regular file at the resource's path as it is now, or empty when there is none (a link there
-   * is not read). A link on the way to it is an error.
-   */
-  Optional<byte[]> currentFile(RootFs root);
-
-  /**
-   * Whether a regular file is at {@code rel} beneath the image at {@code image}, no link followed.
-   */
-  static boolean regularFileAt(RootFs root, String image, String rel) {
+  default boolean hasRegularFile(RootFs root) {
     return ImageDir.whenPresent(
-            root.resolve(image),
-            image,
-            img -> img.look(rel).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
+            root.resolve(image()),
+            image(),
+            img -> img.look(relInImage()).filter(n -> n.type() == DeviceFiles.Type.REGULAR))
         .isPresent();
   }
 
-  /** The regular file at {@code rel} beneath the image, or empty; a link there is not read. */
-  static Optional<byte[]> regularFileContent(RootFs root, String image, String rel) {
-    return ImageDir.whenPresent(root.resolve(image), image, img -> img.readIfRegular(rel));
+  /**
+   * The regular file at the resource's path as it is now, or empty when there is none (a link there
+   * is not read). A link on the way is an error.
+   */
+  default Optional<byte[]> currentFile(RootFs root) {
+    return ImageDir.whenPresent(
+        root.resolve(image()), image(), img -> img.readIfRegular(relInImage()));
+  }
+
+  /**
+   * Finds, and with {@code remove} removes, the temporary files a killed run left beside the file,
+   * beneath the image: the image is the client's, so the server-side sweep, which resolves paths,
+   * never walks into it.
+   */
+  default List<String> sweepTemps(RootFs root, boolean remove) {
+    String rel = relInImage();
+    int slash = rel.lastIndexOf('/');
+    String dir = slash < 0 ? "" : rel.substring(0, slash);
+    return ImageDir.whenPresent(
+            root.resolve(image()), image(), img -> Optional.of(img.sweepTemps(dir, remove)))
+        .orElse(List.of());
   }
 }

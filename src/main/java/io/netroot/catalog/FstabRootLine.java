@@ -117,16 +117,6 @@ final class FstabRootLine extends BaseResource implements FileInImage {
   }
 
   @Override
-  public boolean hasRegularFile(RootFs root) {
-    return FileInImage.regularFileAt(root, image, FSTAB);
-  }
-
-  @Override
-  public Optional<byte[]> currentFile(RootFs root) {
-    return FileInImage.regularFileContent(root, image, FSTAB);
-  }
-
-  @Override
   public void remove(RootFs root) {
     // never called: the root line is left in place when no spec names the image any more
   }
@@ -178,5 +168,15 @@ final class FstabRootLine extends BaseResource implements FileInImage {
       }
       return lines;
     }
+  }
+
+  @Override
+  public String image() {
+    return image;
+  }
+
+  @Override
+  public String relInImage() {
+    return FSTAB;
   }
 }

@@ -60,12 +60,12 @@ final class ImageFile extends BaseResource implements FileInImage {
   }
 
   @Override
-  public boolean hasRegularFile(RootFs root) {
-    return FileInImage.regularFileAt(root, image, rel);
+  public String image() {
+    return image;
   }
 
   @Override
-  public Optional<byte[]> currentFile(RootFs root) {
-    return FileInImage.regularFileContent(root, image, rel);
+  public String relInImage() {
+    return rel;
   }
 }

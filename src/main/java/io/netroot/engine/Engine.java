@@ -15,6 +15,7 @@ import io.netroot.state.StateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -169,12 +170,24 @@ public final class Engine {
         .flatMap(Optional::stream)
         .filter(r -> r.kind() != null && r.kind().namesAFile())
         .forEach(r -> flat.add(parentOf(r.path())));
+    List<String> found = new ArrayList<>();
     try {
-      return new TempSweep(root).sweep(flat, trees, !options.dryRun());
+      found.addAll(new TempSweep(root).sweep(flat, trees, !options.dryRun()));
     } catch (NetrootException e) {
       warnings.add(e.getMessage());
-      return List.of();
     }
+    Set<String> imageDirs = new HashSet<>();
+    for (Resource resource : catalog.resources()) {
+      if (resource instanceof FileInImage inImage
+          && imageDirs.add(inImage.image() + "/" + parentOf("/" + inImage.relInImage()))) {
+        try {
+          found.addAll(inImage.sweepTemps(root, !options.dryRun()));
+        } catch (NetrootException e) {
+          warnings.add(e.getMessage());
+        }
+      }
+    }
+    return found;
   }
 
   private static String parentOf(String path) {

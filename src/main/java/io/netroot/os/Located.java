@@ -1,5 +1,6 @@
 package io.netroot.os;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,9 +14,14 @@ record Located(int dir, byte[] name, String shown) implements AutoCloseable {
     return dir == Beneath.NONE;
   }
 
-  /** A fresh hidden name in the same directory, for a file or link made before a rename. */
+  /**
+   * A fresh hidden name in the same directory, for a file or link made before a rename: the same
+   * {@code .NAME.netroot-HEX} form as {@link AtomicFile#tempName}, so that {@link
+   * ImageDir#sweepTemps} finds what a killed run left.
+   */
   byte[] tempName() {
-    return Beneath.cString(".netroot-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    String own = new String(name, 0, name.length - 1, StandardCharsets.UTF_8);
+    return Beneath.cString(AtomicFile.tempName(own, ThreadLocalRandom.current().nextLong()));
   }
 
   @Override

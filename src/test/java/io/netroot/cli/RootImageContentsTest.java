@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netroot.os.DeviceFiles;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,35 @@ class RootImageContentsTest {
     assertThat(apply.exit()).as(apply.out()).isZero();
     assertThat(fstab()).hasContent(ROOT_LINE + "\r\nproc /proc proc defaults 0 0\r");
     assertThat(server.agent("plan", "--detailed-exitcode").exit()).isZero();
+  }
+
+  @Test
+  void aKilledRunsTemporaryFileInTheImageIsRemovedByTheNextApplyWithoutFollowingLinks(
+      @TempDir Path outside) throws Exception {
+    assertThat(server.agent("apply").exit()).isZero();
+    Path etc = fstab().getParent();
+    Files.writeString(etc.resolve(".fstab.netroot-00000000deadbeef"), "half an fstab");
+    Files.writeString(outside.resolve("victim"), "not netroot's");
+    Files.createSymbolicLink(etc.resolve(".hosts.netroot-0a"), outside.resolve("victim"));
+    Files.createDirectories(etc.resolve(".client.netroot-0b"));
+    Files.writeString(etc.resolve(".fstab.netroot-notes"), "the client's");
+
+    TestBootServer.Run plan = server.agent("plan");
+    assertThat(plan.out())
+        .contains(IMAGE + "/etc/.fstab.netroot-00000000deadbeef  left by an interrupted run")
+        .contains(IMAGE + "/etc/.hosts.netroot-0a  left by an interrupted run")
+        .doesNotContain(".client.netroot-0b")
+        .doesNotContain(".fstab.netroot-notes");
+    assertThat(etc.resolve(".fstab.netroot-00000000deadbeef")).exists();
+
+    TestBootServer.Run apply = server.agent("apply");
+    assertThat(apply.exit()).as(apply.out()).isZero();
+    assertThat(etc.resolve(".fstab.netroot-00000000deadbeef")).doesNotExist();
+    assertThat(Files.exists(etc.resolve(".hosts.netroot-0a"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(outside.resolve("victim")).hasContent("not netroot's");
+    assertThat(etc.resolve(".client.netroot-0b")).isDirectory();
+    assertThat(etc.resolve(".fstab.netroot-notes")).hasContent("the client's");
+    assertThat(server.agent("plan").out()).doesNotContain("interrupted run");
   }
 
   @Test
