@@ -15,24 +15,30 @@ final class Diffs {
       return "Binary "
           + r.path()
           + ": sha256 "
-          + shortSha(r.beforeSha())
+          + shortSha(r.observed().sha())
           + " -> "
-          + shortSha(r.afterSha())
-          + (r.afterSize() >= 0 ? " (" + r.afterSize() + " bytes)" : "")
+          + shortSha(r.desired().sha())
+          + sizeNote(r.desired())
           + "\n";
     }
     String actualLabel = r.handEdit() ? "on disk, edited by hand" : "on disk";
-    return UnifiedDiff.between(r.path(), actualLabel, r.before(), "planned", r.after());
+    return UnifiedDiff.between(
+        r.path(), actualLabel, r.observed().text(), "planned", r.desired().text());
   }
 
   /** From what netroot last wrote to what is on disk now. */
   static String handEdit(ResourceResult r) {
-    if (r.lastApplied() == null && r.before() == null) {
-      return r.beforeSha() == null
+    if (r.lastApplied() == null && r.observed().text() == null) {
+      return r.observed().sha() == null
           ? ""
-          : "Binary " + r.path() + " changed: sha256 now " + shortSha(r.beforeSha()) + "\n";
+          : "Binary " + r.path() + " changed: sha256 now " + shortSha(r.observed().sha()) + "\n";
     }
-    return UnifiedDiff.handEdit(r.path(), r.lastApplied(), r.before());
+    return UnifiedDiff.handEdit(r.path(), r.lastApplied(), r.observed().text());
+  }
+
+  /** The size of what the pass writes, as " (N bytes)", or nothing when it writes nothing. */
+  private static String sizeNote(ResourceResult.Desired desired) {
+    return desired.size().isPresent() ? " (" + desired.size().getAsLong() + " bytes)" : "";
   }
 
   private static String shortSha(Sha256 sha) {

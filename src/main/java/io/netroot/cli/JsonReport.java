@@ -98,8 +98,8 @@ final class JsonReport {
     c.put("hand_edit", r.handEdit());
     c.put("conflict", r.conflict());
     c.put("status", r.status().name().toLowerCase(Locale.ROOT));
-    c.put("before_sha256", r.beforeSha());
-    c.put("after_sha256", r.afterSha());
+    c.put("before_sha256", r.observed().sha());
+    c.put("after_sha256", r.desired().sha());
     putAttributes(c, r.attributes());
     c.put("backup", r.backup() == null ? null : r.backup().id());
     return c;

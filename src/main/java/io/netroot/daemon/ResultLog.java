@@ -55,7 +55,7 @@ final class ResultLog {
         }
       }
       if (r.status() == Status.REPORTED) {
-        String key = r.id().value() + "@" + r.beforeSha();
+        String key = r.id().value() + "@" + r.observed().sha();
         drift.add(key);
         if (!reportedDrift.contains(key)) {
           metrics.drift(false);
@@ -63,7 +63,7 @@ final class ResultLog {
               "drift on {}: {}\n{}",
               r.path(),
               r.reason(),
-              UnifiedDiff.handEdit(r.path(), r.lastApplied(), r.before()));
+              UnifiedDiff.handEdit(r.path(), r.lastApplied(), r.observed().text()));
         }
       }
     }

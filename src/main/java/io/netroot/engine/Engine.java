@@ -142,12 +142,7 @@ public final class Engine {
   }
 
   private static ResourceResult skipped(Resource resource) {
-    return ResourceResult.failed(
-        resource.id(),
-        resource.path(),
-        resource.description(),
-        Status.BLOCKED,
-        "not touched: the agent is stopping");
+    return ResourceResult.failed(resource, Status.BLOCKED, "not touched: the agent is stopping");
   }
 
   /**

@@ -6,6 +6,7 @@ import io.netroot.catalog.Content;
 import io.netroot.catalog.RecordedResource;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
+import io.netroot.engine.ResourceResult.Observed;
 import io.netroot.os.RootFs;
 import io.netroot.state.AppliedRecord;
 import io.netroot.state.Backups;
@@ -97,25 +98,13 @@ final class OrphanRemoval {
    * wait; the error says so as one line.
    */
   private static ResourceResult held(RecordedResource orphan, AppliedRecord record, String why) {
-    return new ResourceResult(
-        orphan.id(),
-        record.path(),
-        orphan.description(),
-        Action.DELETE,
-        why,
-        Drift.NONE,
-        false,
-        Status.HELD,
-        null,
-        null,
-        record.content(),
-        null,
-        null,
-        -1,
-        "deletion deferred: " + why,
-        false,
-        null,
-        null);
+    return ResourceResult.builder(orphan.id(), record.path(), orphan.description())
+        .action(Action.DELETE)
+        .reason(why)
+        .status(Status.HELD)
+        .lastApplied(record.content())
+        .error("deletion deferred: " + why)
+        .build();
   }
 
   private void remove(RecordedResource resource, AppliedRecord recorded, OrphanGuard guard) {
@@ -151,33 +140,18 @@ final class OrphanRemoval {
         state.remove(resource.id());
       }
       outcome.results.add(
-          new ResourceResult(
-              resource.id(),
-              record.path(),
-              resource.description(),
-              decision.action(),
-              decision.reason(),
-              decision.drift(),
-              false,
-              status,
-              actual.filter(Content::isText).map(Content::asText).orElse(null),
-              null,
-              record.content(),
-              actual.map(Content::sha256).orElse(null),
-              null,
-              -1,
-              null,
-              decision.handEdit() && decision.action() == Action.DELETE,
-              backup,
-              null));
+          ResourceResult.builder(resource.id(), record.path(), resource.description())
+              .action(decision.action())
+              .reason(decision.reason())
+              .drift(decision.drift())
+              .status(status)
+              .observed(Observed.of(actual))
+              .lastApplied(record.content())
+              .keepsBackup(decision.handEdit() && decision.action() == Action.DELETE)
+              .backup(backup)
+              .build());
     } catch (NetrootException e) {
-      outcome.results.add(
-          ResourceResult.failed(
-              resource.id(),
-              recorded.path(),
-              resource.description(),
-              Status.FAILED,
-              e.getMessage()));
+      outcome.results.add(ResourceResult.failed(resource, Status.FAILED, e.getMessage()));
     }
   }
 }

@@ -27,7 +27,6 @@ final class PassOutcome {
   /** Records a resource that failed or was not touched; what depends on it is blocked. */
   void fail(Resource resource, Status status, String why) {
     broken.add(resource.id());
-    results.add(
-        ResourceResult.failed(resource.id(), resource.path(), resource.description(), status, why));
+    results.add(ResourceResult.failed(resource, status, why));
   }
 }

@@ -7,6 +7,8 @@ import io.netroot.catalog.ContentNotReadyException;
 import io.netroot.catalog.FileInImage;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
+import io.netroot.engine.ResourceResult.Desired;
+import io.netroot.engine.ResourceResult.Observed;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.Found;
 import io.netroot.os.InPlaceRewrite;
@@ -100,25 +102,12 @@ final class ResourceCheck {
    */
   private ResourceResult notReadyYet(Resource resource, String why) {
     Optional<Content> actual = resource.observe(root);
-    return new ResourceResult(
-        resource.id(),
-        resource.path(),
-        resource.description(),
-        actual.isPresent() ? Action.UPDATE : Action.CREATE,
-        "from what is made before it: " + why,
-        Drift.NONE,
-        false,
-        Status.PLANNED,
-        null,
-        null,
-        null,
-        actual.map(Content::sha256).orElse(null),
-        null,
-        -1,
-        null,
-        false,
-        null,
-        null);
+    return ResourceResult.builder(resource)
+        .action(actual.isPresent() ? Action.UPDATE : Action.CREATE)
+        .reason("from what is made before it: " + why)
+        .status(Status.PLANNED)
+        .observed(Observed.withoutText(actual))
+        .build();
   }
 
   private ResourceResult check(Resource resource) {
@@ -185,25 +174,19 @@ final class ResourceCheck {
     // Texts are decoded only where a diff can be shown: a change or a hand edit. With nothing to
     // change (most resources of most passes) only the hashes are kept.
     boolean shown = decision.action() != Action.NOOP || decision.handEdit();
-    return new ResourceResult(
-        resource.id(),
-        resource.path(),
-        resource.description(),
-        decision.action(),
-        reason,
-        decision.drift(),
-        decision.conflict(),
-        status,
-        shown ? actual.filter(Content::isText).map(Content::asText).orElse(null) : null,
-        shown && desired.isText() ? desired.asText() : null,
-        shown ? last.map(AppliedRecord::content).orElse(null) : null,
-        actual.map(Content::sha256).orElse(null),
-        desired.sha256(),
-        desired.size(),
-        null,
-        keepsBackup,
-        backup,
-        decision.attributes());
+    return ResourceResult.builder(resource)
+        .action(decision.action())
+        .reason(reason)
+        .drift(decision.drift())
+        .conflict(decision.conflict())
+        .status(status)
+        .observed(shown ? Observed.of(actual) : Observed.withoutText(actual))
+        .desired(shown ? Desired.of(desired) : Desired.withoutText(desired))
+        .lastApplied(shown ? last.map(AppliedRecord::content).orElse(null) : null)
+        .keepsBackup(keepsBackup)
+        .backup(backup)
+        .attributes(decision.attributes())
+        .build();
   }
 
   private void verify(Resource resource, Content desired, ConfigChecker checker) {

@@ -168,13 +168,7 @@ final class StagedWrites {
       if (failure != null) {
         outcome.broken.add(resource.id());
         outcome.results.set(
-            s.resultIndex(),
-            ResourceResult.failed(
-                resource.id(),
-                resource.path(),
-                resource.description(),
-                Status.FAILED,
-                failure.getMessage()));
+            s.resultIndex(), ResourceResult.failed(resource, Status.FAILED, failure.getMessage()));
         continue;
       }
       state.put(resource.id(), s.record());

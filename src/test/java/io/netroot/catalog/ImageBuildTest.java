@@ -117,7 +117,7 @@ class ImageBuildTest {
     assertThat(plan.resources())
         .extracting(ResourceResult::status)
         .containsExactly(Status.PLANNED, Status.PLANNED, Status.PLANNED, Status.PLANNED);
-    assertThat(plan.resources().get(0).after())
+    assertThat(plan.resources().get(0).desired().text())
         .contains("suite: bookworm")
         .contains("  initramfs-tools\n  linux-image-amd64\n  nfs-common\n")
         .contains("overlay: tmpfs");
@@ -174,8 +174,8 @@ class ImageBuildTest {
     Report plan = run(Options.plan());
     ResourceResult rebuild = plan.resources().get(0);
     assertThat(rebuild.action()).isEqualTo(Action.UPDATE);
-    assertThat(rebuild.before()).doesNotContain("vim");
-    assertThat(rebuild.after()).contains("  vim\n");
+    assertThat(rebuild.observed().text()).doesNotContain("vim");
+    assertThat(rebuild.desired().text()).contains("  vim\n");
 
     Report apply = run(Options.apply(false));
     assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();

@@ -119,7 +119,7 @@ class EngineTest {
               assertThat(r.path()).isEqualTo("/etc/exports");
               assertThat(r.action()).isEqualTo(Action.UPDATE);
               assertThat(r.lastApplied()).contains("(ro)");
-              assertThat(r.before()).contains("(rw)");
+              assertThat(r.observed().text()).contains("(rw)");
             });
     assertThat(Files.readString(exports)).isEqualTo(edited);
 
