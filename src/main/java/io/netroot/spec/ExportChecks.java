@@ -18,7 +18,8 @@ final class ExportChecks {
 
   private ExportChecks() {}
 
-  static void noRootSquash(SpecSet specs, boolean networksComplete, Findings findings) {
+  static void noRootSquash(
+      SpecSet specs, boolean networksComplete, Findings findings, Comparisons comparisons) {
     for (Export export : specs.exports()) {
       if (export.acknowledgeInsecure()) {
         continue;
@@ -29,7 +30,7 @@ final class ExportChecks {
         if (option == null) {
           continue;
         }
-        String who = exposure(client.match(), specs, networksComplete);
+        String who = exposure(client.match(), specs, networksComplete, comparisons);
         if (who != null) {
           findings.at(
               export,
@@ -66,7 +67,8 @@ final class ExportChecks {
    * Who besides the declared hosts a match lets in, or {@code null} if it stays inside. The hosts
    * have IPv4 addresses, so any IPv6 match wider than one address lets in only others.
    */
-  private static String exposure(String match, SpecSet specs, boolean networksComplete) {
+  private static String exposure(
+      String match, SpecSet specs, boolean networksComplete, Comparisons comparisons) {
     ExportClient client = ExportClient.parse(match);
     switch (client.kind()) {
       case EVERYONE:
@@ -84,7 +86,7 @@ final class ExportChecks {
         }
         return null;
       case IPV4:
-        if (networksComplete && specs.networkCovering(client.ipv4()) == null) {
+        if (networksComplete && specs.networkCovering(client.ipv4(), comparisons) == null) {
           return "machines outside every Network ("
               + client.ipv4()
               + " is not inside any Network's subnet)";
@@ -96,7 +98,7 @@ final class ExportChecks {
   }
 
   /** Reports hosts whose profile's root image no Export lets them mount (at spec.profile). */
-  static void rootImagesExported(SpecSet specs, Findings findings) {
+  static void rootImagesExported(SpecSet specs, Findings findings, Comparisons comparisons) {
     Map<String, RootImage> rootImages = specs.rootImagesByName();
     List<Export> exports = specs.exports();
     Map<String, List<Predicate<Host>>> clientsByImage = new HashMap<>();
@@ -108,7 +110,7 @@ final class ExportChecks {
       }
       List<Predicate<Host>> clients =
           clientsByImage.computeIfAbsent(image.name(), name -> clientsOf(image, exports));
-      if (clients.stream().noneMatch(client -> client.test(host))) {
+      if (clients.stream().noneMatch(client -> comparisons.matches(client, host))) {
         findings.at(
             host,
             "spec.profile",

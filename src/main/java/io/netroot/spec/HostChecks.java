@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Address checks across hosts: unique MACs and IPs, and each IP usable in its Network ({@link
- * SpecSet#networkOf}). One pass with hash maps, so the cost stays linear in the number of hosts.
+ * SpecSet#networkOf}). One pass with hash maps, so the cost stays linear in the number of hosts;
+ * every comparison goes through the load's {@link Comparisons}, which counts it.
  */
 final class HostChecks {
 
@@ -16,12 +17,13 @@ final class HostChecks {
    * @param specs the documents that bound well; the server is {@code null} if it did not bind
    * @param networksComplete whether every Network bound, so "outside every network" is reliable
    */
-  static void check(SpecSet specs, boolean networksComplete, Findings findings) {
+  static void check(
+      SpecSet specs, boolean networksComplete, Findings findings, Comparisons comparisons) {
     BootServer server = specs.server();
     Map<MacAddress, Host> byMac = new HashMap<>();
     Map<Ipv4, Host> byIp = new HashMap<>();
     for (Host host : specs.hosts()) {
-      Host sameMac = byMac.putIfAbsent(host.mac(), host);
+      Host sameMac = comparisons.firstWith(byMac, host.mac(), host);
       if (sameMac != null) {
         findings.at(
             host,
@@ -32,7 +34,7 @@ final class HostChecks {
                 + Findings.where(sameMac, "spec.mac")
                 + "; one MAC can have only one Host");
       }
-      Host sameIp = byIp.putIfAbsent(host.ip(), host);
+      Host sameIp = comparisons.firstWith(byIp, host.ip(), host);
       if (sameIp != null) {
         findings.at(
             host,
@@ -43,7 +45,7 @@ final class HostChecks {
                 + Findings.where(sameIp, "spec.ip")
                 + "; give each Host its own address");
       }
-      if (server != null && host.ip().equals(server.address())) {
+      if (server != null && comparisons.same(host.ip(), server.address())) {
         findings.at(
             host,
             "spec.ip",
@@ -53,13 +55,17 @@ final class HostChecks {
                 + Findings.where(server, "spec.address")
                 + "; pick another address");
       }
-      placement(host, specs, networksComplete, findings);
+      placement(host, specs, networksComplete, findings, comparisons);
     }
   }
 
   private static void placement(
-      Host host, SpecSet specs, boolean networksComplete, Findings findings) {
-    Network network = specs.networkOf(host);
+      Host host,
+      SpecSet specs,
+      boolean networksComplete,
+      Findings findings,
+      Comparisons comparisons) {
+    Network network = specs.networkOf(host, comparisons);
     if (network == null) {
       if (networksComplete) {
         List<Network> networks = specs.networks();
@@ -80,7 +86,7 @@ final class HostChecks {
     Ipv4Cidr subnet = network.subnet();
     // /31 and /32 have no network or broadcast address to avoid (RFC 3021).
     if (subnet.prefix() <= 30) {
-      if (host.ip().equals(subnet.network())) {
+      if (comparisons.same(host.ip(), subnet.network())) {
         findings.at(
             host,
             "spec.ip",
@@ -91,7 +97,7 @@ final class HostChecks {
                 + "\" "
                 + subnet
                 + "; pick a host address inside it");
-      } else if (host.ip().equals(subnet.broadcast())) {
+      } else if (comparisons.same(host.ip(), subnet.broadcast())) {
         findings.at(
             host,
             "spec.ip",
@@ -105,7 +111,7 @@ final class HostChecks {
       }
     }
     Network.Range range = network.dynamicRange();
-    if (range != null && range.contains(host.ip())) {
+    if (range != null && comparisons.inRange(host.ip(), range)) {
       findings.at(
           host,
           "spec.ip",

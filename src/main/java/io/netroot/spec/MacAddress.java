@@ -30,7 +30,6 @@ public record MacAddress(String text) {
 
   @Override
   public boolean equals(Object other) {
-    Comparisons.one();
     return other instanceof MacAddress mac && mac.text.equals(text);
   }
 

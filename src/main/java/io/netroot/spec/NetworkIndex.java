@@ -6,13 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 
 /**
  * Finds the Network holding an address in time proportional to the number of distinct prefix
  * lengths (at most 33), not the number of networks: one hash map keyed by (prefix, network
  * address), tried most specific first, so the narrowest network wins as it does in dhcpd. Among
  * identical subnets the first in spec order wins. This keeps host placement checks and the DHCP
- * rendering linear at tens of thousands of hosts. Reached through {@link SpecSet#networkOf}.
+ * rendering linear at tens of thousands of hosts. Reached through {@link SpecSet#networkOf}; the
+ * spec checks make each probe through their load's {@link Comparisons}, which counts it.
  */
 final class NetworkIndex {
 
@@ -30,18 +32,31 @@ final class NetworkIndex {
 
   /** The most specific Network containing {@code address}, or {@code null}. */
   Network find(Ipv4 address) {
-    return covering(address.bits(), 32);
+    return covering(address.bits(), 32, byKey::get);
   }
 
-  /** The most specific Network whose subnet contains all of {@code range}, or {@code null}. */
-  Network covering(Ipv4Cidr range) {
-    return covering(range.network().bits(), range.prefix());
+  /** As {@link #find(Ipv4)}, each probe of the index a lookup through {@code comparisons}. */
+  Network find(Ipv4 address, Comparisons comparisons) {
+    return covering(address.bits(), 32, key -> comparisons.lookup(byKey, key));
   }
 
-  private Network covering(int rangeBits, int rangePrefix) {
+  /**
+   * The most specific Network whose subnet contains all of {@code range}, or {@code null}; each
+   * probe of the index is a lookup through {@code comparisons}.
+   */
+  Network covering(Ipv4Cidr range, Comparisons comparisons) {
+    return covering(range.network().bits(), range.prefix(), key -> comparisons.lookup(byKey, key));
+  }
+
+  /**
+   * Tries each prefix length no longer than {@code rangePrefix}, longest first.
+   *
+   * @param probe the Network under a (prefix, network address) key, or {@code null}
+   */
+  private Network covering(int rangeBits, int rangePrefix, LongFunction<Network> probe) {
     for (int prefix : prefixes) {
       if (prefix <= rangePrefix) {
-        Network network = byKey.get(key(prefix, rangeBits & mask(prefix)));
+        Network network = probe.apply(key(prefix, rangeBits & mask(prefix)));
         if (network != null) {
           return network;
         }
@@ -52,17 +67,17 @@ final class NetworkIndex {
 
   /**
    * Reports every Network whose subnet overlaps one listed before it in address order. Sorting then
-   * sweeping keeps this at n log n.
+   * sweeping keeps this at n log n; the addresses are compared through {@code comparisons}.
    */
-  static void checkOverlaps(List<Network> networks, Findings findings) {
+  static void checkOverlaps(List<Network> networks, Findings findings, Comparisons comparisons) {
     List<Network> sorted = new ArrayList<>(networks);
     sorted.sort(
-        Comparator.comparing((Network n) -> n.subnet().network())
+        Comparator.comparing((Network n) -> n.subnet().network(), comparisons.addressOrder())
             .thenComparingInt(n -> n.subnet().prefix()));
     Network widest = null;
     for (Network network : sorted) {
       if (widest != null
-          && network.subnet().network().compareTo(widest.subnet().broadcast()) <= 0) {
+          && comparisons.compare(network.subnet().network(), widest.subnet().broadcast()) <= 0) {
         Network later = isLater(network, widest) ? network : widest;
         Network earlier = later == network ? widest : network;
         findings.at(
@@ -77,7 +92,7 @@ final class NetworkIndex {
                 + "; networks must not overlap, so merge them or change one subnet");
       }
       if (widest == null
-          || network.subnet().broadcast().compareTo(widest.subnet().broadcast()) > 0) {
+          || comparisons.compare(network.subnet().broadcast(), widest.subnet().broadcast()) > 0) {
         widest = network;
       }
     }

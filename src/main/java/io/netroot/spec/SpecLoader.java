@@ -46,6 +46,23 @@ public final class SpecLoader {
    * @throws SpecInvalidException with every problem, sorted by file, line and column
    */
   public static SpecSet load(Path specsDir, SpecCache cache) {
+    return load(specsDir, cache, new Comparisons());
+  }
+
+  /**
+   * As {@link #load(Path)}, making the checks' comparisons through {@code comparisons}, so that
+   * their number can be read afterwards.
+   */
+  static SpecSet load(Path specsDir, Comparisons comparisons) {
+    return load(specsDir, new SpecCache(), comparisons);
+  }
+
+  /**
+   * The load behind the others.
+   *
+   * @param comparisons what the cross-document checks compare through; one per load
+   */
+  private static SpecSet load(Path specsDir, SpecCache cache, Comparisons comparisons) {
     List<SpecError> errors = new ArrayList<>();
     Catalog catalog = new Catalog();
     List<Path> files = SpecFiles.find(specsDir, errors);
@@ -85,7 +102,8 @@ public final class SpecLoader {
             catalog.all(Host.class));
     if (errors.isEmpty() || !catalog.documents().isEmpty()) {
       errors.addAll(
-          SpecValidator.validate(catalog, specs, new Position(specsDir.toString(), 1, 1)));
+          SpecValidator.validate(
+              catalog, specs, new Position(specsDir.toString(), 1, 1), comparisons));
     }
     if (!errors.isEmpty()) {
       List<SpecError> sorted = new ArrayList<>(errors);

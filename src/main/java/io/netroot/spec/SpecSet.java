@@ -110,6 +110,11 @@ public final class SpecSet {
     return networkIndex.find(host.ip());
   }
 
+  /** As {@link #networkOf(Host)}, making its lookups through {@code comparisons}. */
+  Network networkOf(Host host, Comparisons comparisons) {
+    return networkIndex.find(host.ip(), comparisons);
+  }
+
   /**
    * The Profile {@code host} boots (of two with its name, the first), or {@code null} when none has
    * its name, which only specs that have not passed the checks allow.
@@ -118,9 +123,12 @@ public final class SpecSet {
     return profilesByName.get(host.profile());
   }
 
-  /** The most specific Network whose subnet holds all of {@code range}, or {@code null}. */
-  Network networkCovering(Ipv4Cidr range) {
-    return networkIndex.covering(range);
+  /**
+   * The most specific Network whose subnet holds all of {@code range}, or {@code null}; its lookups
+   * are made through {@code comparisons}.
+   */
+  Network networkCovering(Ipv4Cidr range, Comparisons comparisons) {
+    return networkIndex.covering(range, comparisons);
   }
 
   private static <T extends SpecDocument> Map<String, T> byName(List<T> documents) {

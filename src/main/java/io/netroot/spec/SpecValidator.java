@@ -11,7 +11,8 @@ import java.util.Set;
  * address, export and NFS root checks of {@link HostChecks}, {@link ExportChecks} and {@link
  * NfsRootChecks}. Runs on the documents that bound well, gathered in a {@link SpecSet} whose
  * lookups (by name, a host's network and profile) are the ones the renderers use; they are hashed,
- * so the whole pass stays linear.
+ * so the whole pass stays linear. The checks compare addresses, MACs and names through the load's
+ * {@link Comparisons}, whose count shows it.
  */
 final class SpecValidator {
 
@@ -20,18 +21,20 @@ final class SpecValidator {
   /**
    * @param specs the documents of {@code catalog} that bound well, whose lookups the checks use;
    *     its server is {@code null} when none bound
+   * @param comparisons what the checks compare addresses, MACs and names through
    */
-  static List<SpecError> validate(Catalog catalog, SpecSet specs, Position specsDir) {
+  static List<SpecError> validate(
+      Catalog catalog, SpecSet specs, Position specsDir, Comparisons comparisons) {
     Findings findings = new Findings();
     bootServers(catalog, specsDir, findings);
-    uniqueNames(catalog.documents(), findings);
+    uniqueNames(catalog.documents(), findings, comparisons);
 
     Map<String, Kernel> kernels = specs.kernelsByName();
     Map<String, RootImage> rootImages = specs.rootImagesByName();
     Map<String, Profile> profiles = specs.profilesByName();
     List<Host> hosts = specs.hosts();
     BootServer server = specs.server();
-    References refs = new References(catalog, findings);
+    References refs = new References(catalog, findings, comparisons);
     for (Kernel kernel : specs.kernels()) {
       if (kernel.fromImage() != null) {
         refs.check(kernel, "spec.fromImage", kernel.fromImage(), "RootImage", rootImages.keySet());
@@ -51,12 +54,12 @@ final class SpecValidator {
       }
     }
 
-    NetworkIndex.checkOverlaps(specs.networks(), findings);
+    NetworkIndex.checkOverlaps(specs.networks(), findings, comparisons);
     boolean networksComplete = catalog.complete("Network");
-    HostChecks.check(specs, networksComplete, findings);
-    ExportChecks.noRootSquash(specs, networksComplete, findings);
+    HostChecks.check(specs, networksComplete, findings, comparisons);
+    ExportChecks.noRootSquash(specs, networksComplete, findings, comparisons);
     if (catalog.complete("Export")) {
-      ExportChecks.rootImagesExported(specs, findings);
+      ExportChecks.rootImagesExported(specs, findings, comparisons);
     }
     NfsRootChecks.check(server, kernels, rootImages, profiles, hosts, findings);
     return findings.errors();
@@ -89,10 +92,12 @@ final class SpecValidator {
   }
 
   /** A second document of the same kind and name is reported at its name, pointing at the first. */
-  private static void uniqueNames(List<SpecDocument> documents, Findings findings) {
+  private static void uniqueNames(
+      List<SpecDocument> documents, Findings findings, Comparisons comparisons) {
     Map<String, SpecDocument> seen = new HashMap<>();
     for (SpecDocument document : documents) {
-      SpecDocument first = seen.putIfAbsent(document.kind() + "/" + document.name(), document);
+      SpecDocument first =
+          comparisons.firstWith(seen, document.kind() + "/" + document.name(), document);
       if (first != null) {
         findings.at(
             document,
@@ -109,12 +114,12 @@ final class SpecValidator {
   }
 
   /** Reports references to names that no document of the target kind has. */
-  private record References(Catalog catalog, Findings findings) {
+  private record References(Catalog catalog, Findings findings, Comparisons comparisons) {
     void check(SpecDocument from, String field, String name, String kind, Set<String> names) {
-      if (names.contains(name) || catalog.mayExist(kind, name)) {
+      if (comparisons.contains(names, name) || catalog.mayExist(kind, name)) {
         return;
       }
-      String near = Suggestions.nearest(name, names);
+      String near = comparisons.nearest(name, names);
       String hint =
           near != null
               ? "did you mean \"" + near + "\"?"

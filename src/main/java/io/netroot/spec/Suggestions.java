@@ -16,7 +16,6 @@ final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      Comparisons.one();
       int distance = distance(wrong, candidate, limit);
       if (distance <= limit && distance < bestDistance) {
         best = candidate;
