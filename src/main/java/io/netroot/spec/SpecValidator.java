@@ -38,6 +38,17 @@ final class SpecValidator {
     for (Kernel kernel : specs.kernels()) {
       if (kernel.fromImage() != null) {
         refs.check(kernel, "spec.fromImage", kernel.fromImage(), "RootImage", rootImages.keySet());
+        builtWithDracut(kernel, rootImages.get(kernel.fromImage()), findings);
+      }
+    }
+    for (RootImage image : rootImages.values()) {
+      if (image.build() != null && image.build().packages().contains("dracut")) {
+        findings.at(
+            image,
+            "spec.build.packages",
+            "dracut in an image netroot builds is not supported yet: netroot sets up"
+                + " initramfs-tools in it (BOOT=nfs, the network and NFS modules, the overlay);"
+                + " list initramfs-tools instead of dracut");
       }
     }
     for (Profile profile : profiles.values()) {
@@ -63,6 +74,22 @@ final class SpecValidator {
     }
     NfsRootChecks.check(server, kernels, rootImages, profiles, hosts, findings);
     return findings.errors();
+  }
+
+  /**
+   * A kernel taken from an image netroot builds boots with the initramfs-tools set-up netroot puts
+   * into that image; dracut's is not made yet.
+   */
+  private static void builtWithDracut(Kernel kernel, RootImage image, Findings findings) {
+    if (image != null && image.build() != null && kernel.rootMethod() == RootMethod.DRACUT) {
+      findings.at(
+          kernel,
+          "spec.rootMethod",
+          "rootMethod: dracut with an image netroot builds (RootImage \""
+              + image.name()
+              + "\") is not supported yet: netroot sets up initramfs-tools in the images it"
+              + " builds; use rootMethod: initramfs-tools");
+    }
   }
 
   private static void bootServers(Catalog catalog, Position specsDir, Findings findings) {
