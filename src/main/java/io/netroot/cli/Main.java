@@ -32,15 +32,17 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Hidden: print the peak heap and RSS to stderr at exit, for {@code agent bench run}. */
+  /**
+   * Hidden: print the peak heap and RSS to stderr at exit, for {@code agent bench run}. Read by
+   * {@link #main}, which runs once per process: the exit is the process's.
+   */
   @CommandLine.Option(names = "--stats", hidden = true)
-  void stats(boolean on) {
-    if (on) {
-      ProcessStats.installAtExit(System.err);
-    }
-  }
+  boolean stats;
 
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--stats")) {
+      ProcessStats.installAtExit(System.err);
+    }
     System.exit(run(args));
   }
 

@@ -21,16 +21,10 @@ final class ProcessStats {
   /** The line's prefix, which {@code bench run} looks for. */
   static final String PREFIX = "netroot-stats:";
 
-  // static on purpose: the shutdown hook it guards is the JVM's, one per process
-  private static boolean installed;
-
   private ProcessStats() {}
 
-  static synchronized void installAtExit(PrintStream err) {
-    if (installed) {
-      return;
-    }
-    installed = true;
+  /** Prints {@link #line} to {@code err} when the JVM exits; called once, by {@link Main#main}. */
+  static void installAtExit(PrintStream err) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> err.println(line()), "netroot-stats"));
   }
 

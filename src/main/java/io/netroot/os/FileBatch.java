@@ -46,6 +46,7 @@ public final class FileBatch {
   private static final long IO_IDLE_SECONDS = 2;
 
   private final List<Staged> staged = new ArrayList<>();
+  private final UnnamedFile.Budget descriptors = new UnnamedFile.Budget();
   private final boolean syncWholeFilesystem;
   private BatchFlush.Flusher flusher = BatchFlush.SYNCFS;
 
@@ -100,7 +101,7 @@ public final class FileBatch {
     CompletableFuture<StagedFile> temp =
         syncWholeFilesystem
             ? CompletableFuture.supplyAsync(
-                () -> StagedFile.write(target, content, mode, rootDir), io())
+                () -> StagedFile.write(target, content, mode, rootDir, descriptors), io())
             : writeNow(target, content, mode, rootDir);
     staged.add(new Staged(target, temp));
   }
@@ -126,10 +127,11 @@ public final class FileBatch {
     return io;
   }
 
-  private static CompletableFuture<StagedFile> writeNow(
+  private CompletableFuture<StagedFile> writeNow(
       Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
     try {
-      return CompletableFuture.completedFuture(StagedFile.write(target, content, mode, rootDir));
+      return CompletableFuture.completedFuture(
+          StagedFile.write(target, content, mode, rootDir, descriptors));
     } catch (NetrootException e) {
       return CompletableFuture.failedFuture(e);
     }

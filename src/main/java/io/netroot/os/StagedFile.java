@@ -27,9 +27,14 @@ record StagedFile(Path target, UnnamedFile unnamed, Path temp) {
    *
    * @param rootDir {@link #NOT_READY} to create the missing directories 0755 first; else the root
    *     under which {@link InPlaceRewrite} keeps its copies when the directory refuses a new file
+   * @param descriptors the unnamed files the batch may still hold open
    */
   static StagedFile write(
-      Path target, byte[] content, Set<PosixFilePermission> mode, Path rootDir) {
+      Path target,
+      byte[] content,
+      Set<PosixFilePermission> mode,
+      Path rootDir,
+      UnnamedFile.Budget descriptors) {
     boolean directoryReady = rootDir != NOT_READY;
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
@@ -43,7 +48,7 @@ record StagedFile(Path target, UnnamedFile unnamed, Path temp) {
       // without following links: nobody reads it half-written, and the rename publishes it whole.
       AtomicFile.Temp created;
       try {
-        UnnamedFile unnamed = UnnamedFile.create(dir, content, FileModes.toInt(perms));
+        UnnamedFile unnamed = UnnamedFile.create(dir, content, FileModes.toInt(perms), descriptors);
         if (unnamed != null) {
           return new StagedFile(target, unnamed, null);
         }

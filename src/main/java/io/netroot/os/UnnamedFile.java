@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * over the target, so a kill can leave at most the one file being published, which the next run
  * sweeps.
  *
- * <p>Each one holds a descriptor until it is published or discarded; past {@link #MAX_OPEN} at once
- * (or on a filesystem without unnamed files) {@link #create} answers {@code null} and the caller
- * writes a named temporary file as before.
+ * <p>Each one holds a descriptor until it is published or discarded; past {@link #MAX_OPEN} held at
+ * once by one {@link Budget} (a batch's), or on a filesystem without unnamed files, {@link #create}
+ * answers {@code null} and the caller writes a named temporary file as before.
  */
 final class UnnamedFile {
 
@@ -36,14 +36,31 @@ final class UnnamedFile {
   private static final int EMFILE = 24;
   private static final int ENFILE = 23;
   private static final int EOPNOTSUPP = 95;
-  // static on purpose: it counts a process-wide resource, the descriptors this process holds open
-  private static final AtomicInteger OPEN = new AtomicInteger();
+
+  /** The unnamed files one owner (a {@link FileBatch}) holds open: at most {@link #MAX_OPEN}. */
+  static final class Budget {
+    private final AtomicInteger open = new AtomicInteger();
+
+    private boolean take() {
+      if (open.incrementAndGet() > MAX_OPEN) {
+        open.decrementAndGet();
+        return false;
+      }
+      return true;
+    }
+
+    private void give() {
+      open.decrementAndGet();
+    }
+  }
 
   private final Path dir;
+  private final Budget budget;
   private int fd;
 
-  private UnnamedFile(Path dir, int fd) {
+  private UnnamedFile(Path dir, Budget budget, int fd) {
     this.dir = dir;
+    this.budget = budget;
     this.fd = fd;
   }
 
@@ -53,9 +70,8 @@ final class UnnamedFile {
    *
    * @throws IOException when the directory refuses a new file (read-only, full, missing)
    */
-  static UnnamedFile create(Path dir, byte[] content, int mode) throws IOException {
-    if (OPEN.incrementAndGet() > MAX_OPEN) {
-      OPEN.decrementAndGet();
+  static UnnamedFile create(Path dir, byte[] content, int mode, Budget budget) throws IOException {
+    if (!budget.take()) {
       return null;
     }
     LibC c = LibC.get();
@@ -63,7 +79,7 @@ final class UnnamedFile {
     try {
       fd = c.open(dir.toString(), O_TMPFILE | LinuxFlags.O_WRONLY | LinuxFlags.O_CLOEXEC, 0600);
     } catch (LastErrorException e) {
-      OPEN.decrementAndGet();
+      budget.give();
       int errno = e.getErrorCode();
       if (errno == EOPNOTSUPP
           || errno == LinuxFlags.EISDIR
@@ -74,7 +90,7 @@ final class UnnamedFile {
       }
       throw failure(dir, e);
     }
-    UnnamedFile file = new UnnamedFile(dir, fd);
+    UnnamedFile file = new UnnamedFile(dir, budget, fd);
     try {
       int done = 0;
       while (done < content.length) {
@@ -124,7 +140,7 @@ final class UnnamedFile {
         // the descriptor is released either way
       }
       fd = -1;
-      OPEN.decrementAndGet();
+      budget.give();
     }
   }
 
