@@ -1,8 +1,10 @@
 package io.netroot.catalog;
 
+import io.netroot.os.AtomicFile;
 import io.netroot.os.DeviceFiles;
 import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +50,31 @@ public interface FileInImage {
     int slash = rel.lastIndexOf('/');
     String dir = slash < 0 ? "" : rel.substring(0, slash);
     return ImageDir.whenPresent(
-            root.resolve(image()), image(), img -> Optional.of(img.sweepTemps(dir, remove)))
+            root.resolve(image()), image(), img -> Optional.of(sweep(img, image(), dir, remove)))
         .orElse(List.of());
+  }
+
+  /**
+   * The temporary files ({@link AtomicFile#isTemp}) in the directory {@code dir} of {@code img}
+   * (the image at the server path {@code image}), as server paths; with {@code remove}, each is
+   * unlinked. Only regular files and links are taken: a directory of that name is the client's and
+   * stays. Nothing is followed.
+   */
+  private static List<String> sweep(ImageDir img, String image, String dir, boolean remove) {
+    List<String> found = new ArrayList<>();
+    for (String name : img.list(dir)) {
+      String rel = dir.isEmpty() ? name : dir + "/" + name;
+      if (AtomicFile.isTemp(name)
+          && img.look(rel)
+              .filter(
+                  n -> n.type() == DeviceFiles.Type.REGULAR || n.type() == DeviceFiles.Type.SYMLINK)
+              .isPresent()) {
+        found.add(image + "/" + rel);
+        if (remove) {
+          img.remove(rel);
+        }
+      }
+    }
+    return found;
   }
 }

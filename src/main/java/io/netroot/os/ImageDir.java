@@ -222,31 +222,6 @@ public final class ImageDir implements AutoCloseable {
         at -> at.absent() ? List.of() : ImageTree.names(at.dir(), at.name(), at.shown()));
   }
 
-  /**
-   * The temporary files ({@link AtomicFile#isTemp}) a killed run left in the directory {@code
-   * dirRel}, as shown paths, sorted; with {@code remove}, each is unlinked. Only regular files and
-   * links are taken: a directory of that name is the client's and stays. Nothing is followed.
-   */
-  public List<String> sweepTemps(String dirRel, boolean remove) {
-    List<String> found = new ArrayList<>();
-    for (String name : list(dirRel)) {
-      if (!AtomicFile.isTemp(name)) {
-        continue;
-      }
-      String rel = dirRel.isEmpty() ? name : dirRel + "/" + name;
-      Optional<DeviceFiles.Node> node = look(rel);
-      if (node.isPresent()
-          && (node.get().type() == DeviceFiles.Type.REGULAR
-              || node.get().type() == DeviceFiles.Type.SYMLINK)) {
-        found.add(shown + "/" + rel);
-        if (remove) {
-          remove(rel);
-        }
-      }
-    }
-    return found;
-  }
-
   /** Removes {@code rel} and, for a directory, all it holds; links are removed, not followed. */
   public void removeTree(String rel) {
     run(
