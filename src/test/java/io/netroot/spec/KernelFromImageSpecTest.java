@@ -75,10 +75,12 @@ class KernelFromImageSpecTest {
   }
 
   @Test
-  void aKernelFromAnImageMayBootWithDracut() {
+  void aKernelFromAnImageFilledByOtherMeansMayBootWithDracut() {
     write(
-        dir, "kernel.yaml", IMAGE + KERNEL_HEAD + "  fromImage: bookworm\n  rootMethod: dracut\n");
-    assertThat(SpecLoader.load(dir).kernelsByName().get("kb").rootMethod())
+        dir,
+        "kernel.yaml",
+        KERNEL_HEAD.replace("kb", "kimg") + "  fromImage: img\n  rootMethod: dracut\n");
+    assertThat(SpecLoader.load(dir).kernelsByName().get("kimg").rootMethod())
         .isEqualTo(RootMethod.DRACUT);
   }
 
