@@ -55,7 +55,7 @@ class BootIT {
         SyslogSocket syslog = new SyslogSocket(dir.resolve("dev"), lab.log("tftpd-syslog"))) {
       Daemons.dhcpd(lab, server, dir);
       Daemons.tftpd(lab, server, syslog);
-      Daemons.ganesha(lab, server, dir);
+      Daemons.ganesha(lab, server);
 
       String first = boot(lab, qemu, rom, image.resolve(mark), "first");
       assertThat(first)

@@ -3,6 +3,8 @@ package io.netroot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -61,11 +64,11 @@ class BuiltImageBootIT {
   /** The nodes: Host name, MAC, address. */
   static final List<Node> NODES =
       List.of(
-          new Node("node01", "52:54:00:77:00:21", "10.77.0.21"),
-          new Node("node02", "52:54:00:77:00:22", "10.77.0.22"));
+          new Node("node01", "52:54:00:77:00:21", "10.77.0.21", true),
+          new Node("node02", "52:54:00:77:00:22", "10.77.0.22", false));
 
   /** A node that boots with UEFI firmware. */
-  static final Node UEFI_NODE = new Node("node03", "52:54:00:77:00:23", "10.77.0.23");
+  static final Node UEFI_NODE = new Node("node03", "52:54:00:77:00:23", "10.77.0.23", false);
 
   /** QEMU's UEFI firmware, OVMF, in one file (code and variables). */
   static final Path OVMF = Path.of("/usr/share/ovmf/OVMF.fd");
@@ -100,8 +103,23 @@ class BuiltImageBootIT {
         sleep 30
         say "listed=$(date +%s)"
         say "var-tmp=$(ls /var/tmp | tr '\\n' ' ')"
+        say "less=$(test -x /usr/bin/less && echo yes || echo no)"
         say "end=yes"
         if grep -qw netroot.e2e.poweroff /proc/cmdline; then systemctl poweroff; fi
+        # A staying node reads a file of the root it has not read yet every 5 s, and lists a
+        # directory of it, so that a root image switched under it shows at once.
+        if grep -qw netroot.e2e.stay /proc/cmdline; then
+          i=0
+          for f in $(ls /usr/share/doc | head -120); do
+            i=$((i + 1))
+            if out=$(md5sum "/usr/share/doc/$f/copyright" 2>&1) && ls /usr/sbin >/dev/null 2>&1; then
+              say "alive=$i ok"
+            else
+              say "alive=$i failed: $out"
+            fi
+            sleep 5
+          done
+        fi
       }
       report </dev/null >/dev/null 2>&1 &
       exit 0
@@ -112,10 +130,32 @@ class BuiltImageBootIT {
 
   E2eBootServer server;
 
-  /** A node of the test: its Host name, MAC and address. */
-  record Node(String name, String mac, String ip) {}
+  /** The lab with dhcpd, tftpd-hpa and Ganesha, shared by the tests; closed after the last. */
+  NetworkLab lab;
 
-  /** Builds and publishes the image once, for every test of the class. */
+  SyslogSocket syslog;
+
+  /** The NFS servers' processes, replaced when Ganesha is restarted after a switch. */
+  List<Process> nfs;
+
+  /** The guests of the class by node name; a staying node runs on into the next test. */
+  final Map<String, Process> guests = new LinkedHashMap<>();
+
+  /**
+   * A node of the test: its Host name, MAC and address, and whether it stays up after its report
+   * (profile {@code e2e-stay}) rather than powering off.
+   */
+  record Node(String name, String mac, String ip, boolean stays) {}
+
+  /** The packages of the first build. */
+  static final List<String> PACKAGES_FIRST =
+      List.of("linux-image-amd64", "initramfs-tools", "zstd", "nfs-common", "systemd-sysv");
+
+  /** The rebuild adds {@code less}: who has it booted the new generation. */
+  static final List<String> PACKAGES_REBUILT =
+      Stream.concat(PACKAGES_FIRST.stream(), Stream.of("less")).toList();
+
+  /** Builds and publishes the image once, for every test of the class, and starts the daemons. */
   @BeforeAll
   void buildTheImage(@TempDir Path tempDir) throws IOException {
     dir = tempDir;
@@ -127,31 +167,52 @@ class BuiltImageBootIT {
     Files.createDirectories(cache.getParent());
     // mmdebstrap's setup hook bind-mounts the cache, following this link to the shared one.
     Files.createSymbolicLink(cache, PACKAGES);
-    server.writeSpecs(specs(List.of("console=ttyS0,115200", "panic=10", "netroot.e2e.poweroff")));
+    server.writeSpecs(specs(PACKAGES_FIRST));
     long start = System.nanoTime();
     String output = server.apply(BUILD_TIMEOUT);
     Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
     Files.createDirectories(dir.resolve("logs"));
-    Files.writeString(dir.resolve("logs/apply.log"), output);
+    Files.writeString(dir.resolve("apply.log"), output);
     Path image = server.path(IMAGE);
     assertThat(image.resolve("etc/rc.local")).as("apply: %s", output).exists();
+    System.out.printf(
+        "BuiltImageBootIT: image built and published in %d s; %d MiB%n",
+        buildTime.toSeconds(),
+        images().path(0).path("generations").path(0).path("bytes").asLong() >> 20);
+
+    lab = NetworkLab.create(dir.resolve("logs"), "52:54:00:77:00:fe");
+    syslog = new SyslogSocket(dir.resolve("dev"), lab.log("tftpd-syslog"));
+    Daemons.dhcpd(lab, server, Files.createDirectories(dir.resolve("daemons")));
+    Daemons.tftpd(lab, server, syslog);
+    nfs = Daemons.ganesha(lab, server);
+  }
+
+  /** Ends every guest and daemon by PID and removes the namespaces. */
+  @AfterAll
+  void stopTheLab() {
+    if (lab != null) {
+      lab.close();
+    }
+    if (syslog != null) {
+      syslog.close();
+    }
+  }
+
+  /** {@code bin/agent images --json}: its {@code images} array. */
+  JsonNode images() throws IOException {
     NetworkLab.Result images =
         NetworkLab.run(
             List.of("bin/agent", "images", "--json", "--root", server.root.toString()),
             Duration.ofMinutes(1),
-            false);
-    Matcher bytes = Pattern.compile("\"bytes\" : (\\d+)").matcher(images.output());
-    System.out.printf(
-        "BuiltImageBootIT: image built and published in %d s; %s MiB%n",
-        buildTime.toSeconds(),
-        bytes.find() ? Long.parseLong(bytes.group(1)) >> 20 : "? (" + images.output() + ")");
+            true);
+    return new ObjectMapper().readTree(images.output()).path("images");
   }
 
   @Test
   @Order(1)
   void twoNodesBootTheSameReadOnlyImageAtOnceEachWithItsOwnNameAndWritableLayer() throws Exception {
     Path pxe = server.path(E2eBootServer.TFTP_ROOT).resolve("pxelinux.cfg/01-52-54-00-77-00-21");
-    assertThat(Files.readString(pxe)).contains("boot=nfs").contains("netroot.e2e.poweroff");
+    assertThat(Files.readString(pxe)).contains("boot=nfs").contains("netroot.e2e.stay");
     Boots boots = boot(NODES, Firmware.BIOS);
     for (Node node : NODES) {
       Node other = NODES.stream().filter(n -> n != node).findFirst().orElseThrow();
@@ -165,6 +226,7 @@ class BuiltImageBootIT {
           .as("%s listed /var/tmp after %s wrote to it", node, other)
           .isGreaterThanOrEqualTo(
               Long.parseLong(one(boots.reports().get(other.name()), "written")));
+      assertThat(one(report, "less")).as("less on %s, before the rebuild", node).isEqualTo("no");
     }
     try (Stream<Path> files = Files.list(server.path(IMAGE).resolve("var/tmp"))) {
       assertThat(files.map(f -> f.getFileName().toString()))
@@ -173,13 +235,62 @@ class BuiltImageBootIT {
     }
   }
 
+  /**
+   * A changed {@code build} while node01 runs on the image: apply builds the next generation beside
+   * the live one and switches, Ganesha is restarted as the apply owes it, node01 goes on reading
+   * files of its root it had not read before, and a UEFI node booted next gets the new generation.
+   */
   @Test
   @Order(2)
-  void aUefiNodeBootsTheSameImage() throws Exception {
+  void aRebuildSwitchesUnderARunningNodeAndAUefiNodeBootsTheNewGeneration() throws Exception {
     Require.file(OVMF, "bin/setup installs it (Debian package ovmf)");
-    Path efi = server.path(E2eBootServer.TFTP_ROOT).resolve("efi64/syslinux.efi");
-    assertThat(efi).exists();
-    boot(List.of(UEFI_NODE), Firmware.UEFI);
+    assertThat(server.path(E2eBootServer.TFTP_ROOT).resolve("efi64/syslinux.efi")).exists();
+    Process node01 = guests.get("node01");
+    assertThat(node01).as("node01 from the first test").isNotNull();
+    assertThat(node01.isAlive()).as("node01 still runs%s", lab.logsText()).isTrue();
+    Path serial = lab.log("serial-node01");
+
+    server.writeSpecs(specs(PACKAGES_REBUILT));
+    long start = System.nanoTime();
+    String output = server.apply(BUILD_TIMEOUT);
+    Duration rebuild = Duration.ofNanos(System.nanoTime() - start);
+    Files.writeString(dir.resolve("apply-rebuild.log"), output);
+    assertThat(output).as("the apply of the rebuild").contains("restart nfs-ganesha");
+    // The generations are listed newest first.
+    JsonNode image = images().path(0);
+    List<String> ids = new ArrayList<>();
+    image.path("generations").forEach(g -> ids.add(g.path("id").asText()));
+    assertThat(ids).as("the generations").hasSize(2);
+    assertThat(image.path("live").asText()).as("the live one of %s", ids).isEqualTo(ids.get(0));
+    assertThat(image.path("generations").get(0).path("packages").has("less")).isTrue();
+    assertThat(image.path("generations").get(1).path("packages").has("less")).isFalse();
+    int aliveAtSwitch = alive(serial).size();
+    System.out.printf(
+        "BuiltImageBootIT: rebuilt and switched in %d s while node01 ran (%d checks of its root"
+            + " by then)%n",
+        rebuild.toSeconds(), aliveAtSwitch);
+
+    // What the apply owes the NFS server after a switch (it reports it under --root), done here
+    // as systemd would: Ganesha resolves its export paths only at start.
+    Daemons.stopAll(nfs);
+    nfs = Daemons.ganesha(lab, server, "-restarted");
+    NetworkLab.await(Duration.ofMinutes(2), () -> alive(serial).size() >= aliveAtSwitch + 3);
+    List<String> checks = alive(serial);
+    assertThat(checks.size())
+        .as("node01's checks of its root after the switch%s", Daemons.read(serial))
+        .isGreaterThanOrEqualTo(aliveAtSwitch + 3);
+    assertThat(checks).as("node01's checks of its root").allMatch(c -> c.endsWith(" ok"));
+    NetworkLab.stop(node01);
+
+    Boots boots = boot(List.of(UEFI_NODE), Firmware.UEFI);
+    assertThat(one(boots.reports().get(UEFI_NODE.name()), "less"))
+        .as("less on %s, booted after the switch", UEFI_NODE)
+        .isEqualTo("yes");
+  }
+
+  /** node01's checks of its root so far ({@code alive=N ok} lines). */
+  private static List<String> alive(Path serial) {
+    return report(serial).getOrDefault("alive", List.of());
   }
 
   /** What booting some nodes at once gave: each node's report and wall time to running. */
@@ -194,9 +305,9 @@ class BuiltImageBootIT {
   }
 
   /**
-   * Powers {@code nodes} on at once and waits for each one's report, then for them to power off.
-   * Every node must be {@code running} with no failed unit, named as its Host, with {@code /} an
-   * overlay over the read-only NFS root.
+   * Powers {@code nodes} on at once and waits for each one's report, then for those that do not
+   * stay to power off. Every node must be {@code running} with no failed unit, named as its Host,
+   * with {@code /} an overlay over the read-only NFS root.
    */
   private Boots boot(List<Node> nodes, Firmware firmware) throws Exception {
     String qemu = Require.program("qemu-system-x86_64", "qemu-system-x86");
@@ -204,63 +315,49 @@ class BuiltImageBootIT {
     long testStart = System.nanoTime();
     Map<String, Map<String, List<String>>> reports = new LinkedHashMap<>();
     Map<String, Duration> wall = new LinkedHashMap<>();
-    String label = firmware.name().toLowerCase(java.util.Locale.ROOT);
-    try (NetworkLab lab = NetworkLab.create(dir.resolve("logs-" + label), "52:54:00:77:00:fe");
-        SyslogSocket syslog =
-            new SyslogSocket(dir.resolve("dev-" + label), lab.log("tftpd-syslog"))) {
-      Path daemons = Files.createDirectories(dir.resolve("daemons-" + label));
-      Daemons.dhcpd(lab, server, daemons);
-      Daemons.tftpd(lab, server, syslog);
-      Daemons.ganesha(lab, server, daemons);
-      Map<String, Process> guests = new LinkedHashMap<>();
-      long poweredOn = System.nanoTime();
-      for (Node node : nodes) {
-        guests.put(node.name(), startGuest(lab, qemu, node, firmware));
-      }
-      // Each node's wall time from power-on to its report's first line (systemd done booting).
-      NetworkLab.await(
-          BOOT_TIMEOUT,
-          () -> {
-            boolean all = true;
-            for (Node node : nodes) {
-              Map<String, List<String>> report = report(lab.log("serial-" + node.name()));
-              if (!wall.containsKey(node.name()) && report.containsKey("state")) {
-                wall.put(node.name(), Duration.ofNanos(System.nanoTime() - poweredOn));
-              }
-              all &= !guests.get(node.name()).isAlive() || report.containsKey("end");
+    long poweredOn = System.nanoTime();
+    for (Node node : nodes) {
+      guests.put(node.name(), startGuest(lab, qemu, node, firmware));
+    }
+    // Each node's wall time from power-on to its report's first line (systemd done booting).
+    NetworkLab.await(
+        BOOT_TIMEOUT,
+        () -> {
+          boolean all = true;
+          for (Node node : nodes) {
+            Map<String, List<String>> report = report(lab.log("serial-" + node.name()));
+            if (!wall.containsKey(node.name()) && report.containsKey("state")) {
+              wall.put(node.name(), Duration.ofNanos(System.nanoTime() - poweredOn));
             }
-            return all;
-          });
-      // They power off after their report.
-      NetworkLab.await(
-          Duration.ofMinutes(1), () -> guests.values().stream().noneMatch(Process::isAlive));
-      for (Process guest : guests.values()) {
-        NetworkLab.stop(guest);
+            all &= !guests.get(node.name()).isAlive() || report.containsKey("end");
+          }
+          return all;
+        });
+    // Those that do not stay power off after their report.
+    List<Process> leaving =
+        nodes.stream().filter(n -> !n.stays()).map(n -> guests.get(n.name())).toList();
+    NetworkLab.await(Duration.ofMinutes(1), () -> leaving.stream().noneMatch(Process::isAlive));
+    leaving.forEach(NetworkLab::stop);
+    String diagnostics = lab.logsText();
+    for (Node node : nodes) {
+      Map<String, List<String>> report = report(lab.log("serial-" + node.name()));
+      if (!report.containsKey("end")) {
+        fail(
+            node.name()
+                + " ("
+                + firmware
+                + ") did not report the end of its boot within "
+                + BOOT_TIMEOUT
+                + diagnostics);
       }
-      String diagnostics = lab.logsText();
-      for (Node node : nodes) {
-        Map<String, List<String>> report = report(lab.log("serial-" + node.name()));
-        if (!report.containsKey("end")) {
-          fail(
-              node.name()
-                  + " ("
-                  + firmware
-                  + ") did not report the end of its boot within "
-                  + BOOT_TIMEOUT
-                  + diagnostics);
-        }
-        reports.put(node.name(), report);
-        assertThat(one(report, "hostname")).as("the name %s took", node).isEqualTo(node.name());
-        assertThat(one(report, "state"))
-            .as("state of %s%s", node, diagnostics)
-            .isEqualTo("running");
-        assertThat(one(report, "failed").strip()).as("failed units of %s", node).isEmpty();
-        assertThat(report.get("mount"))
-            .as("root mounts of %s", node)
-            .anyMatch(m -> m.matches("\\S+ / overlay .*lowerdir=/run/netroot/shared.*"))
-            .anyMatch(
-                m -> m.matches("10\\.77\\.0\\.1:" + IMAGE + " /run/netroot/shared nfs ro,.*"));
-      }
+      reports.put(node.name(), report);
+      assertThat(one(report, "hostname")).as("the name %s took", node).isEqualTo(node.name());
+      assertThat(one(report, "state")).as("state of %s%s", node, diagnostics).isEqualTo("running");
+      assertThat(one(report, "failed").strip()).as("failed units of %s", node).isEmpty();
+      assertThat(report.get("mount"))
+          .as("root mounts of %s", node)
+          .anyMatch(m -> m.matches("\\S+ / overlay .*lowerdir=/run/netroot/shared.*"))
+          .anyMatch(m -> m.matches("10\\.77\\.0\\.1:" + IMAGE + " /run/netroot/shared nfs ro,.*"));
     }
     for (Node node : nodes) {
       Map<String, List<String>> report = reports.get(node.name());
@@ -279,9 +376,11 @@ class BuiltImageBootIT {
     return new Boots(reports, wall);
   }
 
-  /** The specs: the built image, its kernel, a read-only export, and the two hosts. */
-  static String specs(List<String> kernelArgs) {
-    String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
+  /**
+   * The specs: the built image from {@code packages}, its kernel, a read-only export, the hosts,
+   * and two profiles: {@code e2e} powers a node off after its report, {@code e2e-stay} keeps it up.
+   */
+  static String specs(List<String> packages) {
     StringBuilder hosts = new StringBuilder();
     for (Node node : Stream.concat(NODES.stream(), Stream.of(UEFI_NODE)).toList()) {
       hosts.append(
@@ -290,9 +389,9 @@ class BuiltImageBootIT {
           apiVersion: netroot/v1
           kind: Host
           metadata: {name: %s}
-          spec: {mac: "%s", ip: %s, profile: e2e}
+          spec: {mac: "%s", ip: %s, profile: %s}
           """
-              .formatted(node.name(), node.mac(), node.ip()));
+              .formatted(node.name(), node.mac(), node.ip(), node.stays() ? "e2e-stay" : "e2e"));
     }
     return E2eBootServer.serverSpecs()
         + """
@@ -304,7 +403,7 @@ class BuiltImageBootIT {
           build:
             distribution: debian
             suite: bookworm
-            packages: [linux-image-amd64, initramfs-tools, zstd, nfs-common, systemd-sysv]
+            packages: [%4$s]
             packageCache: %2$s
           readOnly: true
           overlay: tmpfs
@@ -336,9 +435,22 @@ class BuiltImageBootIT {
           kernel: bookworm
           rootImage: bookworm
           nfsOptions: [tcp, vers=3]
-          kernelArgs: [%4$s]
+          kernelArgs: ["console=ttyS0,115200", panic=10, netroot.e2e.poweroff]
+        ---
+        apiVersion: netroot/v1
+        kind: Profile
+        metadata: {name: e2e-stay}
+        spec:
+          kernel: bookworm
+          rootImage: bookworm
+          nfsOptions: [tcp, vers=3]
+          kernelArgs: ["console=ttyS0,115200", panic=10, netroot.e2e.stay]
         """
-            .formatted(IMAGE, PACKAGE_CACHE, RC_LOCAL.indent(10).stripTrailing(), args)
+            .formatted(
+                IMAGE,
+                PACKAGE_CACHE,
+                RC_LOCAL.indent(10).stripTrailing(),
+                String.join(", ", packages))
         + hosts;
   }
 

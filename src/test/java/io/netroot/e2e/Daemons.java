@@ -80,7 +80,17 @@ final class Daemons {
    * that the export paths in ganesha.conf are the root image's and nothing of this machine is
    * touched.
    */
-  static void ganesha(NetworkLab lab, E2eBootServer server, Path dir) {
+  static List<Process> ganesha(NetworkLab lab, E2eBootServer server) {
+    return ganesha(lab, server, "");
+  }
+
+  /**
+   * As {@link #ganesha(NetworkLab, E2eBootServer)}, with {@code suffix} on the log names, so that a
+   * restart is awaited in logs of its own.
+   *
+   * @return the processes started (the namespace holder, rpcbind, Ganesha), for {@link #stopAll}
+   */
+  static List<Process> ganesha(NetworkLab lab, E2eBootServer server, String suffix) {
     String ganesha = Require.program("ganesha.nfsd", "nfs-ganesha");
     Require.file(
         Path.of("/usr/lib/x86_64-linux-gnu/ganesha/libfsalvfs.so"),
@@ -91,7 +101,7 @@ final class Daemons {
     Process holder =
         lab.start(
             lab.server,
-            "nfs-namespace",
+            "nfs-namespace" + suffix,
             List.of(
                 unshare,
                 "-m",
@@ -110,7 +120,8 @@ final class Daemons {
       fail("the NFS servers' mount namespace did not come up" + lab.logsText());
     }
     Process rpcbindProcess =
-        lab.start(lab.server, "rpcbind", List.of(nsenter, "-t", pid, "-m", rpcbind, "-f", "-w"));
+        lab.start(
+            lab.server, "rpcbind" + suffix, List.of(nsenter, "-t", pid, "-m", rpcbind, "-f", "-w"));
     if (!NetworkLab.await(
         Duration.ofSeconds(10), () -> Files.exists(run.resolve("rpcbind.sock")))) {
       fail("rpcbind did not start (alive: " + rpcbindProcess.isAlive() + ")" + lab.logsText());
@@ -118,7 +129,7 @@ final class Daemons {
     Process process =
         lab.start(
             lab.server,
-            "ganesha",
+            "ganesha" + suffix,
             List.of(
                 nsenter,
                 "-t",
@@ -127,14 +138,23 @@ final class Daemons {
                 ganesha,
                 "-F",
                 "-L",
-                lab.log("ganesha.nfsd").toString(),
+                lab.log("ganesha.nfsd" + suffix).toString(),
                 "-f",
                 server.path(E2eBootServer.GANESHA_CONF).toString(),
                 "-p",
                 "/run/ganesha.pid",
                 "-N",
                 "NIV_EVENT"));
-    awaitLog(lab, process, "ganesha.nfsd", "NFS SERVER INITIALIZED", Duration.ofSeconds(60));
+    awaitLog(
+        lab, process, "ganesha.nfsd" + suffix, "NFS SERVER INITIALIZED", Duration.ofSeconds(60));
+    return List.of(holder, rpcbindProcess, process);
+  }
+
+  /** Ends {@code processes} by PID, the last started first. */
+  static void stopAll(List<Process> processes) {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      NetworkLab.stop(processes.get(i));
+    }
   }
 
   private static boolean isTmpfs(long pid) {

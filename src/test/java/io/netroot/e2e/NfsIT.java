@@ -36,7 +36,7 @@ class NfsIT {
 
     try (NetworkLab lab = NetworkLab.create(dir.resolve("logs"), E2eBootServer.HOST_MAC)) {
       lab.ip(lab.client, "addr", "add", E2eBootServer.HOST_IP + "/24", "dev", "eth0");
-      Daemons.ganesha(lab, server, dir);
+      Daemons.ganesha(lab, server);
       for (int version : List.of(3, 4)) {
         String url = "nfs://" + NetworkLab.SERVER_IP + E2eBootServer.IMAGE + "?version=" + version;
         NetworkLab.Result result =
