@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Checks a candidate dhcpd.conf with ISC dhcpd's own parser: {@code dhcpd -t -cf FILE}. */
 public final class DhcpdConfigChecker implements ConfigChecker {
@@ -39,19 +38,15 @@ public final class DhcpdConfigChecker implements ConfigChecker {
     try {
       temp = Files.createTempFile("netroot-dhcpd", ".conf");
       Files.write(temp, candidate);
-      // -q keeps the copyright banner out; -4 because the block is DHCPv4.
+      // Not -q: it silences the reasons too. -4 because the block is DHCPv4.
       CommandRunner.Result result =
-          runner.run(List.of(program.toString(), "-4", "-q", "-t", "-cf", temp.toString()));
+          runner.run(List.of(program.toString(), "-4", "-t", "-cf", temp.toString()));
       if (result.ok()) {
         return Optional.empty();
       }
-      String output = result.output().replace(temp.toString(), "<candidate dhcpd.conf>");
       return Optional.of(
-          output
-              .lines()
-              .filter(line -> !line.isBlank())
-              .limit(12)
-              .collect(Collectors.joining("\n")));
+          DhcpdCheckOutput.summarize(
+              result.output(), temp.toString(), "<candidate dhcpd.conf>", result.exitCode()));
     } catch (IOException e) {
       throw new NetrootException("cannot check dhcpd.conf: " + e.getMessage(), e);
     } finally {

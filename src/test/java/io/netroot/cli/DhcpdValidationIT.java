@@ -53,7 +53,12 @@ class DhcpdValidationIT {
 
     TestBootServer.Run plan = server.agent("plan");
     assertThat(plan.exit()).isEqualTo(1);
-    assertThat(plan.out()).contains("dhcpd -t -cf rejects the new /etc/dhcp/dhcpd.conf");
+    assertThat(plan.out())
+        .contains("dhcpd -t -cf rejects the new /etc/dhcp/dhcpd.conf")
+        // dhcpd's own reason, with the line it quotes
+        .containsPattern("<candidate dhcpd.conf> line 1: .*\\n.*10\\.0\\.0\\.999");
+    TestBootServer.Run json = server.agent("plan", "--json");
+    assertThat(json.out()).contains("<candidate dhcpd.conf> line 1: ");
 
     TestBootServer.Run apply = server.agent("apply");
     assertThat(apply.exit()).isEqualTo(1);
