@@ -194,14 +194,18 @@ final class ResourceCheck {
       log.debug("{}: {} not installed, installing unchecked", resource.id(), checker.name());
       return;
     }
-    Optional<String> complaint = checker.check(resource.candidate(root, desired));
-    if (complaint.isPresent()) {
+    ConfigChecker.Verdict verdict =
+        checker.check(resource.candidate(root, desired), desired.asText());
+    if (verdict.refusal().isPresent()) {
       throw new ValidationFailedException(
           checker.name()
               + " rejects the new "
               + resource.path()
               + "; nothing installed:\n"
-              + complaint.get());
+              + verdict.refusal().get());
+    }
+    for (String warning : verdict.warnings()) {
+      outcome.warnings.add(resource.path() + ": " + checker.name() + " warns: " + warning);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.netroot.os;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,24 @@ public interface ConfigChecker {
   /**
    * Checks a complete candidate file.
    *
-   * @return empty when accepted, otherwise the checker's complaint
+   * @param ownPart the part of it netroot writes (its block), to tell a clash with netroot's own
+   *     declarations from an old fault of the admin's lines
    */
-  Optional<String> check(byte[] candidate);
+  Verdict check(byte[] candidate, String ownPart);
+
+  /**
+   * What the checker said: refused with its reasons, or accepted, with the warnings it gave.
+   *
+   * @param refusal the reasons, in the checker's own words; empty when accepted
+   */
+  record Verdict(Optional<String> refusal, List<String> warnings) {
+
+    public static Verdict accepted(List<String> warnings) {
+      return new Verdict(Optional.empty(), List.copyOf(warnings));
+    }
+
+    public static Verdict refused(String reasons) {
+      return new Verdict(Optional.of(reasons), List.of());
+    }
+  }
 }

@@ -1,9 +1,13 @@
 package io.netroot.os;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +80,56 @@ final class DhcpdCheckOutput {
       }
     }
     return String.join("\n", shown);
+  }
+
+  /** dhcpd's warnings ({@code Warning: …}), each once, without the word. */
+  static List<String> warnings(String output) {
+    return output
+        .lines()
+        .filter(line -> line.startsWith(WARNING))
+        .map(line -> line.substring(WARNING.length()).strip())
+        .distinct()
+        .toList();
+  }
+
+  private static final String WARNING = "Warning:";
+
+  /** {@code subnet 10.0.0.0/24 overlaps subnet 10.0.0.0/8}. */
+  private static final Pattern OVERLAP = Pattern.compile("subnet (\\S+) overlaps subnet (\\S+)");
+
+  /** {@code subnet 10.0.0.0 netmask 255.255.255.0} in dhcpd.conf. */
+  private static final Pattern SUBNET =
+      Pattern.compile("(?m)^\\s*subnet\\s+([0-9.]+)\\s+netmask\\s+([0-9.]+)");
+
+  /**
+   * The refusal for an overlap warning that names a subnet of {@code ownPart}, netroot's block:
+   * another declaration overlaps one of the specs' networks.
+   */
+  static Optional<String> overlapWithOwn(List<String> warnings, String ownPart) {
+    Set<String> own = new HashSet<>();
+    Matcher subnet = SUBNET.matcher(ownPart);
+    while (subnet.find()) {
+      own.add(subnet.group(1) + "/" + prefixLength(subnet.group(2)));
+    }
+    for (String warning : warnings) {
+      Matcher overlap = OVERLAP.matcher(warning);
+      if (overlap.find() && (own.contains(overlap.group(1)) || own.contains(overlap.group(2)))) {
+        return Optional.of(
+            "dhcpd warns: "
+                + warning
+                + " — a subnet declared outside netroot's block overlaps a network of the specs;"
+                + " remove that declaration, or describe it in the specs");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int prefixLength(String netmask) {
+    int bits = 0;
+    for (String part : netmask.split("\\.")) {
+      bits += Integer.bitCount(Integer.parseInt(part) & 0xff);
+    }
+    return bits;
   }
 
   private static final class Message {

@@ -31,8 +31,13 @@ public final class DhcpdConfigChecker implements ConfigChecker {
     return dhcpd.isPresent();
   }
 
+  /**
+   * {@inheritDoc} A warning that a subnet overlaps one of the subnets of {@code ownPart} is a
+   * refusal: a declaration outside netroot's block clashes with the specs' network, and dhcpd would
+   * serve one of the two.
+   */
   @Override
-  public Optional<String> check(byte[] candidate) {
+  public Verdict check(byte[] candidate, String ownPart) {
     Path program = dhcpd.orElseThrow(() -> new NetrootException("dhcpd is not installed"));
     Path temp = null;
     try {
@@ -41,12 +46,14 @@ public final class DhcpdConfigChecker implements ConfigChecker {
       // Not -q: it silences the reasons too. -4 because the block is DHCPv4.
       CommandRunner.Result result =
           runner.run(List.of(program.toString(), "-4", "-t", "-cf", temp.toString()));
-      if (result.ok()) {
-        return Optional.empty();
+      if (!result.ok()) {
+        return Verdict.refused(
+            DhcpdCheckOutput.summarize(
+                result.output(), temp.toString(), "<candidate dhcpd.conf>", result.exitCode()));
       }
-      return Optional.of(
-          DhcpdCheckOutput.summarize(
-              result.output(), temp.toString(), "<candidate dhcpd.conf>", result.exitCode()));
+      List<String> warnings = DhcpdCheckOutput.warnings(result.output());
+      Optional<String> clash = DhcpdCheckOutput.overlapWithOwn(warnings, ownPart);
+      return clash.isPresent() ? Verdict.refused(clash.get()) : Verdict.accepted(warnings);
     } catch (IOException e) {
       throw new NetrootException("cannot check dhcpd.conf: " + e.getMessage(), e);
     } finally {

@@ -15,7 +15,7 @@ import io.netroot.os.ServiceBackend;
 import io.netroot.spec.SpecLoader;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +38,8 @@ class OneHostChangeTest {
         }
 
         @Override
-        public Optional<String> check(byte[] candidate) {
-          return Optional.empty();
+        public Verdict check(byte[] candidate, String ownPart) {
+          return Verdict.accepted(List.of());
         }
       };
 

@@ -65,4 +65,36 @@ class DhcpdValidationIT {
     assertThat(apply.out()).contains("nothing installed").doesNotContain("restart dhcpd");
     assertThat(conf).hasContent(broken.strip());
   }
+
+  @Test
+  void aHandMadeSubnetOverlappingTheSpecsNetworkIsRefusedAndOtherWarningsAreShown()
+      throws Exception {
+    assertThat(server.agent("apply").exit()).isZero();
+    Path conf = server.file("/etc/dhcp/dhcpd.conf");
+    String managed = Files.readString(conf);
+    // Two of the admin's own subnets that overlap each other: dhcpd warns, netroot shows it.
+    Files.writeString(
+        conf,
+        managed
+            + "subnet 192.168.7.0 netmask 255.255.255.0 {\n}\n"
+            + "subnet 192.168.7.0 netmask 255.255.255.128 {\n}\n");
+    server.writeSpec("hosts.yaml", TestBootServer.DEVBOARD.replace("10.0.0.222", "10.0.0.223"));
+    TestBootServer.Run warned = server.agent("plan");
+    assertThat(warned.exit()).as(warned.out()).isZero();
+    assertThat(warned.out())
+        .contains(
+            "warning: /etc/dhcp/dhcpd.conf: dhcpd -t -cf warns: subnet 192.168.7.0/25 overlaps"
+                + " subnet 192.168.7.0/24");
+
+    // The spec's own network declared again outside the block: refused, nothing installed.
+    String clash = managed + "subnet 10.0.0.0 netmask 255.255.255.0 {\n}\n";
+    Files.writeString(conf, clash);
+    TestBootServer.Run plan = server.agent("plan");
+    assertThat(plan.exit()).as(plan.out()).isEqualTo(1);
+    assertThat(plan.out())
+        .contains("dhcpd warns: subnet 10.0.0.0/24 overlaps subnet 10.0.0.0/24")
+        .contains("overlaps a network of the specs");
+    assertThat(server.agent("apply").exit()).isEqualTo(1);
+    assertThat(conf).hasContent(clash.strip());
+  }
 }

@@ -272,10 +272,10 @@ class EngineTest {
     }
 
     @Override
-    public Optional<String> check(byte[] candidate) {
+    public Verdict check(byte[] candidate, String ownPart) {
       return new String(candidate, java.nio.charset.StandardCharsets.UTF_8).contains("BAD")
-          ? Optional.of("line 3: BAD is not allowed")
-          : Optional.empty();
+          ? Verdict.refused("line 3: BAD is not allowed")
+          : Verdict.accepted(List.of());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,5 +69,22 @@ class DhcpdCheckOutputTest {
   void silenceIsSaidWithTheExitCode() {
     assertThat(DhcpdCheckOutput.summarize("\n", "f", "f", 1))
         .isEqualTo("dhcpd printed no reason (exit code 1)");
+  }
+
+  @Test
+  void anOverlapWithASubnetOfNetrootsBlockIsARefusalAndOtherWarningsAreKept() throws IOException {
+    List<String> warnings = DhcpdCheckOutput.warnings(printed("dhcpd-t-declared-twice.txt"));
+    assertThat(warnings).containsExactly("subnet 10.0.0.0/24 overlaps subnet 10.0.0.0/24");
+
+    String own = "# BEGIN netroot\nsubnet 10.0.0.0 netmask 255.255.255.0 {\n}\n# END netroot\n";
+    assertThat(DhcpdCheckOutput.overlapWithOwn(warnings, own))
+        .hasValueSatisfying(
+            refusal ->
+                assertThat(refusal)
+                    .startsWith("dhcpd warns: subnet 10.0.0.0/24 overlaps subnet 10.0.0.0/24")
+                    .contains("overlaps a network of the specs"));
+
+    String other = "subnet 10.1.0.0 netmask 255.255.0.0 {\n}\n";
+    assertThat(DhcpdCheckOutput.overlapWithOwn(warnings, other)).isEmpty();
   }
 }
