@@ -80,7 +80,12 @@ public final class BlockInFile extends FileResource {
     observed(found);
     Optional<String> file = text(found);
     sawFile(root, file.isPresent());
-    return file.flatMap(markers::find).map(located -> Content.text(fromBytes(located.text())));
+    Optional<Content> block =
+        file.flatMap(markers::find).map(located -> Content.text(fromBytes(located.text())));
+    if (file.isPresent() && block.isEmpty()) {
+      partMissing("block");
+    }
+    return block;
   }
 
   @Override

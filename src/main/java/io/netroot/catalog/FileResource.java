@@ -31,6 +31,9 @@ abstract class FileResource extends BaseResource {
   /** What the last observe found at {@link #path}, or null when none has yet (or it failed). */
   private Found observed;
 
+  /** The name of this resource's part when the last observe found the file without it, or null. */
+  private String missingPart;
+
   FileResource(
       ResourceId id,
       StateKind stateKind,
@@ -82,6 +85,20 @@ abstract class FileResource extends BaseResource {
   final void forgetObserved() {
     observed = null;
     seen = null;
+    missingPart = null;
+  }
+
+  /**
+   * Notes that this observe found a regular file at {@link #path} holding none of this resource's
+   * part, called {@code part} for people.
+   */
+  final void partMissing(String part) {
+    missingPart = part;
+  }
+
+  @Override
+  public final Optional<String> missingFromExistingFile() {
+    return Optional.ofNullable(missingPart);
   }
 
   /**
@@ -126,6 +143,7 @@ abstract class FileResource extends BaseResource {
   /** The observation is used up once the file is rewritten: the next pass observes again. */
   final void wrote() {
     observed = null;
+    missingPart = null;
   }
 
   private static boolean same(Found before, Found now) {

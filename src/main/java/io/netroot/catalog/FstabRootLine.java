@@ -1,6 +1,7 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
+import io.netroot.os.Found;
 import io.netroot.os.ImageDir;
 import io.netroot.os.RootFs;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,9 @@ final class FstabRootLine extends BaseResource implements FileInImage {
    */
   private Optional<String> observed;
 
+  /** Whether the last observe found the fstab without a root line. */
+  private boolean lineMissing;
+
   FstabRootLine(String image, String description, String line, List<ResourceId> dependsOn) {
     super(
         idFor(image + "/" + FSTAB),
@@ -62,13 +66,34 @@ final class FstabRootLine extends BaseResource implements FileInImage {
   @Override
   public Optional<Content> observe(RootFs root) {
     observed = null;
+    lineMissing = false;
     Optional<String> text = read(root);
     observed = text;
     if (text.isEmpty()) {
       return Optional.empty();
     }
     List<String> lines = Lines.split(text.get());
-    return rootLine(lines).map(i -> Content.text(lines.get(i).stripTrailing() + "\n"));
+    Optional<Content> found =
+        rootLine(lines).map(i -> Content.text(lines.get(i).stripTrailing() + "\n"));
+    lineMissing = found.isEmpty();
+    return found;
+  }
+
+  @Override
+  public Optional<String> missingFromExistingFile() {
+    return lineMissing ? Optional.of("root line") : Optional.empty();
+  }
+
+  /** The fstab the last observe read, as bytes, or nothing when it was missing. */
+  @Override
+  public Optional<Found> observedFile() {
+    if (observed == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        observed
+            .<Found>map(text -> new Found.File(text.getBytes(StandardCharsets.ISO_8859_1)))
+            .orElseGet(Found.Nothing::new));
   }
 
   @Override
@@ -113,6 +138,7 @@ final class FstabRootLine extends BaseResource implements FileInImage {
           current.isPresent() ? img.look(FSTAB).map(n -> n.mode() & 0777).orElse(0644) : 0644;
       img.writeFile(FSTAB, candidate(current, desired), mode);
       observed = null;
+      lineMissing = false;
     }
   }
 

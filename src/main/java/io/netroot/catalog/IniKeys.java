@@ -86,7 +86,11 @@ public final class IniKeys extends FileResource {
     observed(found);
     Optional<String> file = BlockInFile.text(found);
     sawFile(root, file.isPresent());
-    return file.map(text -> Content.text(found(lines(text))));
+    Optional<Content> present = file.map(text -> Content.text(found(lines(text))));
+    if (present.filter(content -> content.size() == 0).isPresent()) {
+      partMissing("keys");
+    }
+    return present;
   }
 
   /** The managed keys present in the section, as {@code key=value} lines. */

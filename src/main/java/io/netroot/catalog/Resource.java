@@ -49,6 +49,16 @@ public interface Resource extends Removable {
     return Optional.empty();
   }
 
+  /**
+   * The name for people of this resource's part of a file others edit ({@code "block"}, {@code
+   * "keys"}) when the last {@link #observe} found that file but none of the part in it: a write
+   * then adds to a file that is there rather than creating one. Empty when the part is there, when
+   * there is no file, and for a resource that owns its whole file.
+   */
+  default Optional<String> missingFromExistingFile() {
+    return Optional.empty();
+  }
+
   /** The daemon's syntax check to run on {@link #candidate} before installing, if any. */
   default Optional<ConfigChecker> checker() {
     return Optional.empty();

@@ -9,8 +9,16 @@ final class Diffs {
 
   private Diffs() {}
 
-  /** From what is on disk to what the pass writes. */
+  /**
+   * From what is on disk to what the pass writes: the managed part, or the whole file when the pass
+   * adds its part to a file that is there without it.
+   */
   static String planned(ResourceResult r) {
+    String actualLabel = r.handEdit() ? "on disk, edited by hand" : "on disk";
+    if (r.wholeFile() != null) {
+      return UnifiedDiff.between(
+          r.path(), actualLabel, r.wholeFile().onDisk(), "planned", r.wholeFile().planned());
+    }
     if (!r.isText()) {
       return "Binary "
           + r.path()
@@ -21,7 +29,6 @@ final class Diffs {
           + sizeNote(r.desired())
           + "\n";
     }
-    String actualLabel = r.handEdit() ? "on disk, edited by hand" : "on disk";
     return UnifiedDiff.between(
         r.path(), actualLabel, r.observed().text(), "planned", r.desired().text());
   }

@@ -2,6 +2,9 @@ package io.netroot.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.DeleteDelta;
+import com.github.difflib.patch.InsertDelta;
 import com.github.difflib.patch.Patch;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +30,10 @@ public final class UnifiedDiff {
     if (oldLines.isEmpty() != newLines.isEmpty()) {
       return wholeSide(label, beforeLabel, before, afterLabel, after, oldLines, newLines);
     }
-    Patch<String> patch = DiffUtils.diff(oldLines, newLines);
+    Patch<String> patch = oneRun(oldLines, newLines);
+    if (patch == null) {
+      patch = DiffUtils.diff(oldLines, newLines);
+    }
     if (patch.getDeltas().isEmpty()) {
       return "";
     }
@@ -89,6 +95,41 @@ public final class UnifiedDiff {
       text.append(sign).append(line).append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * The patch when one side is the other with lines added, or removed, in one place, found from the
+   * lines both share at the start and at the end; {@code null} when the change is any other. The
+   * diff algorithm finds the same run, but its cost grows with the square of the lines added, which
+   * a long block added to a file that is there (a {@code dhcpd.conf} written by hand) makes plain.
+   */
+  private static Patch<String> oneRun(List<String> oldLines, List<String> newLines) {
+    int shorter = Math.min(oldLines.size(), newLines.size());
+    int start = 0;
+    while (start < shorter && oldLines.get(start).equals(newLines.get(start))) {
+      start++;
+    }
+    int end = 0;
+    while (end < shorter - start
+        && oldLines
+            .get(oldLines.size() - 1 - end)
+            .equals(newLines.get(newLines.size() - 1 - end))) {
+      end++;
+    }
+    List<String> removed = oldLines.subList(start, oldLines.size() - end);
+    List<String> added = newLines.subList(start, newLines.size() - end);
+    if (!removed.isEmpty() && !added.isEmpty()) {
+      return null;
+    }
+    Patch<String> patch = new Patch<>();
+    Chunk<String> source = new Chunk<>(start, removed);
+    Chunk<String> target = new Chunk<>(start, added);
+    if (!added.isEmpty()) {
+      patch.addDelta(new InsertDelta<>(source, target));
+    } else if (!removed.isEmpty()) {
+      patch.addDelta(new DeleteDelta<>(source, target));
+    }
+    return patch;
   }
 
   private static List<String> lines(String text) {

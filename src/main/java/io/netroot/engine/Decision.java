@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The three-way comparison at the heart of netroot: desired (from the specs), last applied (from
  * the state file) and actual (on disk), each as a content hash, {@code null} when absent; and the
- * file's mode and owner, compared with what they must be.
+ * file's mode and owner, compared with what they must be. The action speaks of the file: a block or
+ * keys added to a file that is there is an update of that file, not a create.
  *
  * @param action what to do
  * @param drift how the file departs from what netroot last wrote: content edited or removed by
@@ -68,7 +69,21 @@ public record Decision(
    */
   public static Decision decide(
       Sha256 desired, Sha256 actual, Sha256 last, AttributeChange attributes) {
-    Decision content = decideContent(desired, actual, last);
+    return decide(desired, actual, last, attributes, null);
+  }
+
+  /**
+   * Decides as {@link #decide(Sha256, Sha256, Sha256, AttributeChange)}, for a resource kept as a
+   * part of a file people edit too (a block, some keys).
+   *
+   * @param missingPart the name of that part for people ({@code "block"}, {@code "keys"}) when the
+   *     file is there but holds none of it, else {@code null}. Writing then changes a file that
+   *     exists, so the action is an update, never a create; when netroot never wrote the part, the
+   *     reason says it is added to the existing file.
+   */
+  public static Decision decide(
+      Sha256 desired, Sha256 actual, Sha256 last, AttributeChange attributes, String missingPart) {
+    Decision content = decideContent(desired, actual, last, missingPart);
     // A block can be absent from a file that is there: the file's mode and owner still count.
     if (attributes == null) {
       return content;
@@ -84,7 +99,8 @@ public record Decision(
         action, drift, content.specChange, reason, attributes, content.action != Action.NOOP);
   }
 
-  private static Decision decideContent(Sha256 desired, Sha256 actual, Sha256 last) {
+  private static Decision decideContent(
+      Sha256 desired, Sha256 actual, Sha256 last, String missingPart) {
     Objects.requireNonNull(desired, "desired");
     boolean handEdit = last != null && !last.equals(actual);
     boolean specChange = last != null && !last.equals(desired);
@@ -92,11 +108,20 @@ public record Decision(
     if (desired.equals(actual)) {
       return new Decision(Action.NOOP, drift, specChange, "up to date");
     }
+    if (missingPart != null && last == null) {
+      // Nothing of netroot's is there yet (no block; none of the keys, observed as empty): not a
+      // file netroot never wrote, but one it adds to.
+      return new Decision(
+          Action.UPDATE,
+          Drift.NONE,
+          false,
+          "adds netroot's " + missingPart + " to the existing file");
+    }
     if (actual == null) {
       String reason =
           last == null ? "new" : handEdit ? "removed by hand since the last apply" : "missing";
       return new Decision(
-          Action.CREATE,
+          missingPart != null ? Action.UPDATE : Action.CREATE,
           drift,
           specChange,
           specChange && handEdit ? reason + "; spec changed too" : reason);

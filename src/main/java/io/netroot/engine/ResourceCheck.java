@@ -8,6 +8,7 @@ import io.netroot.catalog.FileInImage;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
 import io.netroot.engine.ResourceResult.Desired;
+import io.netroot.engine.ResourceResult.FileTexts;
 import io.netroot.engine.ResourceResult.Observed;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.Found;
@@ -15,6 +16,7 @@ import io.netroot.os.InPlaceRewrite;
 import io.netroot.os.RootFs;
 import io.netroot.state.AppliedRecord;
 import io.netroot.state.Backups;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -102,8 +104,9 @@ final class ResourceCheck {
    */
   private ResourceResult notReadyYet(Resource resource, String why) {
     Optional<Content> actual = resource.observe(root);
+    boolean fileThere = actual.isPresent() || resource.missingFromExistingFile().isPresent();
     return ResourceResult.builder(resource)
-        .action(actual.isPresent() ? Action.UPDATE : Action.CREATE)
+        .action(fileThere ? Action.UPDATE : Action.CREATE)
         .reason("from what is made before it: " + why)
         .status(Status.PLANNED)
         .observed(Observed.withoutText(actual))
@@ -114,12 +117,19 @@ final class ResourceCheck {
     Content desired = resource.desired();
     Optional<Content> actual = resource.observe(root);
     Optional<AppliedRecord> last = writes.lastApplied(resource.id(), actual);
+    Optional<String> missingPart = resource.missingFromExistingFile();
     Decision decision =
         Decision.decide(
             desired.sha256(),
             actual.map(Content::sha256).orElse(null),
             last.map(AppliedRecord::sha256).orElse(null),
-            resource.attributeChange().orElse(null));
+            resource.attributeChange().orElse(null),
+            missingPart.orElse(null));
+    // Taken before the write, which uses up what the observe read.
+    FileTexts wholeFile =
+        decision.action() != Action.NOOP && missingPart.isPresent()
+            ? wholeFile(resource, desired)
+            : null;
     Backups.Entry backup = null;
     Status status = Status.UNCHANGED;
     boolean keepsBackup =
@@ -186,7 +196,23 @@ final class ResourceCheck {
         .keepsBackup(keepsBackup)
         .backup(backup)
         .attributes(decision.attributes())
+        .wholeFile(wholeFile)
         .build();
+  }
+
+  /**
+   * The whole file as observed and as it will be written, for a resource whose part the pass adds
+   * to a file that is there: the diff then shows where the part goes among the lines that stay.
+   * Both come from what the observe read ({@link Resource#candidate}); null when the part is not
+   * text.
+   */
+  private FileTexts wholeFile(Resource resource, Content desired) {
+    if (!desired.isText() || !(resource.observedFile().orElse(null) instanceof Found.File onDisk)) {
+      return null;
+    }
+    return new FileTexts(
+        new String(onDisk.bytes(), StandardCharsets.UTF_8),
+        new String(resource.candidate(root, desired), StandardCharsets.UTF_8));
   }
 
   private void verify(Resource resource, Content desired, ConfigChecker checker) {

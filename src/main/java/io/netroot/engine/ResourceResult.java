@@ -23,6 +23,9 @@ import java.util.OptionalLong;
  * @param backup the copy kept before overwriting a hand edit, else null
  * @param attributes how the file's mode and owner differ from what the pass gives it, else null
  * @param drift how what is on disk departs from what netroot last wrote
+ * @param wholeFile the whole file before and after, when the pass adds its part (a block, keys) to
+ *     a file that is there without it, else null; only for the diff people see, which then shows
+ *     the lines around the part. The hashes stay those of the managed part alone.
  */
 public record ResourceResult(
     ResourceId id,
@@ -39,7 +42,8 @@ public record ResourceResult(
     String error,
     boolean keepsBackup,
     Backups.Entry backup,
-    AttributeChange attributes) {
+    AttributeChange attributes,
+    FileTexts wholeFile) {
 
   public ResourceResult {
     Objects.requireNonNull(observed, "observed");
@@ -116,6 +120,20 @@ public record ResourceResult(
     }
   }
 
+  /**
+   * A whole file as text, for a diff: as it is on disk, and as the pass writes it (or would).
+   *
+   * @param onDisk the file as the pass found it
+   * @param planned the file as the pass writes it
+   */
+  public record FileTexts(String onDisk, String planned) {
+
+    public FileTexts {
+      Objects.requireNonNull(onDisk, "onDisk");
+      Objects.requireNonNull(planned, "planned");
+    }
+  }
+
   /** Changed or removed by hand, or its mode or owner changed, since netroot last wrote it. */
   public boolean handEdit() {
     return drift.byHand();
@@ -166,7 +184,7 @@ public record ResourceResult(
   /**
    * Gathers one result by name. Unless set: no action ({@link Action#NOOP}), no drift, no conflict,
    * nothing observed or desired ({@link Observed#none}, {@link Desired#none}), and no reason, last
-   * applied text, error, backup or attribute change. The status must be set.
+   * applied text, error, backup, attribute change or whole file. The status must be set.
    */
   static final class Builder {
 
@@ -185,6 +203,7 @@ public record ResourceResult(
     private boolean keepsBackup;
     private Backups.Entry backup;
     private AttributeChange attributes;
+    private FileTexts wholeFile;
 
     private Builder(ResourceId id, String path, String description) {
       this.id = id;
@@ -252,6 +271,11 @@ public record ResourceResult(
       return this;
     }
 
+    Builder wholeFile(FileTexts wholeFile) {
+      this.wholeFile = wholeFile;
+      return this;
+    }
+
     ResourceResult build() {
       Objects.requireNonNull(status, "status");
       return new ResourceResult(
@@ -269,7 +293,8 @@ public record ResourceResult(
           error,
           keepsBackup,
           backup,
-          attributes);
+          attributes,
+          wholeFile);
     }
   }
 }

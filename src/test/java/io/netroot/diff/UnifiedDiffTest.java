@@ -44,6 +44,46 @@ class UnifiedDiffTest {
     assertThat(diff.lines().count()).isEqualTo(count + 3);
   }
 
+  /** Lines added or removed in one place are found directly; the text is what the library gives. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 5, 19, 20})
+  void oneRunAddedOrRemovedMatchesTheLibrary(int at) {
+    List<String> file = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      file.add("line " + i + (i % 4 == 0 ? "" : " x"));
+    }
+    for (int run : new int[] {1, 4, 10}) {
+      List<String> longer = new ArrayList<>(file.subList(0, at));
+      for (int j = 0; j < run; j++) {
+        longer.add(j % 2 == 0 ? "added " + j : "line " + (at + j));
+      }
+      longer.addAll(file.subList(at, file.size()));
+      for (String ending : List.of("\n", "")) {
+        String before = String.join("\n", file) + ending;
+        String after = String.join("\n", longer) + ending;
+        assertThat(UnifiedDiff.between("p", "on disk", before, "planned", after))
+            .isEqualTo(library("p", "on disk", before, "planned", after));
+        assertThat(UnifiedDiff.between("p", "on disk", after, "planned", before))
+            .isEqualTo(library("p", "on disk", after, "planned", before));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200_000})
+  void manyLinesAddedToAFileAreOneHunkAmongTheLinesThatStay(int count) {
+    String file = "authoritative;\nlog-facility local7;\n";
+    String block = "host\n".repeat(count);
+
+    String diff = UnifiedDiff.between("dhcpd.conf", "on disk", file, "planned", file + block);
+
+    assertThat(diff)
+        .startsWith(
+            "--- dhcpd.conf (on disk)\n+++ dhcpd.conf (planned)\n@@ -1,2 +1,200002 @@\n"
+                + " authoritative;\n log-facility local7;\n+host\n");
+    assertThat(diff.lines().count()).isEqualTo(count + 5);
+  }
+
   private static String library(
       String label, String beforeLabel, String before, String afterLabel, String after) {
     List<String> oldLines = lines(before);
