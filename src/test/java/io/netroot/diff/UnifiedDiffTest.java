@@ -25,10 +25,7 @@ class UnifiedDiffTest {
 
     for (String before : Arrays.asList(null, "")) {
       for (String after : List.of(file, unterminated)) {
-        assertThat(UnifiedDiff.between("p", "on disk", before, "planned", after))
-            .isEqualTo(library("p", "on disk", before, "planned", after));
-        assertThat(UnifiedDiff.between("p", "on disk", after, "planned", before))
-            .isEqualTo(library("p", "on disk", after, "planned", before));
+        assertBothWaysAsTheLibrary(before, after);
       }
     }
   }
@@ -61,10 +58,7 @@ class UnifiedDiffTest {
       for (String ending : List.of("\n", "")) {
         String before = String.join("\n", file) + ending;
         String after = String.join("\n", longer) + ending;
-        assertThat(UnifiedDiff.between("p", "on disk", before, "planned", after))
-            .isEqualTo(library("p", "on disk", before, "planned", after));
-        assertThat(UnifiedDiff.between("p", "on disk", after, "planned", before))
-            .isEqualTo(library("p", "on disk", after, "planned", before));
+        assertBothWaysAsTheLibrary(before, after);
       }
     }
   }
@@ -114,5 +108,13 @@ class UnifiedDiffTest {
       parts.remove(parts.size() - 1);
     }
     return parts;
+  }
+
+  /** The diff from {@code before} to {@code after}, and back, is the library's text. */
+  private static void assertBothWaysAsTheLibrary(String before, String after) {
+    assertThat(UnifiedDiff.between("p", "on disk", before, "planned", after))
+        .isEqualTo(library("p", "on disk", before, "planned", after));
+    assertThat(UnifiedDiff.between("p", "on disk", after, "planned", before))
+        .isEqualTo(library("p", "on disk", after, "planned", before));
   }
 }
