@@ -1,6 +1,9 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
+import io.netroot.adopt.Adopter;
+import io.netroot.adopt.Adoption;
+import io.netroot.adopt.LineRange;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.Found;
@@ -22,6 +25,10 @@ import java.util.function.Supplier;
  *
  * <p>The file's mode and owner are the admin's, within one rule: nobody but root may write a file a
  * daemon running as root reads (see {@code FileResource.writableOnlyByRoot}).
+ *
+ * <p>With an {@link Adopter}, declarations outside the block that the specs own (a hand-made
+ * subnet, host or export line for what the block declares) are taken out of the text around the
+ * block when it is written, so the file declares each once; see {@link #adoption()}.
  */
 public final class BlockInFile extends FileResource {
 
@@ -29,10 +36,13 @@ public final class BlockInFile extends FileResource {
   private Content rendered;
   private final ConfigChecker checker;
   private final Supplier<String> body;
+  private final Adopter adopter;
+  private Adoption adoption;
 
   /**
    * @param body produces the text inside the block; called once per pass
    * @param checker the daemon's syntax check for the whole file, or {@code null}
+   * @param adopter finds what the block takes over from the text around it, or {@code null}
    */
   public BlockInFile(
       String path,
@@ -41,11 +51,13 @@ public final class BlockInFile extends FileResource {
       List<ResourceId> dependsOn,
       List<ServiceAction> notifies,
       ConfigChecker checker,
-      Supplier<String> body) {
+      Supplier<String> body,
+      Adopter adopter) {
     super(idFor(path), StateKind.BLOCK, path, description, dependsOn, notifies);
     this.markers = markers;
     this.checker = checker;
     this.body = body;
+    this.adopter = adopter;
   }
 
   /** The id every block gets: {@code block:PATH}. */
@@ -76,16 +88,30 @@ public final class BlockInFile extends FileResource {
   @Override
   public Optional<Content> observe(RootFs root) {
     forgetObserved();
+    adoption = null;
     Found found = lookShared(root, path());
     observed(found);
     Optional<String> file = text(found);
     sawFile(root, file.isPresent());
-    Optional<Content> block =
-        file.flatMap(markers::find).map(located -> Content.text(fromBytes(located.text())));
-    if (file.isPresent() && block.isEmpty()) {
+    Optional<ManagedBlock.Located> located = file.flatMap(markers::find);
+    if (file.isPresent() && adopter != null) {
+      LineRange block = located.map(b -> new LineRange(b.start(), b.end(), 0, 0)).orElse(null);
+      adoption = adopter.adopt(file.get(), block, path()).orElse(null);
+    }
+    Optional<Content> content = located.map(b -> Content.text(fromBytes(b.text())));
+    if (file.isPresent() && content.isEmpty()) {
       partMissing("block");
     }
-    return block;
+    return content;
+  }
+
+  /**
+   * What the last {@link #observe} found to take over from the text around the block; empty when
+   * nothing (or no adopter).
+   */
+  @Override
+  public Optional<Adoption> adoption() {
+    return Optional.ofNullable(adoption);
   }
 
   @Override
@@ -94,9 +120,9 @@ public final class BlockInFile extends FileResource {
   }
 
   private byte[] splice(Optional<String> current, Content desired) {
-    return markers
-        .splice(current.orElse(null), toBytes(desired.asText()))
-        .getBytes(StandardCharsets.ISO_8859_1);
+    String around =
+        adoption == null ? current.orElse(null) : current.map(adoption::removeFrom).orElse(null);
+    return markers.splice(around, toBytes(desired.asText())).getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** The file as the last observe read it; read now only when this resource was never observed. */

@@ -1,5 +1,7 @@
 package io.netroot.catalog;
 
+import io.netroot.adopt.DhcpdAdoption;
+import io.netroot.adopt.ExportsAdoption;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
@@ -89,7 +91,8 @@ public final class CatalogCompiler {
               List.of(),
               List.of(ServiceAction.restart(layout.nfsService())),
               null,
-              () -> new GaneshaExportsRenderer(specs).blockBody());
+              () -> new GaneshaExportsRenderer(specs).blockBody(),
+              null);
       resources.add(exports);
     } else {
       exports =
@@ -100,7 +103,8 @@ public final class CatalogCompiler {
               List.of(),
               List.of(ServiceAction.reexport(layout.nfsService())),
               null,
-              () -> new ExportsRenderer(specs).blockBody());
+              () -> new ExportsRenderer(specs).blockBody(),
+              new ExportsAdoption(specs.exports()));
       resources.add(exports);
       resources.addAll(NfsServerResources.of(specs.server(), layout));
     }
@@ -198,7 +202,8 @@ public final class CatalogCompiler {
             tftp,
             List.of(ServiceAction.restart(layout.dhcpService())),
             dhcpChecker,
-            () -> new DhcpdConfRenderer(specs).blockBody());
+            () -> new DhcpdConfRenderer(specs).blockBody(),
+            new DhcpdAdoption(specs.networks(), specs.hosts()));
     resources.add(dhcp);
 
     if (services.touchesServices()) {

@@ -59,6 +59,14 @@ public interface Resource extends Removable {
     return Optional.empty();
   }
 
+  /**
+   * What the last {@link #observe} found outside this resource's part of a shared file that the
+   * specs own and the write takes over (see {@link io.netroot.adopt.Adoption}); empty for most.
+   */
+  default Optional<io.netroot.adopt.Adoption> adoption() {
+    return Optional.empty();
+  }
+
   /** The daemon's syntax check to run on {@link #candidate} before installing, if any. */
   default Optional<ConfigChecker> checker() {
     return Optional.empty();

@@ -52,7 +52,7 @@ final class JsonReport {
     }
     doc.put("services", services);
     Map<String, Object> summary = new LinkedHashMap<>();
-    for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.DELETE)) {
+    for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.ADOPT, Action.DELETE)) {
       summary.put(a.word(), report.count(a));
     }
     summary.put("unchanged", report.unchanged());

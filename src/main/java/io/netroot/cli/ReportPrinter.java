@@ -182,6 +182,7 @@ final class ReportPrinter {
     return switch (action) {
       case CREATE -> "+";
       case UPDATE -> "~";
+      case ADOPT -> "*";
       case DELETE -> "-";
       case NOOP -> " ";
     };
@@ -209,6 +210,10 @@ final class ReportPrinter {
     if (!dry) {
       s = s.replace(" to ", " ");
       s = s.replace("create", "created").replace("update", "updated").replace("delete", "deleted");
+    }
+    long adopted = report.count(Action.ADOPT);
+    if (adopted > 0) {
+      s += "; " + adopted + (dry ? " to adopt" : " adopted") + " from outside the block";
     }
     long edits = report.handEdits().size();
     if (edits > 0) {

@@ -4,6 +4,11 @@ package io.netroot.engine;
 public enum Action {
   CREATE,
   UPDATE,
+  /**
+   * An update that also takes over declarations the specs own from around netroot's part of a
+   * shared file (see {@link io.netroot.adopt.Adoption}).
+   */
+  ADOPT,
   DELETE,
   NOOP;
 

@@ -140,6 +140,16 @@ public record Decision(
     return new Decision(Action.UPDATE, Drift.NONE, true, "spec changed");
   }
 
+  /**
+   * This decision for a resource that also takes over declarations from around its part of a shared
+   * file ({@code adoption} says which, for people): an adopt, which writes the file even when the
+   * part itself is up to date.
+   */
+  public Decision adopting(String adoption) {
+    String why = action == Action.NOOP ? adoption : adoption + "; " + reason;
+    return new Decision(Action.ADOPT, drift, specChange, why, attributes, true);
+  }
+
   /** Decides for something netroot applied earlier that no spec produces any more. */
   public static Decision decideOrphan(Sha256 actual, Sha256 last) {
     if (actual == null) {

@@ -2,6 +2,7 @@ package io.netroot.engine;
 
 import io.netroot.DriftPolicy;
 import io.netroot.NetrootException;
+import io.netroot.adopt.Adoption;
 import io.netroot.catalog.Content;
 import io.netroot.catalog.ContentNotReadyException;
 import io.netroot.catalog.FileInImage;
@@ -118,6 +119,7 @@ final class ResourceCheck {
     Optional<Content> actual = resource.observe(root);
     Optional<AppliedRecord> last = writes.lastApplied(resource.id(), actual);
     Optional<String> missingPart = resource.missingFromExistingFile();
+    Optional<Adoption> adoption = resource.adoption();
     Decision decision =
         Decision.decide(
             desired.sha256(),
@@ -125,9 +127,13 @@ final class ResourceCheck {
             last.map(AppliedRecord::sha256).orElse(null),
             resource.attributeChange().orElse(null),
             missingPart.orElse(null));
-    // Taken before the write, which uses up what the observe read.
+    if (adoption.isPresent()) {
+      decision = decision.adopting(adoption.get().describe());
+    }
+    // Taken before the write, which uses up what the observe read. A part added to a file, or
+    // declarations taken over from around it, show best among the lines that stay.
     FileTexts wholeFile =
-        decision.action() != Action.NOOP && missingPart.isPresent()
+        decision.action() != Action.NOOP && (missingPart.isPresent() || adoption.isPresent())
             ? wholeFile(resource, desired)
             : null;
     Backups.Entry backup = null;
@@ -135,7 +141,9 @@ final class ResourceCheck {
     boolean keepsBackup =
         decision.action() != Action.NOOP
             && !decision.attributesOnly()
-            && needsBackup(resource, actual, last);
+            && (needsBackup(resource, actual, last)
+                // the text around the part changes: always kept first
+                || adoption.isPresent() && resource.backedUp() && backups.canSave(resource.path()));
     boolean reportOnly =
         decision.action() != Action.NOOP
             && decision.handEdit()

@@ -30,7 +30,8 @@ class ObservedFileTest {
         List.of(),
         List.of(),
         null,
-        () -> "/srv/a 10.0.0.0/24(ro)\n");
+        () -> "/srv/a 10.0.0.0/24(ro)\n",
+        null);
   }
 
   @Test

@@ -67,6 +67,31 @@ class DhcpdValidationIT {
   }
 
   @Test
+  void theSeedsHandMadeServerIsAdoptedIntoAFileDhcpdAcceptsWithEachHostOnce() throws Exception {
+    Path conf = server.file("/etc/dhcp/dhcpd.conf");
+    Files.createDirectories(conf.getParent());
+    Files.writeString(conf, AdoptionTest.HAND_MADE_DHCPD);
+    // As it was, dhcpd -t rejects the file with netroot's block beside the hand-made subnet
+    // (every lease of the range declared twice); adopted, it accepts it.
+    TestBootServer.Run apply = server.agent("apply");
+    assertThat(apply.exit()).as(apply.out()).isZero();
+    assertThat(apply.out()).contains("* adopt  /etc/dhcp/dhcpd.conf");
+    String applied = Files.readString(conf);
+    assertThat(AdoptionTest.count(applied, "hardware ethernet 08:00:2b:4c:59:23;")).isEqualTo(1);
+    assertThat(AdoptionTest.count(applied, "subnet 10.0.0.0 netmask")).isEqualTo(1);
+    CommandRunner.Result result =
+        new CommandRunner(30)
+            .run(
+                List.of(
+                    CommandRunner.find("dhcpd").orElseThrow().toString(),
+                    "-4",
+                    "-t",
+                    "-cf",
+                    conf.toString()));
+    assertThat(result.exitCode()).as(result.output()).isZero();
+  }
+
+  @Test
   void aHandMadeSubnetOverlappingTheSpecsNetworkIsRefusedAndOtherWarningsAreShown()
       throws Exception {
     assertThat(server.agent("apply").exit()).isZero();
@@ -86,8 +111,11 @@ class DhcpdValidationIT {
             "warning: /etc/dhcp/dhcpd.conf: dhcpd -t -cf warns: subnet 192.168.7.0/25 overlaps"
                 + " subnet 192.168.7.0/24");
 
-    // The spec's own network declared again outside the block: refused, nothing installed.
-    String clash = managed + "subnet 10.0.0.0 netmask 255.255.255.0 {\n}\n";
+    // The spec's own network declared again in a file the admin includes, where netroot adopts
+    // nothing: dhcpd's overlap warning is refused, nothing installed.
+    Path extra = server.file("/etc/dhcp/lab-extra.conf");
+    Files.writeString(extra, "subnet 10.0.0.0 netmask 255.255.255.0 {\n}\n");
+    String clash = managed + "include \"" + extra + "\";\n";
     Files.writeString(conf, clash);
     TestBootServer.Run plan = server.agent("plan");
     assertThat(plan.exit()).as(plan.out()).isEqualTo(1);

@@ -86,7 +86,8 @@ class CrashRecoveryTest {
             tftp,
             List.of(ServiceAction.restart("dhcpd")),
             null,
-            () -> String.join("", hosts.stream().map(h -> "host " + h + " {}\n").toList())));
+            () -> String.join("", hosts.stream().map(h -> "host " + h + " {}\n").toList()),
+            null));
     return new Catalog(
         resources,
         List.of(

@@ -50,7 +50,8 @@ class EngineAttributesTest {
             List.of(),
             List.of(ServiceAction.reexport("nfs")),
             null,
-            () -> "/srv/a 10.0.0.0/24(ro)\n");
+            () -> "/srv/a 10.0.0.0/24(ro)\n",
+            null);
     return new Catalog(
         List.of(exports, menu), List.of(), TestLayouts.debian(rootDir.resolve("none")));
   }

@@ -50,7 +50,8 @@ class EngineOptionsTest {
             List.of(),
             List.of(ServiceAction.reexport("nfs")),
             null,
-            () -> exports);
+            () -> exports,
+            null);
     ManagedFile menuFile =
         new ManagedFile("/srv/tftp/pxelinux.cfg/default", "PXE menu", List.of(), () -> menu);
     Path none = rootDir.resolve("none");

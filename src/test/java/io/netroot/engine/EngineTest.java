@@ -53,7 +53,8 @@ class EngineTest {
             List.of(),
             List.of(ServiceAction.reexport("nfs")),
             new RejectingChecker(),
-            () -> exportsBody);
+            () -> exportsBody,
+            null);
     CopiedFile kernel =
         new CopiedFile(
             "/srv/tftp/images/k/vmlinuz",

@@ -60,7 +60,8 @@ class ObserveOnceTest {
             List.of(),
             List.of(ServiceAction.reexport("nfs")),
             null,
-            () -> exportsBody);
+            () -> exportsBody,
+            null);
     ManagedFile host =
         new ManagedFile(
             "/srv/tftp/pxelinux.cfg/01-aa", "PXE config of host h", List.of(), () -> hostConfig);
