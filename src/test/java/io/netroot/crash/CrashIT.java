@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +40,7 @@ class CrashIT {
   static final int TRIALS = Integer.getInteger("netroot.crash.trials", 100);
   static final int DAEMON_TRIALS = Integer.getInteger("netroot.crash.daemonTrials", 6);
   static final int HOSTS = Integer.getInteger("netroot.crash.hosts", 2000);
+  static final int PARALLEL = Integer.getInteger("netroot.crash.parallel", 2);
   static final long SEED = Long.getLong("netroot.crash.seed", System.nanoTime());
   static final Path FIGURES = Path.of("target/crash-figures.txt");
 
@@ -60,58 +63,115 @@ class CrashIT {
 
     Path specs = work.resolve("specs");
     Path older = work.resolve("older-specs");
-    CrashFleet.generate(scratch, specs, HOSTS);
-    CrashFleet.generateOlder(scratch, older, HOSTS);
-    CrashSetup setup = new CrashSetup(work, scratch);
-    fromEmpty = setup.fromEmpty(specs);
-    overOlder = setup.overOlder(specs, older, fromEmpty);
+    DaemonTrial.FirstPass firstPass;
+    try (Workers workers = new Workers(PARALLEL)) {
+      workers.allOf(
+          () -> CrashFleet.generate(scratch, specs, HOSTS),
+          () -> CrashFleet.generateOlder(scratch, older, HOSTS));
+      CrashSetup setup = new CrashSetup(work, scratch, workers);
+      fromEmpty = setup.fromEmpty(specs);
+      overOlder = setup.overOlder(specs, older, fromEmpty);
+      firstPass = firstPass(workers);
+    }
+    Duration setupTook = since(started);
 
     Random random = new Random(SEED);
-    List<Outcome> outcomes = new ArrayList<>();
-    long trialsStarted = System.nanoTime();
+    List<CrashScenario> scenarios = new ArrayList<>();
+    List<Duration> delays = new ArrayList<>();
     for (int i = 0; i < TRIALS; i++) {
       CrashScenario scenario = i % 2 == 0 ? fromEmpty : overOlder;
-      Duration delay = uniform(random, scenario.applyTime());
-      outcomes.add(new CrashTrial(scenario, work.resolve("trial"), scratch).run(delay));
-      if ((i + 1) % 10 == 0) {
-        String progress =
-            String.format(
-                "crash harness: %d of %d kills of apply, %d s",
-                i + 1, TRIALS, Duration.ofNanos(System.nanoTime() - started).toSeconds());
-        System.out.println(progress);
-        // A long run stopped half-way still leaves its figures so far.
-        new CrashFigures(outcomes).write(FIGURES, progress);
-      }
+      scenarios.add(scenario);
+      delays.add(uniform(random, scenario.applyTime()));
     }
-    Duration perTrial =
-        Duration.ofNanos(System.nanoTime() - trialsStarted).dividedBy(Math.max(1, TRIALS));
-    DaemonTrial daemon =
-        new DaemonTrial(fromEmpty, work.resolve("daemon"), scratch, work.resolve("fakes"));
-    Duration firstPass = DAEMON_TRIALS > 0 ? daemon.firstPass() : Duration.ZERO;
+    List<Duration> daemonDelays = new ArrayList<>();
     for (int i = 0; i < DAEMON_TRIALS; i++) {
-      outcomes.add(daemon.run(uniform(random, firstPass)));
+      daemonDelays.add(uniform(random, firstPass.took()));
     }
 
-    diskFull = new ConfinedRoot(work.resolve("disk-full"), scratch);
-    diskFull.run(ConfinedRoot.DISK_FULL, specs, work.resolve("tmpfs-root"), Duration.ofMinutes(10));
-    Path readOnlyRoot = work.resolve("read-only-root");
-    Roots.copy(scratch, overOlder.start(), readOnlyRoot);
-    readOnly = new ConfinedRoot(work.resolve("read-only"), scratch);
-    readOnly.run(ConfinedRoot.READ_ONLY, specs, readOnlyRoot, Duration.ofMinutes(5));
+    long trialsStarted = System.nanoTime();
+    Progress progress = new Progress(started);
+    List<CrashTrial.Result> results = new ArrayList<>();
+    List<Outcome> daemonOutcomes = new ArrayList<>();
+    List<Path> starts = scenarios.stream().map(CrashScenario::start).toList();
+    try (RootSupply roots = new RootSupply(scratch, starts, work.resolve("trials"), PARALLEL);
+        Workers workers = new Workers(PARALLEL)) {
+      // The longest work first, so that the workers end together: the confined roots (several
+      // applies each), then the daemon (two passes each), then the kills of apply.
+      Future<ConfinedRoot> diskFullRun =
+          workers.submit(
+              () -> {
+                ConfinedRoot confined = new ConfinedRoot(work.resolve("disk-full"), scratch);
+                confined.run(
+                    ConfinedRoot.DISK_FULL,
+                    specs,
+                    work.resolve("tmpfs-root"),
+                    Duration.ofMinutes(10));
+                return confined;
+              });
+      Future<ConfinedRoot> readOnlyRun =
+          workers.submit(
+              () -> {
+                Path readOnlyRoot = work.resolve("read-only-root");
+                Roots.copy(scratch, overOlder.start(), readOnlyRoot);
+                ConfinedRoot confined = new ConfinedRoot(work.resolve("read-only"), scratch);
+                confined.run(ConfinedRoot.READ_ONLY, specs, readOnlyRoot, Duration.ofMinutes(5));
+                return confined;
+              });
+      List<Future<Outcome>> daemonRuns = new ArrayList<>();
+      for (int i = 0; i < DAEMON_TRIALS; i++) {
+        Duration delay = daemonDelays.get(i);
+        DaemonTrial daemon =
+            new DaemonTrial(
+                fromEmpty, work.resolve("daemon-" + i), scratch, work.resolve("fakes-" + i));
+        daemonRuns.add(workers.submit(() -> daemon.run(delay, firstPass)));
+      }
+      List<Future<CrashTrial.Result>> applyRuns = new ArrayList<>();
+      for (int i = 0; i < TRIALS; i++) {
+        int trial = i;
+        applyRuns.add(
+            workers.submit(
+                () -> {
+                  try {
+                    CrashTrial.Result result =
+                        new CrashTrial(scenarios.get(trial), roots.take(trial), scratch)
+                            .run(delays.get(trial));
+                    progress.ended(result.outcome());
+                    return result;
+                  } finally {
+                    roots.remove(trial);
+                  }
+                }));
+      }
+      applyRuns.forEach(run -> results.add(Workers.await(run)));
+      daemonRuns.forEach(run -> daemonOutcomes.add(Workers.await(run)));
+      diskFull = Workers.await(diskFullRun);
+      readOnly = Workers.await(readOnlyRun);
+    }
+    Duration trialsTook = since(trialsStarted);
 
+    List<Outcome> outcomes = new ArrayList<>();
+    results.forEach(result -> outcomes.add(result.outcome()));
+    outcomes.addAll(daemonOutcomes);
+    TrialTimes phases = TrialTimes.average(results.stream().map(CrashTrial.Result::times).toList());
     figures = new CrashFigures(outcomes);
     String timing =
         String.format(
-            "%d hosts, seed %d; one apply took %d ms from empty, %d ms over the older tree;"
-                + " agent run's first pass %d ms; a kill of apply and its checks took %d ms;"
+            "%d hosts, seed %d, %d trials at once; one apply took %d ms from empty, %d ms over"
+                + " the older tree, agent run's first pass %d ms (each the longest of %d at once);"
+                + " a kill of apply and its checks took %d ms (%s); setup %d s, trials %d s;"
                 + " the harness ran %d s",
             HOSTS,
             SEED,
+            PARALLEL,
             fromEmpty.applyTime().toMillis(),
             overOlder.applyTime().toMillis(),
-            firstPass.toMillis(),
-            perTrial.toMillis(),
-            Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            firstPass.took().toMillis(),
+            PARALLEL,
+            phases.trial().toMillis(),
+            phases.describe(),
+            setupTook.toSeconds(),
+            trialsTook.toSeconds(),
+            since(started).toSeconds());
     String confined =
         String.format(
             "full disk: apply exit %d, %d temp files left, rerun exit %d; read-only root: apply exit %d",
@@ -123,6 +183,60 @@ class CrashIT {
     System.out.println(timing);
     System.out.println(confined);
     figures.write(FIGURES, timing + "\n" + confined);
+  }
+
+  /**
+   * The daemon's uninterrupted first pass, timed as the kills of apply are: as many at once as
+   * there are workers, each on a root of its own; the longest time, and the service actions the
+   * first one ran. None when there are no daemon trials.
+   */
+  private DaemonTrial.FirstPass firstPass(Workers workers) {
+    if (DAEMON_TRIALS == 0) {
+      return new DaemonTrial.FirstPass(Duration.ZERO, List.of());
+    }
+    List<Callable<DaemonTrial.FirstPass>> passes = new ArrayList<>();
+    for (int i = 0; i < workers.size(); i++) {
+      DaemonTrial daemon =
+          new DaemonTrial(
+              fromEmpty,
+              work.resolve("first-pass-" + i),
+              scratch,
+              work.resolve("first-pass-fakes-" + i));
+      passes.add(daemon::firstPass);
+    }
+    List<DaemonTrial.FirstPass> done = workers.all(passes);
+    Duration longest =
+        done.stream().map(DaemonTrial.FirstPass::took).max(Duration::compareTo).orElseThrow();
+    return new DaemonTrial.FirstPass(longest, done.get(0).calls());
+  }
+
+  /**
+   * The kills of apply that have ended, in the order they ended: every tenth one prints a line and
+   * writes the figures so far, so that a long run stopped half-way still leaves them.
+   */
+  private static final class Progress {
+    private final long started;
+    private final List<Outcome> ended = new ArrayList<>();
+
+    Progress(long started) {
+      this.started = started;
+    }
+
+    synchronized void ended(Outcome outcome) {
+      ended.add(outcome);
+      if (ended.size() % 10 == 0) {
+        String progress =
+            String.format(
+                "crash harness: %d of %d kills of apply, %d s",
+                ended.size(), TRIALS, since(started).toSeconds());
+        System.out.println(progress);
+        new CrashFigures(ended).write(FIGURES, progress);
+      }
+    }
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   /**

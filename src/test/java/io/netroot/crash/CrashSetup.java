@@ -7,11 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Builds the two scenarios with uninterrupted applies: the clean reference from empty, and the
- * older converged tree with three hand edits together with the tree an apply leaves over it.
+ * older converged tree with three hand edits together with the tree an apply leaves over it. The
+ * apply each scenario is timed by runs beside as many identical ones as the harness runs trials at
+ * once, so that its time is that of an apply as loaded as the trials' are.
  */
 final class CrashSetup {
 
@@ -32,16 +36,19 @@ final class CrashSetup {
 
   private final Path work;
   private final Path scratch;
+  private final Workers workers;
 
-  CrashSetup(Path work, Path scratch) {
+  /** {@code workers}: as many as the harness runs trials at once; the timed applies run on them. */
+  CrashSetup(Path work, Path scratch, Workers workers) {
     this.work = work;
     this.scratch = scratch;
+    this.workers = workers;
   }
 
   /** The clean reference: {@code specs} applied to an empty root, timed. */
   CrashScenario fromEmpty(Path specs) {
     Path root = work.resolve("reference");
-    Duration took = apply(specs, root);
+    Duration took = timedApply(specs, null, root);
     AgentProcess.Result plan = agent("plan", specs, root, "--no-diff", "--detailed-exitcode");
     assertThat(plan.exit()).as("plan after the clean apply: " + plan.both()).isZero();
     TreeSnapshot reference = TreeSnapshot.of(root);
@@ -86,8 +93,7 @@ final class CrashSetup {
             new CrashScenario.HandEdit(DHCPD, before.files().get(DHCPD).sha256(), OUTSIDE_EDIT));
 
     Path updated = work.resolve("updated");
-    Roots.copy(scratch, start, updated);
-    Duration took = apply(specs, updated);
+    Duration took = timedApply(specs, start, updated);
     TreeSnapshot expected = TreeSnapshot.of(updated);
     List<String> besidesDhcpd =
         expected.differencesFrom(fromEmpty.expected()).stream()
@@ -115,6 +121,29 @@ final class CrashSetup {
     return new CrashScenario(OVER_OLDER, specs, start, before, expected, took, edits);
   }
 
+  /**
+   * Applies {@code specs} to {@code root}, a copy of {@code start} (empty when that is {@code
+   * null}), with the same apply into copies of their own (removed after) beside it, one per other
+   * worker; returns the longest time a whole process took. The kills are drawn over that time, so
+   * that they cover all of an apply as loaded as those of the trials, which run as many at once.
+   */
+  private Duration timedApply(Path specs, Path start, Path root) {
+    List<Path> roots = new ArrayList<>(List.of(root));
+    for (int i = 1; i < workers.size(); i++) {
+      roots.add(work.resolve(root.getFileName() + "-beside-" + i));
+    }
+    for (Path each : roots) {
+      Roots.copy(scratch, start, each);
+    }
+    List<Callable<Duration>> applies = new ArrayList<>();
+    for (Path each : roots) {
+      applies.add(() -> apply(specs, each));
+    }
+    Duration longest = workers.all(applies).stream().max(Duration::compareTo).orElseThrow();
+    roots.subList(1, roots.size()).forEach(Roots::delete);
+    return longest;
+  }
+
   /** Applies {@code specs} to {@code root}; returns how long the whole process took. */
   private Duration apply(Path specs, Path root) {
     AgentProcess.Result apply = agent("apply", specs, root, "--no-diff");
@@ -124,7 +153,7 @@ final class CrashSetup {
 
   private AgentProcess.Result agent(String command, Path specs, Path root, String... more) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 command,
                 "--services",

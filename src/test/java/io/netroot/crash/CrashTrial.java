@@ -13,56 +13,66 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One kill: a copy of the scenario's starting root, {@code agent apply} started on it and killed
- * with SIGKILL after {@code delay}, then every check of the issue on what it left and on the next
- * apply. Nothing here asserts; the outcome says what was found, so that one trial's failure does
- * not hide the figures of the others.
+ * One kill: {@code agent apply} started on a copy of the scenario's starting root and killed with
+ * SIGKILL after {@code delay}, then every check of the issue on what it left and on the next apply.
+ * Nothing here asserts; the outcome says what was found, so that one trial's failure does not hide
+ * the figures of the others. Trials on roots of their own may run at once, each on its own thread.
  */
 final class CrashTrial {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What a trial found, and how long its phases took. */
+  record Result(Outcome outcome, TrialTimes times) {}
+
   private final CrashScenario scenario;
+  private final RootSupply.Made made;
   private final Path root;
   private final Path scratch;
   private final Duration limit;
   private final List<AgentProcess> started = new ArrayList<>();
 
   /**
-   * @param root where the trial's root is made (it must not exist yet); removed by {@link #run}
+   * @param made the trial's root, a copy of the scenario's start made for it alone; the caller
+   *     removes it after {@link #run}
    * @param scratch where process output is kept while it runs
    */
-  CrashTrial(CrashScenario scenario, Path root, Path scratch) {
+  CrashTrial(CrashScenario scenario, RootSupply.Made made, Path scratch) {
     this.scenario = scenario;
-    this.root = root;
+    this.made = made;
+    this.root = made.root();
     this.scratch = scratch;
     this.limit = Duration.ofMinutes(2).plus(scenario.applyTime().multipliedBy(10));
   }
 
-  /** Kills an apply {@code delay} after it started, checks, and removes the root. */
-  Outcome run(Duration delay) {
+  /** Kills an apply {@code delay} after it started and checks; no process of it is left. */
+  Result run(Duration delay) {
     try {
       return killAndCheck(delay);
     } finally {
       started.stream().filter(AgentProcess::isAlive).forEach(AgentProcess::kill9);
-      Roots.delete(root);
     }
   }
 
   /**
    * The kill hits a {@code bin/agent} process of its own; what it left is then checked in this JVM
    * (drift, the next apply, plan, backups through the same command line), which keeps a hundred
-   * trials within CI's time.
+   * trials within CI's time. Two trials may do that at once: each command builds its own command
+   * line and pipeline for its own root, and the command line keeps no mutable static state (the
+   * only process-wide figure an apply shares is the count of unnamed files it holds open, an atomic
+   * one; past its limit a write falls back to a named temporary file).
    */
-  private Outcome killAndCheck(Duration delay) {
-    Roots.copy(scratch, scenario.start(), root);
+  private Result killAndCheck(Duration delay) {
+    long phase = System.nanoTime();
     AgentProcess apply = start(agentArgs("apply", "--no-diff"));
     sleepUntil(apply, delay);
     boolean finished = !apply.isAlive();
     boolean jvm = apply.isJava();
     apply.kill9();
     apply.await(limit);
+    Duration toKill = since(phase);
 
+    phase = System.nanoTime();
     Outcome.Builder found = new Outcome.Builder(scenario.name(), delay, jvm, finished);
     TreeSnapshot afterKill = TreeSnapshot.of(root);
     found.torn.addAll(afterKill.neitherVersion(scenario.before(), scenario.expected()));
@@ -70,8 +80,13 @@ final class CrashTrial {
     found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
     checkKeptLines(found, "after the kill");
     checkDrift(found, AgentProcess.inThisJvm(agentArgs("drift", "--json")), afterKill, scenario);
+    Duration checks = since(phase);
 
+    phase = System.nanoTime();
     AgentProcess.Result next = AgentProcess.inThisJvm(agentArgs("apply", "--no-diff"));
+    Duration nextApply = since(phase);
+
+    phase = System.nanoTime();
     TreeSnapshot afterNext = TreeSnapshot.of(root);
     found.tempsAfterNextApply.addAll(afterNext.temps());
     if (next.exit() != 0) {
@@ -90,7 +105,13 @@ final class CrashTrial {
           AgentProcess.inThisJvm("backups", "--root", root.toString(), "--json");
       found.lostHandEdits.addAll(notBackedUp(backups, scenario.handEdits()));
     }
-    return found.build();
+    TrialTimes times =
+        new TrialTimes(made.took(), made.waited(), toKill, checks, nextApply, since(phase));
+    return new Result(found.build(), times);
+  }
+
+  private static Duration since(long nanos) {
+    return Duration.ofNanos(System.nanoTime() - nanos);
   }
 
   private AgentProcess start(String... args) {

@@ -16,11 +16,22 @@ import java.util.List;
  * and running (stand-ins, {@link FakeServices}), killed with SIGKILL during its first pass, then
  * restarted until it has finished a pass, then stopped with SIGTERM as systemd would. The restart
  * must leave the tree a clean apply leaves, run every service action the killed pass left in its
- * journal, and between the two runs every action an uninterrupted pass runs must have run.
+ * journal, and between the two runs every action an uninterrupted pass runs must have run. Both
+ * daemons are processes of their own; {@code agent drift} after the kill and {@code plan} after the
+ * restart run in this JVM, as the checks of a kill of apply do. Each trial has a root and stand-ins
+ * of its own, so trials may run at once.
  */
 final class DaemonTrial {
 
   static final String SCENARIO = "agent run from empty";
+
+  /**
+   * An uninterrupted first pass on an empty root.
+   *
+   * @param took how long it took, JVM start included
+   * @param calls the service actions it ran, as the stand-ins recorded them
+   */
+  record FirstPass(Duration took, List<String> calls) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +40,6 @@ final class DaemonTrial {
   private final Path scratch;
   private final Duration limit;
   private final FakeServices services;
-  private List<String> uninterruptedCalls = List.of();
 
   /**
    * {@code scenario} is the one from empty: its specs, and the tree a clean apply leaves; the
@@ -43,8 +53,8 @@ final class DaemonTrial {
     this.services = new FakeServices(fakes);
   }
 
-  /** How long the daemon takes to finish its first pass on an empty root, JVM start included. */
-  Duration firstPass() {
+  /** The daemon's first pass on an empty root, uninterrupted; the root is removed after. */
+  FirstPass firstPass() {
     try {
       Roots.copy(scratch, null, root);
       AgentProcess run = start();
@@ -53,18 +63,21 @@ final class DaemonTrial {
       if (stopped.exit() != 0) {
         throw new AssertionError("agent run exit " + stopped.exit() + ": " + stopped.both());
       }
-      uninterruptedCalls = services.takeCalls();
-      if (uninterruptedCalls.isEmpty()) {
+      List<String> calls = services.takeCalls();
+      if (calls.isEmpty()) {
         throw new AssertionError("an uninterrupted first pass ran no service action");
       }
-      return took;
+      return new FirstPass(took, calls);
     } finally {
       Roots.delete(root);
     }
   }
 
-  /** Kills the daemon {@code delay} after it started, restarts it, checks, removes the root. */
-  Outcome run(Duration delay) {
+  /**
+   * Kills the daemon {@code delay} after it started, restarts it, checks against {@code
+   * uninterrupted} (the service actions it ran), removes the root.
+   */
+  Outcome run(Duration delay, FirstPass uninterrupted) {
     List<AgentProcess> started = new ArrayList<>();
     try {
       Roots.copy(scratch, null, root);
@@ -85,7 +98,7 @@ final class DaemonTrial {
       found.tempsAfterKill.addAll(afterKill.temps());
       found.dhcpdRejects = DhcpdCheck.rejects(scratch, root.resolve("etc/dhcp/dhcpd.conf"));
       CrashTrial.checkDrift(
-          found, AgentProcess.run(scratch, limit, args("drift", "--json")), afterKill, scenario);
+          found, AgentProcess.inThisJvm(args("drift", "--json")), afterKill, scenario);
       Path journal = root.resolve(TreeSnapshot.STATE_DIR).resolve("pending-services.json");
       List<String> owed = FakeServices.owed(journal);
       found.owedServiceActions.addAll(owed);
@@ -111,13 +124,13 @@ final class DaemonTrial {
           found.notConverged.add("owed by the journal, not run after the restart: " + call);
         }
       }
-      for (String call : uninterruptedCalls) {
+      for (String call : uninterrupted.calls()) {
         if (!beforeRestart.contains(call) && !restartCalls.contains(call)) {
           found.notConverged.add("run by an uninterrupted pass, by neither run here: " + call);
         }
       }
       AgentProcess.Result plan =
-          AgentProcess.run(scratch, limit, args("plan", "--no-diff", "--detailed-exitcode"));
+          AgentProcess.inThisJvm(args("plan", "--no-diff", "--detailed-exitcode"));
       if (plan.exit() != 0) {
         found.notConverged.add(
             "plan after the restart exit "
