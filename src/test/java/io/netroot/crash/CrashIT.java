@@ -97,26 +97,8 @@ class CrashIT {
         Workers workers = new Workers(PARALLEL)) {
       // The longest work first, so that the workers end together: the confined roots (several
       // applies each), then the daemon (two passes each), then the kills of apply.
-      Future<ConfinedRoot> diskFullRun =
-          workers.submit(
-              () -> {
-                ConfinedRoot confined = new ConfinedRoot(work.resolve("disk-full"), scratch);
-                confined.run(
-                    ConfinedRoot.DISK_FULL,
-                    specs,
-                    work.resolve("tmpfs-root"),
-                    Duration.ofMinutes(10));
-                return confined;
-              });
-      Future<ConfinedRoot> readOnlyRun =
-          workers.submit(
-              () -> {
-                Path readOnlyRoot = work.resolve("read-only-root");
-                Roots.copy(scratch, overOlder.start(), readOnlyRoot);
-                ConfinedRoot confined = new ConfinedRoot(work.resolve("read-only"), scratch);
-                confined.run(ConfinedRoot.READ_ONLY, specs, readOnlyRoot, Duration.ofMinutes(5));
-                return confined;
-              });
+      Future<ConfinedRoot> diskFullRun = workers.submit(() -> diskFull(specs));
+      Future<ConfinedRoot> readOnlyRun = workers.submit(() -> readOnly(specs));
       List<Future<Outcome>> daemonRuns = new ArrayList<>();
       for (int i = 0; i < DAEMON_TRIALS; i++) {
         Duration delay = daemonDelays.get(i);
@@ -130,17 +112,7 @@ class CrashIT {
         int trial = i;
         applyRuns.add(
             workers.submit(
-                () -> {
-                  try {
-                    CrashTrial.Result result =
-                        new CrashTrial(scenarios.get(trial), roots.take(trial), scratch)
-                            .run(delays.get(trial));
-                    progress.ended(result.outcome());
-                    return result;
-                  } finally {
-                    roots.remove(trial);
-                  }
-                }));
+                () -> killApply(scenarios.get(trial), delays.get(trial), trial, roots, progress)));
       }
       applyRuns.forEach(run -> results.add(Workers.await(run)));
       daemonRuns.forEach(run -> daemonOutcomes.add(Workers.await(run)));
@@ -183,6 +155,36 @@ class CrashIT {
     System.out.println(timing);
     System.out.println(confined);
     figures.write(FIGURES, timing + "\n" + confined);
+  }
+
+  /**
+   * Kill of apply number {@code trial}, on the root {@code roots} made for it and removes after.
+   */
+  private CrashTrial.Result killApply(
+      CrashScenario scenario, Duration delay, int trial, RootSupply roots, Progress progress) {
+    try {
+      CrashTrial.Result result = new CrashTrial(scenario, roots.take(trial), scratch).run(delay);
+      progress.ended(result.outcome());
+      return result;
+    } finally {
+      roots.remove(trial);
+    }
+  }
+
+  /** A full disk: applies into a 2 MB tmpfs, then into a grown one (see {@link ConfinedRoot}). */
+  private ConfinedRoot diskFull(Path specs) {
+    ConfinedRoot confined = new ConfinedRoot(work.resolve("disk-full"), scratch);
+    confined.run(ConfinedRoot.DISK_FULL, specs, work.resolve("tmpfs-root"), Duration.ofMinutes(10));
+    return confined;
+  }
+
+  /** A read-only root: an apply over a copy of the older tree, bound read-only. */
+  private ConfinedRoot readOnly(Path specs) {
+    Path readOnlyRoot = work.resolve("read-only-root");
+    Roots.copy(scratch, overOlder.start(), readOnlyRoot);
+    ConfinedRoot confined = new ConfinedRoot(work.resolve("read-only"), scratch);
+    confined.run(ConfinedRoot.READ_ONLY, specs, readOnlyRoot, Duration.ofMinutes(5));
+    return confined;
   }
 
   /**
