@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,18 +30,14 @@ final class CrashFleet {
 
   private CrashFleet() {}
 
-  /** Writes a fleet of {@code hosts} hosts into {@code out} with {@code bench generate}. */
-  static void generate(Path scratch, Path out, int hosts) {
+  /**
+   * Writes a fleet of {@code hosts} hosts into {@code out} with {@code bench generate}, in this
+   * JVM: it needs no launcher, so it can run while the launcher makes its archive.
+   */
+  static void generate(Path out, int hosts) {
     AgentProcess.Result generated =
-        AgentProcess.run(
-            scratch,
-            Duration.ofMinutes(2),
-            "bench",
-            "generate",
-            "--hosts",
-            Integer.toString(hosts),
-            "--out",
-            out.toString());
+        AgentProcess.inThisJvm(
+            "bench", "generate", "--hosts", Integer.toString(hosts), "--out", out.toString());
     assertThat(generated.exit()).as("bench generate: " + generated.both()).isZero();
   }
 
@@ -52,8 +47,8 @@ final class CrashFleet {
    * updated), {@value #EXTRA_OLD_HOSTS} more hosts are there (deleted by the update), the first
    * kernel has other bytes and the PXE menu another title.
    */
-  static void generateOlder(Path scratch, Path out, int hosts) {
-    generate(scratch, out, hosts + EXTRA_OLD_HOSTS);
+  static void generateOlder(Path out, int hosts) {
+    generate(out, hosts + EXTRA_OLD_HOSTS);
     try (Stream<Path> files = Files.list(out.resolve("hosts"))) {
       for (Path file : files.toList()) {
         Files.writeString(file, olderHosts(Files.readString(file), hosts));

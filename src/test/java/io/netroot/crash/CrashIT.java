@@ -40,7 +40,9 @@ class CrashIT {
   static final int TRIALS = Integer.getInteger("netroot.crash.trials", 100);
   static final int DAEMON_TRIALS = Integer.getInteger("netroot.crash.daemonTrials", 6);
   static final int HOSTS = Integer.getInteger("netroot.crash.hosts", 2000);
-  static final int PARALLEL = Integer.getInteger("netroot.crash.parallel", 2);
+  static final int PARALLEL =
+      Integer.getInteger(
+          "netroot.crash.parallel", Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   static final long SEED = Long.getLong("netroot.crash.seed", System.nanoTime());
   static final Path FIGURES = Path.of("target/crash-figures.txt");
 
@@ -58,16 +60,22 @@ class CrashIT {
     long started = System.nanoTime();
     work = Files.createTempDirectory(base(), "netroot-crash-");
     scratch = work.resolve("scratch");
-    // The launcher makes its AppCDS archive on first use; no trial should pay for that.
-    assertThat(AgentProcess.run(scratch, Duration.ofMinutes(5), "--version").exit()).isZero();
-
+    // The launcher makes its AppCDS archive on first use; no trial should pay for that. The fleets
+    // are generated in this JVM meanwhile.
+    AgentProcess archive = AgentProcess.agent(scratch, "--version");
     Path specs = work.resolve("specs");
     Path older = work.resolve("older-specs");
+    AgentProcess.Result archived;
+    try {
+      CrashFleet.generate(specs, HOSTS);
+      CrashFleet.generateOlder(older, HOSTS);
+    } finally {
+      archived = archive.await(Duration.ofMinutes(5));
+    }
+    assertThat(archived.exit()).as(archived.both()).isZero();
+
     DaemonTrial.FirstPass firstPass;
     try (Workers workers = new Workers(PARALLEL)) {
-      workers.allOf(
-          () -> CrashFleet.generate(scratch, specs, HOSTS),
-          () -> CrashFleet.generateOlder(scratch, older, HOSTS));
       CrashSetup setup = new CrashSetup(work, scratch, workers);
       fromEmpty = setup.fromEmpty(specs);
       overOlder = setup.overOlder(specs, older, fromEmpty);
@@ -93,7 +101,7 @@ class CrashIT {
     List<CrashTrial.Result> results = new ArrayList<>();
     List<Outcome> daemonOutcomes = new ArrayList<>();
     List<Path> starts = scenarios.stream().map(CrashScenario::start).toList();
-    try (RootSupply roots = new RootSupply(scratch, starts, work.resolve("trials"), PARALLEL);
+    try (RootSupply roots = new RootSupply(scratch, starts, work.resolve("trials"));
         Workers workers = new Workers(PARALLEL)) {
       // The longest work first, so that the workers end together: the confined roots (several
       // applies each), then the daemon (two passes each), then the kills of apply.
@@ -157,18 +165,12 @@ class CrashIT {
     figures.write(FIGURES, timing + "\n" + confined);
   }
 
-  /**
-   * Kill of apply number {@code trial}, on the root {@code roots} made for it and removes after.
-   */
+  /** Kill of apply number {@code trial}, on the root {@code roots} makes for it. */
   private CrashTrial.Result killApply(
       CrashScenario scenario, Duration delay, int trial, RootSupply roots, Progress progress) {
-    try {
-      CrashTrial.Result result = new CrashTrial(scenario, roots.take(trial), scratch).run(delay);
-      progress.ended(result.outcome());
-      return result;
-    } finally {
-      roots.remove(trial);
-    }
+    CrashTrial.Result result = new CrashTrial(scenario, roots, trial, scratch).run(delay);
+    progress.ended(result.outcome());
+    return result;
   }
 
   /** A full disk: applies into a 2 MB tmpfs, then into a grown one (see {@link ConfinedRoot}). */

@@ -49,7 +49,8 @@ final class CrashSetup {
   CrashScenario fromEmpty(Path specs) {
     Path root = work.resolve("reference");
     Duration took = timedApply(specs, null, root);
-    AgentProcess.Result plan = agent("plan", specs, root, "--no-diff", "--detailed-exitcode");
+    AgentProcess.Result plan =
+        AgentProcess.inThisJvm(args("plan", specs, root, "--no-diff", "--detailed-exitcode"));
     assertThat(plan.exit()).as("plan after the clean apply: " + plan.both()).isZero();
     TreeSnapshot reference = TreeSnapshot.of(root);
     assertThat(reference.temps()).as("temp files after a clean apply").isEmpty();
@@ -113,7 +114,7 @@ final class CrashSetup {
       throw new UncheckedIOException(e);
     }
     AgentProcess.Result backups =
-        AgentProcess.run(scratch, LIMIT, "backups", "--root", updated.toString(), "--json");
+        AgentProcess.inThisJvm("backups", "--root", updated.toString(), "--json");
     assertThat(CrashTrial.notBackedUp(backups, edits))
         .as("hand edits an uninterrupted update keeps in backups")
         .isEmpty();
@@ -146,12 +147,13 @@ final class CrashSetup {
 
   /** Applies {@code specs} to {@code root}; returns how long the whole process took. */
   private Duration apply(Path specs, Path root) {
-    AgentProcess.Result apply = agent("apply", specs, root, "--no-diff");
+    AgentProcess.Result apply =
+        AgentProcess.run(scratch, LIMIT, args("apply", specs, root, "--no-diff"));
     assertThat(apply.exit()).as("apply " + specs + " to " + root + ": " + apply.both()).isZero();
     return apply.took();
   }
 
-  private AgentProcess.Result agent(String command, Path specs, Path root, String... more) {
+  private static String[] args(String command, Path specs, Path root, String... more) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -163,6 +165,6 @@ final class CrashSetup {
                 "--root",
                 root.toString()));
     args.addAll(List.of(more));
-    return AgentProcess.run(scratch, LIMIT, args.toArray(String[]::new));
+    return args.toArray(String[]::new);
   }
 }

@@ -26,31 +26,37 @@ final class CrashTrial {
   record Result(Outcome outcome, TrialTimes times) {}
 
   private final CrashScenario scenario;
-  private final RootSupply.Made made;
-  private final Path root;
+  private final RootSupply roots;
+  private final int trial;
   private final Path scratch;
   private final Duration limit;
   private final List<AgentProcess> started = new ArrayList<>();
+  private Path root;
 
   /**
-   * @param made the trial's root, a copy of the scenario's start made for it alone; the caller
-   *     removes it after {@link #run}
+   * @param roots where the trial takes its root, a copy of the scenario's start made for it alone,
+   *     and which the trial lets make the next one once its apply is killed
+   * @param trial the trial's number among those of {@code roots}
    * @param scratch where process output is kept while it runs
    */
-  CrashTrial(CrashScenario scenario, RootSupply.Made made, Path scratch) {
+  CrashTrial(CrashScenario scenario, RootSupply roots, int trial, Path scratch) {
     this.scenario = scenario;
-    this.made = made;
-    this.root = made.root();
+    this.roots = roots;
+    this.trial = trial;
     this.scratch = scratch;
     this.limit = Duration.ofMinutes(2).plus(scenario.applyTime().multipliedBy(10));
   }
 
-  /** Kills an apply {@code delay} after it started and checks; no process of it is left. */
+  /**
+   * Kills an apply {@code delay} after it started and checks; no process of it is left, and its
+   * root is left to {@code roots} to remove.
+   */
   Result run(Duration delay) {
     try {
       return killAndCheck(delay);
     } finally {
       started.stream().filter(AgentProcess::isAlive).forEach(AgentProcess::kill9);
+      roots.finished(trial);
     }
   }
 
@@ -63,6 +69,8 @@ final class CrashTrial {
    * one; past its limit a write falls back to a named temporary file).
    */
   private Result killAndCheck(Duration delay) {
+    RootSupply.Made made = roots.take(trial);
+    root = made.root();
     long phase = System.nanoTime();
     AgentProcess apply = start(agentArgs("apply", "--no-diff"));
     sleepUntil(apply, delay);
@@ -71,6 +79,7 @@ final class CrashTrial {
     apply.kill9();
     apply.await(limit);
     Duration toKill = since(phase);
+    roots.prepareNext();
 
     phase = System.nanoTime();
     Outcome.Builder found = new Outcome.Builder(scenario.name(), delay, jvm, finished);

@@ -10,10 +10,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The roots of the kills of apply, made ahead of their trials: a copy of the older tree takes about
- * a second, which its trial would otherwise spend before its apply starts. A thread of its own
- * makes them one at a time in the trials' order, at most {@code ahead} beyond the last one taken
- * (so only a few roots are on disk at once), and removes the roots of finished trials.
+ * The roots of the kills of apply, made ahead: a copy of the older tree takes about a second, which
+ * its trial would otherwise spend before its apply starts. A thread of its own makes the next root
+ * when a trial asks for it, once that trial's apply has been killed ({@link #prepareNext}): the
+ * copy then runs beside the checks, never beside a killed apply, whose kill moment is drawn over an
+ * apply timed without one. The roots of finished trials are removed at the same moments.
  */
 final class RootSupply implements AutoCloseable {
 
@@ -30,9 +31,9 @@ final class RootSupply implements AutoCloseable {
   private record Wanted(Path start, Path root) {}
 
   private final Path scratch;
-  private final int ahead;
   private final List<Wanted> wanted = new ArrayList<>();
   private final List<Future<Duration>> making = new ArrayList<>();
+  private final List<Path> finished = new ArrayList<>();
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           work -> {
@@ -44,26 +45,20 @@ final class RootSupply implements AutoCloseable {
   /**
    * @param starts each trial's starting tree in the trials' order ({@code null}: an empty root)
    * @param dir where the roots are made, {@code trial-N} for trial N
-   * @param ahead how many roots beyond the one taken are made ahead
    */
-  RootSupply(Path scratch, List<Path> starts, Path dir, int ahead) {
+  RootSupply(Path scratch, List<Path> starts, Path dir) {
     this.scratch = scratch;
-    this.ahead = ahead;
     for (int i = 0; i < starts.size(); i++) {
       wanted.add(new Wanted(starts.get(i), dir.resolve("trial-" + i)));
     }
   }
 
-  /**
-   * Trial {@code trial}'s root, once made; the next {@code ahead} are started too. Each trial takes
-   * its own root once.
-   */
+  /** Trial {@code trial}'s root once it is made, made now if nobody asked for it before. */
   Made take(int trial) {
     Future<Duration> made;
     synchronized (this) {
-      while (making.size() < Math.min(wanted.size(), trial + 1 + ahead)) {
-        Wanted next = wanted.get(making.size());
-        making.add(thread.submit(() -> make(next)));
+      while (making.size() <= trial) {
+        startNext();
       }
       made = making.get(trial);
     }
@@ -72,21 +67,43 @@ final class RootSupply implements AutoCloseable {
     return new Made(wanted.get(trial).root(), took, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** Removes trial {@code trial}'s root, after what is being made now. */
-  void remove(int trial) {
-    Path root = wanted.get(trial).root();
-    thread.submit(() -> Roots.delete(root));
+  /**
+   * Removes the roots of the trials that have ended, then makes the first root nobody has asked for
+   * yet, both on the supply's thread.
+   */
+  synchronized void prepareNext() {
+    for (Path root : finished) {
+      thread.submit(() -> Roots.delete(root));
+    }
+    finished.clear();
+    if (making.size() < wanted.size()) {
+      startNext();
+    }
   }
 
-  private Duration make(Wanted root) {
-    long started = System.nanoTime();
-    Roots.copy(scratch, root.start(), root.root());
-    return Duration.ofNanos(System.nanoTime() - started);
+  /** Trial {@code trial} has ended: its root goes at the next {@link #prepareNext} or the close. */
+  synchronized void finished(int trial) {
+    finished.add(wanted.get(trial).root());
   }
 
-  /** Finishes the removals asked for, and the copies started; the roots left stay. */
+  private void startNext() {
+    Wanted next = wanted.get(making.size());
+    making.add(
+        thread.submit(
+            () -> {
+              long started = System.nanoTime();
+              Roots.copy(scratch, next.start(), next.root());
+              return Duration.ofNanos(System.nanoTime() - started);
+            }));
+  }
+
+  /** Removes the roots of the trials that have ended and waits for what the thread still does. */
   @Override
   public void close() {
+    synchronized (this) {
+      finished.forEach(root -> thread.submit(() -> Roots.delete(root)));
+      finished.clear();
+    }
     thread.shutdown();
     try {
       if (!thread.awaitTermination(5, TimeUnit.MINUTES)) {

@@ -17,9 +17,11 @@ final class Roots {
   /**
    * Makes {@code root} a copy of {@code start} with {@code cp -a} (modes, owners and times kept, as
    * the agent found them), or an empty directory when {@code start} is {@code null}. Where the
-   * filesystem shares extents ({@code --reflink=auto}: btrfs, XFS) the copy shares the start's
-   * blocks until written, which is quicker; each file is still an inode of its own, never a hard
-   * link, so what the agent does to the copy (chmod, chown, rename) leaves the start as it was.
+   * filesystem shares extents ({@code --reflink=auto}, which coreutils 9 takes by default: btrfs,
+   * XFS) the copy shares the start's blocks until written, which is quicker; each file is still an
+   * inode of its own, never a hard link, so what the agent does to the copy (chmod, chown, rename)
+   * leaves the start as it was. The copy is then flushed ({@code sync -f}), so that an apply on it
+   * never waits for the copy's own bytes in its syncfs, wherever the copy was made.
    */
   static void copy(Path scratch, Path start, Path root) {
     try {
@@ -37,6 +39,12 @@ final class Roots {
             .await(Duration.ofMinutes(2));
     if (cp.exit() != 0) {
       throw new IllegalStateException("cp -a " + start + " " + root + ": " + cp.both());
+    }
+    AgentProcess.Result sync =
+        AgentProcess.program(scratch, List.of("sync", "-f", root.toString()))
+            .await(Duration.ofMinutes(2));
+    if (sync.exit() != 0) {
+      throw new IllegalStateException("sync -f " + root + ": " + sync.both());
     }
   }
 

@@ -58,19 +58,6 @@ final class Workers implements AutoCloseable {
     return results;
   }
 
-  /** Runs every piece of {@code work}, {@link #size} at once, until all have ended. */
-  void allOf(Runnable... work) {
-    List<Callable<Void>> each = new ArrayList<>();
-    for (Runnable piece : work) {
-      each.add(
-          () -> {
-            piece.run();
-            return null;
-          });
-    }
-    all(each);
-  }
-
   /**
    * The result of {@code future} once it is there; what the work threw is rethrown as it is when
    * unchecked, wrapped otherwise.
