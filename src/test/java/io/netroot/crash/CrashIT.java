@@ -136,17 +136,16 @@ class CrashIT {
     figures = new CrashFigures(outcomes);
     String timing =
         String.format(
-            "%d hosts, seed %d, %d trials at once; one apply took %d ms from empty, %d ms over"
-                + " the older tree, agent run's first pass %d ms (each the longest of %d at once);"
-                + " a kill of apply and its checks took %d ms (%s); setup %d s, trials %d s;"
-                + " the harness ran %d s",
+            "%d hosts, seed %d, %s; one apply took %d ms from empty, %d ms over the older tree,"
+                + " agent run's first pass %d ms%s; a kill of apply and its checks took %d ms"
+                + " (%s); setup %d s, trials %d s; the harness ran %d s",
             HOSTS,
             SEED,
-            PARALLEL,
+            PARALLEL == 1 ? "1 trial at a time" : PARALLEL + " trials at once",
             fromEmpty.applyTime().toMillis(),
             overOlder.applyTime().toMillis(),
             firstPass.took().toMillis(),
-            PARALLEL,
+            PARALLEL == 1 ? "" : " (each the longest of " + PARALLEL + " at once)",
             phases.trial().toMillis(),
             phases.describe(),
             setupTook.toSeconds(),

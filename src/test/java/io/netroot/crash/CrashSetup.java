@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 /**
  * Builds the two scenarios with uninterrupted applies: the clean reference from empty, and the
  * older converged tree with three hand edits together with the tree an apply leaves over it. The
- * apply each scenario is timed by runs beside as many identical ones as the harness runs trials at
- * once, so that its time is that of an apply as loaded as the trials' are.
+ * apply that times a scenario runs with as many identical ones at once as the harness runs trials
+ * at once (alone when it runs one at a time), so that it is as loaded as the trials' applies are.
  */
 final class CrashSetup {
 
