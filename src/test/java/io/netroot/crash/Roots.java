@@ -20,31 +20,30 @@ final class Roots {
    * filesystem shares extents ({@code --reflink=auto}, which coreutils 9 takes by default: btrfs,
    * XFS) the copy shares the start's blocks until written, which is quicker; each file is still an
    * inode of its own, never a hard link, so what the agent does to the copy (chmod, chown, rename)
-   * leaves the start as it was. The copy is then flushed ({@code sync -f}), so that an apply on it
-   * never waits for the copy's own bytes in its syncfs, wherever the copy was made.
+   * leaves the start as it was.
+   *
+   * <p>The filesystem is then flushed ({@code sync -f}): an apply on the root never waits in its
+   * syncfs for bytes others wrote before it started (the copy, the fleet, the launcher's archive),
+   * so the timed applies of the setup and the killed ones of the trials start alike.
    */
   static void copy(Path scratch, Path start, Path root) {
     try {
-      if (start == null) {
-        Files.createDirectories(root);
-        return;
-      }
-      Files.createDirectories(root.getParent());
+      Files.createDirectories(start == null ? root : root.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    AgentProcess.Result cp =
-        AgentProcess.program(
-                scratch, List.of("cp", "-a", "--reflink=auto", start.toString(), root.toString()))
-            .await(Duration.ofMinutes(2));
-    if (cp.exit() != 0) {
-      throw new IllegalStateException("cp -a " + start + " " + root + ": " + cp.both());
+    if (start != null) {
+      run(scratch, List.of("cp", "-a", "--reflink=auto", start.toString(), root.toString()));
     }
-    AgentProcess.Result sync =
-        AgentProcess.program(scratch, List.of("sync", "-f", root.toString()))
-            .await(Duration.ofMinutes(2));
-    if (sync.exit() != 0) {
-      throw new IllegalStateException("sync -f " + root + ": " + sync.both());
+    run(scratch, List.of("sync", "-f", root.toString()));
+  }
+
+  private static void run(Path scratch, List<String> command) {
+    AgentProcess.Result result =
+        AgentProcess.program(scratch, command).await(Duration.ofMinutes(2));
+    if (result.exit() != 0) {
+      throw new IllegalStateException(
+          String.join(" ", command) + ": exit " + result.exit() + ": " + result.both());
     }
   }
 
