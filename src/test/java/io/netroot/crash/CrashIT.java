@@ -25,14 +25,22 @@ import org.junit.jupiter.api.TestInstance;
  * SIGKILL at random moments, from an empty root and over an older converged tree with hand edits;
  * {@code agent run} killed during its first pass; a full disk and a read-only root. Each property
  * the issue asks for is one test, over every trial, so a broken one names itself. The figures are
- * printed as one line and written to {@code target/crash-figures.txt}.
+ * printed as one line and written to {@code target/crash-figures.txt}, with the mean time of each
+ * phase of a kill of apply.
  *
  * <p>Part of {@code mvn verify}: 100 kills of apply and 6 of the daemon on 2 000 hosts take about
- * ten minutes on two cores. System properties: {@code netroot.crash.trials} (kills of apply,
- * default 100, half from empty), {@code netroot.crash.daemonTrials} (default 6), {@code
- * netroot.crash.hosts} (default 2000), {@code netroot.crash.seed} (the kill moments; printed),
- * {@code netroot.crash.dir} (where the roots are made, default the temporary directory). {@code
- * bin/crash-trials N} runs it longer.
+ * eight minutes on two cores (470 s), most of it the agent's own work: a killed apply keeps both
+ * cores busy, and so do the checks after it. The root of the next kill of apply is copied on a
+ * thread of its own while the current one runs its checks. Trials run on a fixed pool of {@code
+ * netroot.crash.parallel} threads, each on a root of its own, the kill moments drawn over an apply
+ * timed with as many at once; the default is one per two cores, since on two cores a second trial
+ * at once only slowed the first.
+ *
+ * <p>System properties: {@code netroot.crash.trials} (kills of apply, default 100, half from
+ * empty), {@code netroot.crash.daemonTrials} (default 6), {@code netroot.crash.hosts} (default
+ * 2000), {@code netroot.crash.parallel} (trials at once), {@code netroot.crash.seed} (the kill
+ * moments; printed), {@code netroot.crash.dir} (where the roots are made, default the temporary
+ * directory). {@code bin/crash-trials N} runs it longer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashIT {

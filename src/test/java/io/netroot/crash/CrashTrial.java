@@ -64,9 +64,9 @@ final class CrashTrial {
    * The kill hits a {@code bin/agent} process of its own; what it left is then checked in this JVM
    * (drift, the next apply, plan, backups through the same command line), which keeps a hundred
    * trials within CI's time. Two trials may do that at once: each command builds its own command
-   * line and pipeline for its own root, and the command line keeps no mutable static state (the
-   * only process-wide figure an apply shares is the count of unnamed files it holds open, an atomic
-   * one; past its limit a write falls back to a named temporary file).
+   * line and pipeline for its own root, and drift, apply, plan and backups keep no mutable static
+   * state (the one process-wide figure they share is the atomic count of the unnamed files an apply
+   * holds open; past its limit a write falls back to a named temporary file).
    */
   private Result killAndCheck(Duration delay) {
     RootSupply.Made made = roots.take(trial);

@@ -7,8 +7,9 @@ import java.util.function.Function;
 /**
  * How long the phases of one kill of apply took, for the timing line of the harness.
  *
- * @param copy making the trial's root (a copy of the starting tree, made ahead of the trial)
- * @param waitedForCopy how much of that the trial waited for before its apply could start
+ * @param copy making the trial's root (a copy of the starting tree, made while the trial before it
+ *     ran its checks)
+ * @param waitedForCopy how much of that the trial still waited for before its apply could start
  * @param toKill from the start of {@code agent apply} to the kill and the end of the process
  * @param checks the checks of what the kill left: the tree, {@code dhcpd -t}, the kept lines and
  *     {@code agent drift --json}
