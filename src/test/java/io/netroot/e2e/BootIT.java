@@ -1,7 +1,6 @@
 package io.netroot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +29,7 @@ class BootIT {
 
   @Test
   void aGuestPxeBootsOverNfsAndAChangedKernelArgumentReachesItsCommandLine() throws Exception {
-    String qemu = Require.program("qemu-system-x86_64", "qemu-system-x86");
-    Path rom =
-        Require.file(
-            Path.of("/usr/lib/ipxe/qemu/pxe-e1000.rom"),
-            "bin/setup installs it (Debian package ipxe-qemu)");
+    Path rom = PxeGuest.rom();
     NetworkLab.Result fetch =
         NetworkLab.run(
             List.of("bin/fetch-kernel", "--modules", KERNEL_DIR.toString()),
@@ -57,7 +52,9 @@ class BootIT {
       Daemons.tftpd(lab, server, syslog);
       Daemons.ganesha(lab, server);
 
-      String first = boot(lab, qemu, rom, image.resolve(mark), "first");
+      String first =
+          PxeGuest.boot(
+              lab, rom, E2eBootServer.HOST_MAC, image.resolve(mark), "first", BOOT_TIMEOUT);
       assertThat(first)
           .contains("boot=nfs")
           .contains("nfsroot=10.77.0.1:/srv/nfsroot/e2e,tcp,vers=3")
@@ -69,54 +66,10 @@ class BootIT {
       String applied = server.apply();
       assertThat(applied).contains("pxelinux.cfg/01-52-54-00-77-00-11");
       Files.delete(image.resolve(mark));
-      String second = boot(lab, qemu, rom, image.resolve(mark), "second");
+      String second =
+          PxeGuest.boot(
+              lab, rom, E2eBootServer.HOST_MAC, image.resolve(mark), "second", BOOT_TIMEOUT);
       assertThat(second).contains("netroot.e2e=second").contains("boot=nfs");
-    }
-  }
-
-  /** One boot of the guest; the /proc/cmdline its root image's init wrote. */
-  private String boot(NetworkLab lab, String qemu, Path rom, Path mark, String name)
-      throws Exception {
-    String tap = "tap" + name.charAt(0);
-    lab.addTap(tap);
-    Path serial = lab.log("serial-" + name);
-    Process guest =
-        lab.start(
-            lab.server,
-            "qemu-" + name,
-            List.of(
-                qemu,
-                "-machine",
-                "accel=tcg",
-                "-m",
-                "512",
-                "-nographic",
-                "-monitor",
-                "none",
-                "-serial",
-                "file:" + serial,
-                "-netdev",
-                "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device",
-                "e1000,netdev=n0,mac=" + E2eBootServer.HOST_MAC + ",romfile=" + rom,
-                "-boot",
-                "n",
-                "-no-reboot"));
-    try {
-      boolean booted = NetworkLab.await(BOOT_TIMEOUT, () -> Files.exists(mark) || !guest.isAlive());
-      if (!Files.exists(mark)) {
-        fail(
-            "the "
-                + name
-                + " boot left no mark "
-                + mark
-                + (booted ? " (QEMU exited " + guest.exitValue() + ")" : " within " + BOOT_TIMEOUT)
-                + lab.logsText());
-      }
-      return Files.readString(mark);
-    } finally {
-      NetworkLab.stop(guest);
-      lab.removeTap(tap);
     }
   }
 }
