@@ -23,6 +23,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin SpecOptions options;
   @Mixin OutputOptions output;
+  @Mixin ScopeOptions scope;
   @Spec CommandSpec spec;
 
   @Option(
@@ -43,7 +44,10 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Report report =
         Reconciliation.run(
-            options, Options.apply(prune), RunCommand.duration("--lock-timeout", lockTimeout));
+            options,
+            Options.apply(prune),
+            RunCommand.duration("--lock-timeout", lockTimeout),
+            scope.selection());
     new ReportPrinter(spec.commandLine().getOut(), options.rootFs(), output).print("apply", report);
     return report.hasFailures() ? ExitCodes.ERROR : ExitCodes.OK;
   }

@@ -22,11 +22,12 @@ final class DriftCommand implements Callable<Integer> {
 
   @Mixin SpecOptions options;
   @Mixin OutputOptions output;
+  @Mixin ScopeOptions scope;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    Report report = Reconciliation.run(options, Options.plan());
+    Report report = Reconciliation.run(options, Options.plan(), null, scope.selection());
     new ReportPrinter(spec.commandLine().getOut(), options.rootFs(), output).printDrift(report);
     if (report.hasFailures()) {
       return ExitCodes.ERROR;

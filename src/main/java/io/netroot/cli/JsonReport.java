@@ -3,6 +3,7 @@ package io.netroot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.netroot.catalog.Area;
 import io.netroot.catalog.AttributeChange;
 import io.netroot.engine.Action;
 import io.netroot.engine.Report;
@@ -32,7 +33,7 @@ final class JsonReport {
     Map<String, Object> doc = head(command, root, report);
     List<Object> changes = new ArrayList<>();
     for (ResourceResult r : report.changes()) {
-      Map<String, Object> c = resource(r);
+      Map<String, Object> c = resource(r, report);
       c.put("diff", r.attributesOnly() ? "" : Diffs.planned(r));
       changes.add(c);
     }
@@ -85,12 +86,14 @@ final class JsonReport {
     doc.put("preset", report.layout().preset());
     doc.put("started", report.started().toString());
     doc.put("duration_ms", report.duration().toMillis());
+    doc.put("scope", report.options().scope().describe());
     return doc;
   }
 
-  private static Map<String, Object> resource(ResourceResult r) {
+  private static Map<String, Object> resource(ResourceResult r, Report report) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", r.id().value());
+    c.put("kind", Area.of(r.id(), report.layout()).word());
     c.put("action", r.action().word());
     c.put("path", r.path());
     c.put("reason", r.reason());

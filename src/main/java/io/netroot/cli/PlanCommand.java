@@ -22,6 +22,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin SpecOptions options;
   @Mixin OutputOptions output;
+  @Mixin ScopeOptions scope;
   @Spec CommandSpec spec;
 
   @Option(
@@ -36,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Report report = Reconciliation.run(options, new Options(true, prune));
+    Report report = Reconciliation.run(options, new Options(true, prune), null, scope.selection());
     new ReportPrinter(spec.commandLine().getOut(), options.rootFs(), output).print("plan", report);
     if (report.hasFailures()) {
       return ExitCodes.ERROR;

@@ -1,6 +1,7 @@
 package io.netroot.cli;
 
 import io.netroot.catalog.FillProgress;
+import io.netroot.catalog.Selection;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
 import io.netroot.pipeline.Pipeline;
@@ -26,7 +27,13 @@ final class Reconciliation {
    * @param lockTimeout how long to wait for the lock, or {@code null} to take none (plan, drift)
    */
   static Report run(SpecOptions options, Options engineOptions, Duration lockTimeout) {
-    return pipeline(options).run(options.specs, engineOptions, lockTimeout);
+    return run(options, engineOptions, lockTimeout, Selection.ALL);
+  }
+
+  /** As {@link #run(SpecOptions, Options, Duration)}, over what {@code selection} chooses. */
+  static Report run(
+      SpecOptions options, Options engineOptions, Duration lockTimeout, Selection selection) {
+    return pipeline(options).run(options.specs, engineOptions, lockTimeout, selection);
   }
 
   /** A fresh pipeline for the root, services and terminal of one command. */

@@ -164,7 +164,14 @@ final class ReportPrinter {
         + where()
         + services
         + "\nplatform: "
-        + report.layout().preset();
+        + report.layout().preset()
+        + (report.options().scope().all()
+            ? ""
+            : "\nscope: "
+                + report.options().scope().describe()
+                + " and what it needs: "
+                + report.resources().size()
+                + " resources; the others are not looked at");
   }
 
   private String where() {

@@ -78,6 +78,9 @@ public final class Engine {
     try {
       for (Resource resource : catalog.resources()) {
         managedPaths.add(resource.path());
+        if (!options.scope().includes(resource.id())) {
+          continue;
+        }
         if (stop.stopping()) {
           outcome.results.add(skipped(resource));
         } else {
@@ -100,13 +103,16 @@ public final class Engine {
       // journal, so that the process ends within seconds.
       new OrphanRemoval(root, state, backups, options, writes, outcome)
           .removeAll(catalog, managedPaths);
-      options.progress().step("sweep the owned directories");
-      try {
-        unexpected =
-            new OwnedDirectorySweep(root, backups, options)
-                .sweep(catalog.ownedDirectories(), managedPaths);
-      } catch (NetrootException e) {
-        outcome.errors.add(e.getMessage());
+      // Files no spec produces are looked for only when the whole boot server is in scope.
+      if (options.scope().all()) {
+        options.progress().step("sweep the owned directories");
+        try {
+          unexpected =
+              new OwnedDirectorySweep(root, backups, options)
+                  .sweep(catalog.ownedDirectories(), managedPaths);
+        } catch (NetrootException e) {
+          outcome.errors.add(e.getMessage());
+        }
       }
       serviceResults = notices.runOnce();
     }

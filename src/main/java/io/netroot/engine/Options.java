@@ -2,6 +2,7 @@ package io.netroot.engine;
 
 import io.netroot.DriftPolicy;
 import io.netroot.catalog.ResourceId;
+import io.netroot.catalog.Scope;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.function.BooleanSupplier;
  * @param cancelled asked between resources; when true the pass stops before the next resource
  * @param progress told of each step as it starts, so that a long pass can be told from a stuck one
  * @param deletions asked once per pass whether the files no spec produces any more may go now
+ * @param scope which resources the pass looks at ({@code --host}, {@code --kind}); the others are
+ *     left as they are, their records too
  */
 public record Options(
     boolean dryRun,
@@ -25,7 +28,8 @@ public record Options(
     Map<ResourceId, Instant> deferred,
     BooleanSupplier cancelled,
     Progress progress,
-    DeletionGate deletions) {
+    DeletionGate deletions,
+    Scope scope) {
 
   /**
    * Told of each step of a pass as it starts: a resource (its id), a removal, a commit of the
@@ -66,7 +70,8 @@ public record Options(
         Map.of(),
         () -> false,
         Progress.NONE,
-        DeletionGate.NEVER_HOLD);
+        DeletionGate.NEVER_HOLD,
+        Scope.ALL);
   }
 
   public static Options plan() {
@@ -78,22 +83,26 @@ public record Options(
   }
 
   public Options withDriftPolicy(DriftPolicy policy) {
-    return new Options(dryRun, prune, policy, deferred, cancelled, progress, deletions);
+    return new Options(dryRun, prune, policy, deferred, cancelled, progress, deletions, scope);
   }
 
   public Options withDeferred(Map<ResourceId, Instant> retryAt) {
-    return new Options(dryRun, prune, onDrift, retryAt, cancelled, progress, deletions);
+    return new Options(dryRun, prune, onDrift, retryAt, cancelled, progress, deletions, scope);
   }
 
   public Options withCancellation(BooleanSupplier check) {
-    return new Options(dryRun, prune, onDrift, deferred, check, progress, deletions);
+    return new Options(dryRun, prune, onDrift, deferred, check, progress, deletions, scope);
   }
 
   public Options withProgress(Progress value) {
-    return new Options(dryRun, prune, onDrift, deferred, cancelled, value, deletions);
+    return new Options(dryRun, prune, onDrift, deferred, cancelled, value, deletions, scope);
+  }
+
+  public Options withScope(Scope value) {
+    return new Options(dryRun, prune, onDrift, deferred, cancelled, progress, deletions, value);
   }
 
   public Options withDeletionGate(DeletionGate value) {
-    return new Options(dryRun, prune, onDrift, deferred, cancelled, progress, value);
+    return new Options(dryRun, prune, onDrift, deferred, cancelled, progress, value, scope);
   }
 }

@@ -56,7 +56,11 @@ final class OrphanRemoval {
     Set<ResourceId> current = new HashSet<>();
     catalog.resources().forEach(r -> current.add(r.id()));
     OrphanGuard guard = new OrphanGuard(catalog, outcome.broken);
-    List<ResourceId> orphans = state.ids().stream().filter(id -> !current.contains(id)).toList();
+    List<ResourceId> orphans =
+        state.ids().stream()
+            .filter(id -> !current.contains(id))
+            .filter(id -> options.scope().includesOrphan(id, state.get(id).orElseThrow().path()))
+            .toList();
     Optional<String> hold = holdDeletions(orphans);
     for (ResourceId id : orphans) {
       AppliedRecord record = state.get(id).orElseThrow();

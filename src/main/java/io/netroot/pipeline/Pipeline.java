@@ -3,6 +3,7 @@ package io.netroot.pipeline;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.CatalogCompiler;
 import io.netroot.catalog.FillProgress;
+import io.netroot.catalog.Selection;
 import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
@@ -109,12 +110,24 @@ public final class Pipeline {
    *     a caller that holds it already)
    */
   public Report run(Path specsDir, Options options, Duration lockTimeout) {
-    Catalog compiled = compile(load(specsDir));
+    return run(specsDir, options, lockTimeout, Selection.ALL);
+  }
+
+  /**
+   * As {@link #run(Path, Options, Duration)}, over the part of the boot server {@code selection}
+   * chooses ({@code --host}, {@code --kind}).
+   *
+   * @throws io.netroot.NetrootException when the selection names a host the specs do not have
+   */
+  public Report run(Path specsDir, Options options, Duration lockTimeout, Selection selection) {
+    SpecSet specs = load(specsDir);
+    Catalog compiled = compile(specs);
+    Options scoped = options.withScope(selection.resolve(compiled, specs));
     if (lockTimeout == null) {
-      return reconcile(compiled, options);
+      return reconcile(compiled, scoped);
     }
     try (WriterLock lock = WriterLock.acquire(root, lockTimeout)) {
-      return reconcile(compiled, options);
+      return reconcile(compiled, scoped);
     }
   }
 }
