@@ -10,4 +10,23 @@ final class OutputOptions {
 
   @Option(names = "--no-diff", description = "Leave the unified diffs out of the text output.")
   boolean noDiff;
+
+  @Option(
+      names = "--full",
+      description =
+          "On a terminal, list every change and diff: changes of the same shape (the PXE files of "
+              + "many hosts) are otherwise folded after the first "
+              + FleetView.SHOWN
+              + ".")
+  boolean full;
+
+  @Option(
+      names = "--fold",
+      description = "Fold as on a terminal also when the output is piped (to a pager, say).")
+  boolean fold;
+
+  /** Whether long runs of changes of one shape are folded. */
+  boolean folds() {
+    return !full && !json && (fold || System.console() != null);
+  }
 }

@@ -33,7 +33,15 @@ final class ReportPrinter {
     out.println(header(command, report));
     out.println();
     List<ResourceResult> changes = report.changes();
-    for (ResourceResult r : changes) {
+    boolean fold = options.folds() && changes.size() >= FleetView.FOLD_FROM;
+    FleetView.Folded folded =
+        fold ? FleetView.fold(changes) : new FleetView.Folded(changes, java.util.Map.of());
+    if (fold) {
+      out.println("By kind:");
+      FleetView.summaryByKind(report, dry).forEach(out::println);
+      out.println();
+    }
+    for (ResourceResult r : folded.shown()) {
       out.printf(
           "  %s %-6s %s  %s: %s%s%n",
           symbol(r.action()),
@@ -42,6 +50,10 @@ final class ReportPrinter {
           r.description(),
           r.reason(),
           backupNote(r));
+      String more = folded.foldAfter().get(r);
+      if (more != null) {
+        out.printf("  … %s (--full lists them)%n", more);
+      }
     }
     for (ResourceResult r : report.failures()) {
       out.printf(
@@ -72,12 +84,17 @@ final class ReportPrinter {
       out.println("  nothing to change: the boot server matches the specs");
     }
     if (!options.noDiff) {
-      for (ResourceResult r : changes) {
+      for (ResourceResult r : folded.shown()) {
         // a file set to its mode and owner in place has no content diff to show
         String diff = r.attributesOnly() ? "" : Diffs.planned(r);
         if (!diff.isEmpty()) {
           out.println();
           out.print(diff);
+        }
+        String more = folded.foldAfter().get(r);
+        if (more != null) {
+          out.println();
+          out.printf("… the diffs of %s (--full shows them)%n", more);
         }
       }
     }
