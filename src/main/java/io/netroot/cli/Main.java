@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ImagesCommand.class,
       RunCommand.class,
       StatusCommand.class,
+      HostsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
