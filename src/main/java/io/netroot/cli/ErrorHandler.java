@@ -9,7 +9,8 @@ import picocli.CommandLine;
 
 /**
  * Turns an exception into one line per problem on stderr and exit code 1; the stack trace only with
- * {@code --debug}.
+ * {@code --debug}. Under {@code --json} the problems are also a JSON document on stdout ({@link
+ * JsonDiagnostics}), so a script reading stdout gets JSON whatever happened.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -43,6 +44,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 ? SyslogPriority.prefixLines(SyslogPriority.ERR, text.toString())
                 : text.toString());
     commandLine.getErr().flush();
+    if (parseResult.originalArgs().contains("--json")) {
+      commandLine.getOut().println(JsonDiagnostics.of(commandLine.getCommandName(), e));
+      commandLine.getOut().flush();
+    }
     return ExitCodes.ERROR;
   }
 }
