@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StatusCommand.class,
       HostsCommand.class,
+      CheckCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -117,4 +117,36 @@ class ServicesIT {
         .contains("systemctl enable --now nfs-server")
         .doesNotContain("systemctl enable --now dhcpd");
   }
+
+  @Test
+  void checkSeesTheServicesTheInterfacesAndTheExportsWithTheirFixes() throws Exception {
+    script(
+        "ip",
+        "#!/bin/sh\necho '1: lo    inet 127.0.0.1/8 scope host lo'\n"
+            + "echo '3: eth9    inet 10.0.0.1/24 brd 10.0.0.255 scope global eth9'\n");
+    script(
+        "exportfs",
+        "#!/bin/sh\n[ \"$1\" = -v ] && printf '/storage/diskless/cent55_root\\n\\t\\t10.0.0.0/24(rw)\\n'\n"
+            + "exit 0\n");
+    assertThat(agent("apply").exitCode()).isZero();
+    CommandRunner.Result check = agent("check");
+    assertThat(check.exitCode()).as(check.output()).isZero();
+    assertThat(check.output())
+        .contains("ok    service dhcpd: enabled and running")
+        .contains("ok    service tftp: enabled and running")
+        .contains("ok    dhcp on lab 10.0.0.0/24: on eth9 (10.0.0.1)")
+        .contains("ok    exports: 1 exported, as exportfs -v lists");
+
+    Files.writeString(units.resolve("tftp.active"), "failed\n");
+    Path defaults = Files.createDirectories(server.file("/etc/default"));
+    Files.writeString(defaults.resolve("isc-dhcp-server"), "INTERFACESv4=\"eth0\"\n");
+    script("exportfs", "#!/bin/sh\nexit 0\n");
+    CommandRunner.Result failing = agent("check");
+    assertThat(failing.exitCode()).isEqualTo(1);
+    assertThat(failing.output())
+        .contains("FAIL  service tftp: ")
+        .contains("fix: systemctl enable --now tftp (agent apply does it)")
+        .contains("FAIL  exports: not exported: /storage/diskless/cent55_root")
+        .contains("fix: exportfs -ra");
+  }
 }
