@@ -120,6 +120,15 @@ final class AgentStatus {
             git,
             settings);
     metrics.pass(doc.ok(), took, report == null ? null : lastReconciled.byStatus(), ended);
+    metrics.specs(
+        report != null && (git == null || git.failure().isEmpty()),
+        git == null ? null : git.applied().orElse(null));
+    if (report != null) {
+      metrics.services(report.services());
+    }
+    if (git != null) {
+      metrics.gitFetch(git.fetchError().isEmpty());
+    }
     lastDoc = doc.toMap();
     publish(lastDoc);
     passes = number; // counted once its status is out

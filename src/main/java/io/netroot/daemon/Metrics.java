@@ -1,107 +1,194 @@
 package io.netroot.daemon;
 
+import io.netroot.BuildInfo;
+import io.netroot.engine.ServiceResult;
 import io.netroot.engine.Status;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The agent's counters, shown at {@code /metrics} in Prometheus' text format. */
+/**
+ * The agent's metrics, shown at {@code /metrics} in Prometheus' text format through the Prometheus
+ * Java client: netroot's own (passes, their duration, resources by state, drift, failures, the last
+ * success, the build, whether the specs load, the commit served, service actions, git fetches) and
+ * the client's JVM and process metrics ({@code jvm_*}, {@code process_*}). Each agent has its own
+ * registry.
+ */
 final class Metrics {
 
   private static final double[] BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300};
 
-  private long passesOk;
-  private long passesFailed;
-  private final long[] bucketCounts = new long[BUCKETS.length];
-  private double durationSum;
-  private long durationCount;
-  private final Map<Status, Long> resources = new EnumMap<>(Status.class);
-  private long driftDetected;
-  private long driftReverted;
-  private long failures;
-  private Instant lastSuccess;
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Counter passes =
+      Counter.builder()
+          .name("netroot_passes_total")
+          .help("Reconcile passes, by result.")
+          .labelNames("result")
+          .register(registry);
+  private final Histogram duration =
+      Histogram.builder()
+          .name("netroot_pass_duration_seconds")
+          .help("How long a pass took.")
+          .classicOnly()
+          .classicUpperBounds(BUCKETS)
+          .register(registry);
+  private final Gauge resources =
+      Gauge.builder()
+          .name("netroot_resources")
+          .help("Managed resources after the last pass, by state.")
+          .labelNames("state")
+          .register(registry);
+  private final Counter driftDetected =
+      Counter.builder()
+          .name("netroot_drift_detected_total")
+          .help("Hand edits found.")
+          .register(registry);
+  private final Counter driftReverted =
+      Counter.builder()
+          .name("netroot_drift_reverted_total")
+          .help("Hand edits put back as the specs say.")
+          .register(registry);
+  private final Counter failures =
+      Counter.builder()
+          .name("netroot_resource_failures_total")
+          .help("Resources that failed in a pass.")
+          .register(registry);
+  private final Gauge lastSuccess =
+      Gauge.builder()
+          .name("netroot_last_success_timestamp_seconds")
+          .help("When the last pass without failures ended (Unix time).")
+          .register(registry);
+  private final Gauge specsValid =
+      Gauge.builder()
+          .name("netroot_specs_valid")
+          .help("1 when the last pass loaded its specs (and a git source has no failing commit).")
+          .register(registry);
+  private final Info specsCommit =
+      Info.builder()
+          .name("netroot_specs_commit_info")
+          .help("The git commit of the specs in force.")
+          .labelNames("commit")
+          .register(registry);
+  private final Counter serviceActions =
+      Counter.builder()
+          .name("netroot_service_actions_total")
+          .help("Service actions taken (restart, reexport, reload), by service and result.")
+          .labelNames("action", "service", "result")
+          .register(registry);
+  private final Counter gitFetches =
+      Counter.builder()
+          .name("netroot_git_fetches_total")
+          .help("Fetches of the specs' git repository, by result.")
+          .labelNames("result")
+          .register(registry);
 
-  synchronized void pass(boolean ok, Duration duration, Map<Status, Long> byStatus, Instant end) {
-    if (ok) {
-      passesOk++;
-      lastSuccess = end;
-    } else {
-      passesFailed++;
-    }
-    double seconds = duration.toNanos() / 1e9;
-    for (int i = 0; i < BUCKETS.length; i++) {
-      if (seconds <= BUCKETS[i]) {
-        bucketCounts[i]++;
+  /**
+   * @param version the agent's version, for {@code netroot_build_info}
+   * @param commit the git commit the agent was built from, or {@code unknown}
+   */
+  Metrics(String version, String commit) {
+    Info.builder()
+        .name("netroot_build_info")
+        .help("The netroot build: version and the commit it was built from.")
+        .labelNames("version", "commit")
+        .register(registry)
+        .setLabelValues(version, commit);
+    for (Status status : Status.values()) {
+      if (shown(status)) {
+        resources.labelValues(word(status)).set(0);
       }
     }
-    durationSum += seconds;
-    durationCount++;
+    passes.labelValues("success");
+    passes.labelValues("failure");
+    JvmMetrics.builder().register(registry);
+  }
+
+  /** A build of the classes, not of the jar: its version and commit are not known. */
+  Metrics() {
+    this(BuildInfo.version(), BuildInfo.commit());
+  }
+
+  synchronized void pass(boolean ok, Duration took, Map<Status, Long> byStatus, Instant end) {
+    passes.labelValues(ok ? "success" : "failure").inc();
+    if (ok) {
+      lastSuccess.set(end.toEpochMilli() / 1000.0);
+    }
+    duration.observe(took.toNanos() / 1e9);
     if (byStatus != null) {
-      resources.clear();
-      resources.putAll(byStatus);
+      for (Status status : Status.values()) {
+        if (shown(status)) {
+          resources.labelValues(word(status)).set(byStatus.getOrDefault(status, 0L));
+        }
+      }
     }
   }
 
+  /** Whether the specs loaded in the last pass, and the commit in force when they come from git. */
+  synchronized void specs(boolean valid, String commit) {
+    specsValid.set(valid ? 1 : 0);
+    if (commit != null) {
+      specsCommit.setLabelValues(commit);
+    }
+  }
+
+  synchronized void services(List<ServiceResult> results) {
+    for (ServiceResult s : results) {
+      if (s.status() == Status.APPLIED || s.status() == Status.FAILED) {
+        serviceActions
+            .labelValues(
+                s.action().kind().name().toLowerCase(Locale.ROOT),
+                s.action().service() == null ? "" : s.action().service(),
+                s.status() == Status.APPLIED ? "success" : "failure")
+            .inc();
+      }
+    }
+  }
+
+  synchronized void gitFetch(boolean ok) {
+    gitFetches.labelValues(ok ? "success" : "failure").inc();
+  }
+
   synchronized void drift(boolean reverted) {
-    driftDetected++;
+    driftDetected.inc();
     if (reverted) {
-      driftReverted++;
+      driftReverted.inc();
     }
   }
 
   synchronized void failures(long n) {
-    failures += n;
+    failures.inc(n);
   }
 
-  synchronized String render() {
-    StringBuilder out = new StringBuilder();
-    head(out, "netroot_passes_total", "counter", "Reconcile passes, by result.");
-    out.append("netroot_passes_total{result=\"success\"} ").append(passesOk).append('\n');
-    out.append("netroot_passes_total{result=\"failure\"} ").append(passesFailed).append('\n');
-    head(out, "netroot_pass_duration_seconds", "histogram", "How long a pass took.");
-    for (int i = 0; i < BUCKETS.length; i++) {
-      out.append("netroot_pass_duration_seconds_bucket{le=\"")
-          .append(BUCKETS[i])
-          .append("\"} ")
-          .append(bucketCounts[i])
-          .append('\n');
+  /** Every metric in the Prometheus text format (version 0.0.4). */
+  String render() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PrometheusTextFormatWriter.create().write(out, registry.scrape(), EscapingScheme.DEFAULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.append("netroot_pass_duration_seconds_bucket{le=\"+Inf\"} ")
-        .append(durationCount)
-        .append('\n');
-    out.append("netroot_pass_duration_seconds_sum ").append(durationSum).append('\n');
-    out.append("netroot_pass_duration_seconds_count ").append(durationCount).append('\n');
-    head(out, "netroot_resources", "gauge", "Managed resources after the last pass, by state.");
-    for (Status status : Status.values()) {
-      if (status != Status.NOT_TOUCHED && status != Status.PLANNED) {
-        out.append("netroot_resources{state=\"")
-            .append(status.name().toLowerCase(Locale.ROOT))
-            .append("\"} ")
-            .append(resources.getOrDefault(status, 0L))
-            .append('\n');
-      }
-    }
-    head(out, "netroot_drift_detected_total", "counter", "Hand edits found.");
-    out.append("netroot_drift_detected_total ").append(driftDetected).append('\n');
-    head(out, "netroot_drift_reverted_total", "counter", "Hand edits put back as the specs say.");
-    out.append("netroot_drift_reverted_total ").append(driftReverted).append('\n');
-    head(out, "netroot_resource_failures_total", "counter", "Resources that failed in a pass.");
-    out.append("netroot_resource_failures_total ").append(failures).append('\n');
-    head(
-        out,
-        "netroot_last_success_timestamp_seconds",
-        "gauge",
-        "When the last pass without failures ended (Unix time).");
-    out.append("netroot_last_success_timestamp_seconds ")
-        .append(lastSuccess == null ? 0 : lastSuccess.toEpochMilli() / 1000.0)
-        .append('\n');
-    return out.toString();
+    return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static void head(StringBuilder out, String name, String type, String help) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+  private static boolean shown(Status status) {
+    return status != Status.NOT_TOUCHED && status != Status.PLANNED;
+  }
+
+  private static String word(Status status) {
+    return status.name().toLowerCase(Locale.ROOT);
   }
 }

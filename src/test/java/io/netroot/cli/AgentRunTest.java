@@ -189,7 +189,11 @@ class AgentRunTest {
         .contains("netroot_pass_duration_seconds_bucket{le=\"+Inf\"} 1")
         .contains("netroot_resources{state=\"unchanged\"} ")
         .contains("netroot_resources{state=\"applied\"} 19")
-        .contains("netroot_last_success_timestamp_seconds ");
+        .contains("netroot_last_success_timestamp_seconds ")
+        .containsPattern("netroot_build_info\\{commit=\"[^\"]+\",version=\"[^\"]+\"} 1")
+        .contains("netroot_specs_valid 1")
+        .contains("jvm_memory_used_bytes{area=\"heap\"}")
+        .contains("process_cpu_seconds_total ");
     JsonNode status = new ObjectMapper().readTree(get("/status").body());
     assertThat(status.path("pass").path("number").asInt()).isEqualTo(1);
     assertThat(status.path("counts").path("changed").asInt()).isEqualTo(19);
