@@ -25,6 +25,18 @@ final class OutputOptions {
       description = "Fold as on a terminal also when the output is piped (to a pager, say).")
   boolean fold;
 
+  /**
+   * Whether text is coloured: on a terminal, unless {@code NO_COLOR} is set (no-color.org) or the
+   * terminal is {@code dumb}.
+   */
+  boolean colours() {
+    String noColor = System.getenv("NO_COLOR");
+    return !json
+        && System.console() != null
+        && (noColor == null || noColor.isEmpty())
+        && !"dumb".equals(System.getenv("TERM"));
+  }
+
   /** Whether long runs of changes of one shape are folded. */
   boolean folds() {
     return !full && !json && (fold || System.console() != null);

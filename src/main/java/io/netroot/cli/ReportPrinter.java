@@ -32,6 +32,7 @@ final class ReportPrinter {
     boolean dry = report.options().dryRun();
     out.println(header(command, report));
     out.println();
+    Colours colours = new Colours(options.colours());
     List<ResourceResult> changes = report.changes();
     boolean fold = options.folds() && changes.size() >= FleetView.FOLD_FROM;
     FleetView.Folded folded =
@@ -44,7 +45,7 @@ final class ReportPrinter {
     for (ResourceResult r : folded.shown()) {
       out.printf(
           "  %s %-6s %s  %s: %s%s%n",
-          symbol(r.action()),
+          colours.symbol(symbol(r.action())),
           r.action().word(),
           r.path(),
           r.description(),
@@ -89,7 +90,7 @@ final class ReportPrinter {
         String diff = r.attributesOnly() ? "" : Diffs.planned(r);
         if (!diff.isEmpty()) {
           out.println();
-          out.print(diff);
+          out.print(colours.diff(diff));
         }
         String more = folded.foldAfter().get(r);
         if (more != null) {
