@@ -131,7 +131,12 @@ public final class Agent {
             !reasons.isEmpty()
                 ? String.join(", ", new TreeSet<>(reasons))
                 : settled ? "specs settled" : "retry";
-        notify.send("STATUS=" + runner.pass(why, this::reconfigure));
+        Optional<Set<Path>> edited = requests.takeEdited(reasons);
+        notify.send(
+            "STATUS="
+                + (edited.isPresent()
+                    ? runner.passOver(edited.get(), this::reconfigure)
+                    : runner.pass(why, this::reconfigure)));
         triggers.rewatch();
       }
       log.info("netroot agent stopping");

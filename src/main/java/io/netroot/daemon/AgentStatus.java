@@ -93,7 +93,12 @@ final class AgentStatus {
       GitSpecs git) {
     Duration took = Duration.between(started, ended);
     if (report != null) {
-      lastReconciled = new StatusDocument.Reconciled(number, started, report, count(report));
+      // a pass over some files updates what is known of the whole boot server, not replaces it
+      Report known =
+          report.options().scope().all() || lastReconciled == null
+              ? report
+              : lastReconciled.report().updatedBy(report);
+      lastReconciled = new StatusDocument.Reconciled(number, started, known, count(known));
     }
     notReady = readiness(error, git);
     List<Map<String, Object>> owed = null;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,17 @@ final class DebouncedWatch implements AutoCloseable {
   private final String name;
   private final Duration debounce;
   private final Predicate<Path> relevant;
-  private final Runnable fire;
+  private final Consumer<Set<Path>> fire;
   private final WatchService service;
   private final Map<Path, WatchKey> keys = new ConcurrentHashMap<>();
   private final Thread thread;
 
-  DebouncedWatch(String name, Duration debounce, Predicate<Path> relevant, Runnable fire) {
+  /**
+   * @param fire told, once things are quiet, which relevant paths changed; {@code null} when the
+   *     watch lost events (an overflow) and cannot say
+   */
+  DebouncedWatch(
+      String name, Duration debounce, Predicate<Path> relevant, Consumer<Set<Path>> fire) {
     this.name = name;
     this.debounce = debounce;
     this.relevant = relevant;
@@ -87,6 +93,8 @@ final class DebouncedWatch implements AutoCloseable {
 
   private void loop() {
     long dueAt = -1;
+    Set<Path> changed = new java.util.HashSet<>();
+    boolean lost = false;
     try {
       while (true) {
         WatchKey key = service.poll(50, TimeUnit.MILLISECONDS);
@@ -94,16 +102,24 @@ final class DebouncedWatch implements AutoCloseable {
           Path dir = (Path) key.watchable();
           for (WatchEvent<?> event : key.pollEvents()) {
             boolean overflow = event.kind() == StandardWatchEventKinds.OVERFLOW;
-            if (overflow || relevant.test(dir.resolve((Path) event.context()))) {
+            Path path = overflow ? null : dir.resolve((Path) event.context());
+            if (overflow || relevant.test(path)) {
               log.debug("{}: {} {}", name, event.kind(), overflow ? dir : event.context());
               dueAt = System.nanoTime() + debounce.toNanos();
+              if (overflow) {
+                lost = true;
+              } else {
+                changed.add(path);
+              }
             }
           }
           key.reset();
         }
         if (dueAt != -1 && System.nanoTime() - dueAt >= 0) {
           dueAt = -1;
-          fire.run();
+          fire.accept(lost ? null : Set.copyOf(changed));
+          changed.clear();
+          lost = false;
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -1,9 +1,12 @@
 package io.netroot.daemon;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,8 +16,13 @@ import java.util.Set;
  */
 final class PassRequests {
 
+  /** The reason of a pass asked for by a hand edit of managed files. */
+  static final String HAND_EDIT = "hand edit";
+
   private final Clock clock;
   private final Set<String> reasons = new LinkedHashSet<>();
+  private final Set<Path> edited = new HashSet<>();
+  private boolean editsUnknown;
   private boolean stopped;
 
   PassRequests(Clock clock) {
@@ -24,6 +32,32 @@ final class PassRequests {
   synchronized void request(String reason) {
     reasons.add(reason);
     notifyAll();
+  }
+
+  /**
+   * A hand edit of managed files: the paths the watch saw change, or {@code null} when it lost
+   * events and cannot say which.
+   */
+  synchronized void handEdits(Set<Path> paths) {
+    if (paths == null) {
+      editsUnknown = true;
+    } else {
+      edited.addAll(paths);
+    }
+    request(HAND_EDIT);
+  }
+
+  /**
+   * The files edited by hand since the last call, when the pass just taken was asked for by hand
+   * edits alone and they are known: a pass over those files is enough. Empty otherwise (a full pass
+   * is needed). Forgets them either way.
+   */
+  synchronized Optional<Set<Path>> takeEdited(Set<String> taken) {
+    boolean alone = taken != null && taken.equals(Set.of(HAND_EDIT)) && !editsUnknown;
+    Set<Path> paths = Set.copyOf(edited);
+    edited.clear();
+    editsUnknown = false;
+    return alone && !paths.isEmpty() ? Optional.of(paths) : Optional.empty();
   }
 
   synchronized void stop() {

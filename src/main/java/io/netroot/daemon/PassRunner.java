@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netroot.catalog.Catalog;
 import io.netroot.catalog.FillProgress;
 import io.netroot.catalog.Resource;
+import io.netroot.catalog.ResourceId;
+import io.netroot.catalog.Scope;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
 import io.netroot.os.RootFs;
@@ -99,6 +101,20 @@ final class PassRunner {
    * @return a line for systemd's {@code STATUS=}
    */
   String pass(String reason, Function<BootServer.Agent, AgentConfig> configure) {
+    return pass(reason, configure, null);
+  }
+
+  /**
+   * A pass over the managed files edited by hand, asked for by the watch that saw them change: the
+   * edit is put right within moments of the save, where the next full pass might be minutes away.
+   * What else is due waits for the schedule's full pass, which stays the safety net.
+   */
+  String passOver(Set<Path> edited, Function<BootServer.Agent, AgentConfig> configure) {
+    return pass(PassRequests.HAND_EDIT, configure, edited);
+  }
+
+  private String pass(
+      String reason, Function<BootServer.Agent, AgentConfig> configure, Set<Path> edited) {
     long number = status.passes() + 1;
     Instant started = clock.instant();
     liveness.busy("pass " + number + " (" + reason + ")");
@@ -123,7 +139,8 @@ final class PassRunner {
               .withDeferred(backoff.deferred(started))
               .withCancellation(stopping)
               .withProgress(liveness::progress)
-              .withDeletionGate(hold == null ? Options.DeletionGate.NEVER_HOLD : hold);
+              .withDeletionGate(hold == null ? Options.DeletionGate.NEVER_HOLD : hold)
+              .withScope(edited == null ? Scope.ALL : editedScope(catalog, edited));
       report = pipeline.reconcile(catalog, options);
       results.account(report, backoff, clock.instant());
     } catch (SpecInvalidException e) {
@@ -142,6 +159,18 @@ final class PassRunner {
     }
     liveness.progress("write the status");
     return status.finished(number, reason, started, clock.instant(), report, error, backoff, git);
+  }
+
+  /** The resources kept in the files {@code edited}, and nothing else (no orphan, no sweep). */
+  private Scope editedScope(Catalog catalog, Set<Path> edited) {
+    Set<ResourceId> ids = new HashSet<>();
+    for (Resource r : catalog.resources()) {
+      if (r.stateKind().namesAFile() && edited.contains(root.resolve(r.path()))) {
+        ids.add(r.id());
+      }
+    }
+    return Scope.of(
+        ids, Set.of(), true, catalog.layout(), "files edited by hand (" + ids.size() + ")");
   }
 
   private Set<Path> managedFiles(Catalog catalog) {

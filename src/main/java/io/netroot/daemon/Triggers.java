@@ -41,11 +41,14 @@ final class Triggers implements AutoCloseable {
             "managed files",
             settings.fileDebounce(),
             p -> !passes.running() && passes.ownWrites().changed(p),
-            () -> requests.request("hand edit"));
+            requests::handEdits);
     if (!git) {
       specWatch =
           new DebouncedWatch(
-              "specs", settings.specDebounce(), p -> true, () -> requests.request("spec change"));
+              "specs",
+              settings.specDebounce(),
+              p -> true,
+              paths -> requests.request("spec change"));
     }
     rewatch();
   }

@@ -62,6 +62,30 @@ public record Report(
         List.of());
   }
 
+  /**
+   * This report of a whole pass with the results of {@code part}, a pass over some of its resources
+   * (a {@code --host} or a hand-edit pass), in place of its own: what is known of every resource
+   * after both. Services, warnings and errors are the later pass's.
+   */
+  public Report updatedBy(Report part) {
+    java.util.Map<io.netroot.catalog.ResourceId, ResourceResult> later = new java.util.HashMap<>();
+    part.resources().forEach(r -> later.put(r.id(), r));
+    List<ResourceResult> merged =
+        resources.stream().map(r -> later.getOrDefault(r.id(), r)).toList();
+    return new Report(
+        options,
+        part.layout(),
+        started,
+        duration,
+        merged,
+        unexpected,
+        part.services(),
+        part.touchesServices(),
+        part.leftovers(),
+        part.warnings(),
+        part.errors());
+  }
+
   /** Resources this pass changes or would change. */
   public List<ResourceResult> changes() {
     return resources.stream().filter(ResourceResult::changes).toList();

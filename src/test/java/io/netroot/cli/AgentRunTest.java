@@ -139,6 +139,28 @@ class AgentRunTest {
   }
 
   @Test
+  void aHandEditPassLooksAtTheEditedFileAloneAndKeepsTheWholeStatus() throws Exception {
+    start(settings().withHttp(Settings.ANY_PORT));
+    int resources = status().path("resources").size();
+    Path dhcpd = server.file("/etc/dhcp/dhcpd.conf");
+    String original = Files.readString(dhcpd);
+
+    Files.writeString(dhcpd, original.replace("10.0.0.222", "10.0.0.223"));
+
+    Eventually.within(SOON, () -> assertThat(dhcpd).hasContent(original));
+    Eventually.within(
+        SOON,
+        () -> {
+          JsonNode status = status();
+          assertThat(status.path("pass").path("reason").asText()).isEqualTo("hand edit");
+          // the pass looked at the edited file; the status still lists every resource
+          assertThat(status.path("pass").path("number").asInt()).isEqualTo(2);
+          assertThat(status.path("resources").size()).isEqualTo(resources);
+        });
+    assertThat(get("/metrics").body()).contains("netroot_drift_reverted_total 1");
+  }
+
+  @Test
   void underReportAHandEditIsLeftReportedAndCounted() throws Exception {
     start(settings().withOnDrift(DriftPolicy.REPORT).withHttp(Settings.ANY_PORT));
     Path host = server.file(HOST_FILE);
