@@ -117,6 +117,7 @@ public final class BenchRunner {
     measure(hosts, "plan, nothing changed", runs, env, "plan", "--specs", s, "--root", r);
     measure(hosts, "drift, nothing changed", runs, env, "drift", "--specs", s, "--root", r);
     daemonPass(hosts, env, s, r);
+    revert(hosts, env, s, r);
     floor(hosts, root, dir);
     generator.changeOneHost(specs, hosts / 2);
     measure(hosts, "plan, one host changed", runs, env, "plan", "--specs", s, "--root", r);
@@ -160,6 +161,40 @@ public final class BenchRunner {
             stats[0],
             stats[1],
             passes + " warm passes after 3 warm-up passes, one JVM"));
+  }
+
+  /** From a hand edit of one managed file to its revert by {@code agent run}, in one JVM. */
+  private void revert(int hosts, Map<String, String> env, String specs, String root) {
+    int edits = Math.max(5, runs);
+    TimedProcess.Result result =
+        agent.run(
+            env,
+            true,
+            "bench",
+            "revert",
+            "--specs",
+            specs,
+            "--root",
+            root,
+            "--edits",
+            Integer.toString(edits));
+    AgentLauncher.check(result, "bench revert");
+    List<Long> nanos = new ArrayList<>();
+    for (String line : result.stdout().split("\n")) {
+      String[] fields = line.trim().split(" ");
+      if (fields.length == 3 && fields[0].equals("revert")) {
+        nanos.add(Long.parseLong(fields[2]));
+      }
+    }
+    long[] stats = AgentLauncher.stats(result);
+    report.add(
+        new BenchReport.Row(
+            hosts,
+            "hand edit reverted (agent run)",
+            nanos,
+            stats[0],
+            stats[1],
+            edits + " edits of a host's PXE file, from the write to the revert on disk"));
   }
 
   /** Reading and hashing the managed files on their own, without netroot. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Generate.class,
       BenchCommand.Run.class,
       BenchCommand.Pass.class,
+      BenchRevert.class,
       BenchCommand.Train.class,
       CommandLine.HelpCommand.class
     })
