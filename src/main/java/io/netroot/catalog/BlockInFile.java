@@ -9,6 +9,7 @@ import io.netroot.os.ConfigChecker;
 import io.netroot.os.Found;
 import io.netroot.os.ModeAndOwner;
 import io.netroot.os.RootFs;
+import io.netroot.render.BlockPlacement;
 import io.netroot.render.ManagedBlock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,12 @@ public final class BlockInFile extends FileResource {
   private final ConfigChecker checker;
   private final Supplier<String> body;
   private final Adopter adopter;
+  private final BlockPlacement placement;
   private Adoption adoption;
 
   /**
+   * A block appended to a file that has none.
+   *
    * @param body produces the text inside the block; called once per pass
    * @param checker the daemon's syntax check for the whole file, or {@code null}
    * @param adopter finds what the block takes over from the text around it, or {@code null}
@@ -53,11 +57,37 @@ public final class BlockInFile extends FileResource {
       ConfigChecker checker,
       Supplier<String> body,
       Adopter adopter) {
+    this(
+        path,
+        description,
+        markers,
+        dependsOn,
+        notifies,
+        checker,
+        body,
+        adopter,
+        BlockPlacement.APPEND);
+  }
+
+  /**
+   * A block that {@code placement} puts into a file that has none (inside Kea's {@code Dhcp4} map).
+   */
+  public BlockInFile(
+      String path,
+      String description,
+      ManagedBlock markers,
+      List<ResourceId> dependsOn,
+      List<ServiceAction> notifies,
+      ConfigChecker checker,
+      Supplier<String> body,
+      Adopter adopter,
+      BlockPlacement placement) {
     super(idFor(path), StateKind.BLOCK, path, description, dependsOn, notifies);
     this.markers = markers;
     this.checker = checker;
     this.body = body;
     this.adopter = adopter;
+    this.placement = placement;
   }
 
   /** The id every block gets: {@code block:PATH}. */
@@ -122,7 +152,9 @@ public final class BlockInFile extends FileResource {
   private byte[] splice(Optional<String> current, Content desired) {
     String around =
         adoption == null ? current.orElse(null) : current.map(adoption::removeFrom).orElse(null);
-    return markers.splice(around, toBytes(desired.asText())).getBytes(StandardCharsets.ISO_8859_1);
+    return markers
+        .splice(around, toBytes(desired.asText()), placement)
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** The file as the last observe read it; read now only when this resource was never observed. */
@@ -150,6 +182,20 @@ public final class BlockInFile extends FileResource {
             current ->
                 root.writeFile(
                     path, markers.remove(current).getBytes(StandardCharsets.ISO_8859_1), null));
+  }
+
+  /**
+   * Whether the file holds netroot's block; broken markers count as one, since they are netroot's.
+   *
+   * @throws NetrootException when the file cannot be read, or is a link
+   */
+  static boolean hasBlock(RootFs root, String path, ManagedBlock markers) {
+    Optional<String> text = read(root, path);
+    try {
+      return text.flatMap(markers::find).isPresent();
+    } catch (io.netroot.render.MalformedBlockException e) {
+      return true;
+    }
   }
 
   /**

@@ -1,11 +1,9 @@
 package io.netroot.catalog;
 
-import io.netroot.adopt.DhcpdAdoption;
 import io.netroot.adopt.ExportsAdoption;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
-import io.netroot.render.DhcpdConfRenderer;
 import io.netroot.render.ExportsRenderer;
 import io.netroot.render.GaneshaExportsRenderer;
 import io.netroot.render.ManagedBlock;
@@ -22,12 +20,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Turns checked specs into a catalog, ordered so that clients are only pointed at files that exist:
  * root images first (filled, with their fstab, /dev and services), then NFS exports, then the TFTP
- * tree (bootloader, kernels, PXE configs), DHCP last.
+ * tree (bootloader, kernels, PXE configs), DHCP last (what the chosen DHCP server's backend gives,
+ * {@link DhcpServerResources}).
  *
  * <p>Rendering is deferred to the engine (each resource renders when its turn comes, once per
  * pass); what is shared between resources, such as the indexes of the PXE renderer, is built here
@@ -35,26 +35,45 @@ import java.util.function.Supplier;
  */
 public final class CatalogCompiler {
 
-  private final ConfigChecker dhcpChecker;
+  private final Function<DhcpBackend, ConfigChecker> dhcpCheckers;
   private final ServiceBackend services;
   private final FillProgress fillProgress;
 
   /**
-   * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
+   * @param dhcpChecker checks a candidate DHCP configuration before it is installed, whichever the
+   *     DHCP server (tests pass one that accepts all)
    * @param services when they are really touched, the daemons become resources too
    */
   public CatalogCompiler(ConfigChecker dhcpChecker, ServiceBackend services) {
-    this(dhcpChecker, services, FillProgress.NONE);
+    this(backend -> dhcpChecker, services, FillProgress.NONE);
   }
 
   /**
-   * @param dhcpChecker checks a candidate dhcpd.conf before it is installed
+   * A compiler whose DHCP configuration is checked by the chosen server's own program ({@code dhcpd
+   * -t}, {@code kea-dhcp4 -t}, {@code dnsmasq --test}).
+   *
+   * @param services when they are really touched, the daemons become resources too
+   * @param fillProgress told how far the filling of a root image has got
+   */
+  public CatalogCompiler(ServiceBackend services, FillProgress fillProgress) {
+    this(DhcpBackend::checker, services, fillProgress);
+  }
+
+  /**
+   * @param dhcpChecker checks a candidate DHCP configuration before it is installed
    * @param services when they are really touched, the daemons become resources too
    * @param fillProgress told how far the filling of a root image has got
    */
   public CatalogCompiler(
       ConfigChecker dhcpChecker, ServiceBackend services, FillProgress fillProgress) {
-    this.dhcpChecker = dhcpChecker;
+    this(backend -> dhcpChecker, services, fillProgress);
+  }
+
+  private CatalogCompiler(
+      Function<DhcpBackend, ConfigChecker> dhcpCheckers,
+      ServiceBackend services,
+      FillProgress fillProgress) {
+    this.dhcpCheckers = dhcpCheckers;
     this.services = services;
     this.fillProgress = fillProgress;
   }
@@ -194,17 +213,8 @@ public final class CatalogCompiler {
       }
     }
 
-    BlockInFile dhcp =
-        new BlockInFile(
-            layout.dhcpConfig(),
-            "DHCP subnets and hosts",
-            ManagedBlock.HASH_COMMENTS,
-            tftp,
-            List.of(ServiceAction.restart(layout.dhcpService())),
-            dhcpChecker,
-            () -> new DhcpdConfRenderer(specs).blockBody(),
-            new DhcpdAdoption(specs.networks(), specs.hosts()));
-    resources.add(dhcp);
+    DhcpServerResources dhcp = new DhcpServerResources(specs, layout, root, services);
+    resources.addAll(dhcp.configuration(tftp, dhcpCheckers));
 
     if (services.touchesServices()) {
       // Last, and each after its configuration: a daemon is never started onto a config that
@@ -212,7 +222,7 @@ public final class CatalogCompiler {
       resources.add(new ServiceState(layout.nfsService(), "NFS", services, List.of(exports.id())));
       resources.add(
           new ServiceState(layout.tftpService(), "TFTP", services, List.copyOf(loaders.values())));
-      resources.add(new ServiceState(layout.dhcpService(), "DHCP", services, List.of(dhcp.id())));
+      resources.addAll(dhcp.services());
     }
 
     List<OwnedDirectory> owned = new ArrayList<>();

@@ -1,12 +1,17 @@
 package io.netroot.catalog;
 
+import io.netroot.os.ConfigChecker;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A text file netroot writes whole from the specs, such as a {@code pxelinux.cfg} file. */
 public final class ManagedFile extends WholeFile {
 
   private final Supplier<Content> render;
+
+  /** The daemon's syntax check of the whole file, or {@code null}. */
+  private final ConfigChecker checker;
 
   /** Rendered on first use and kept: the content is a function of the specs alone. */
   private Content rendered;
@@ -29,6 +34,17 @@ public final class ManagedFile extends WholeFile {
     this(path, description, dependsOn, notifies, render, null);
   }
 
+  /** A file a daemon reads, checked by {@code checker} before it is installed. */
+  public ManagedFile(
+      String path,
+      String description,
+      List<ResourceId> dependsOn,
+      List<ServiceAction> notifies,
+      ConfigChecker checker,
+      Supplier<String> render) {
+    this(path, description, dependsOn, notifies, render, null, checker);
+  }
+
   private ManagedFile(
       String path,
       String description,
@@ -36,8 +52,25 @@ public final class ManagedFile extends WholeFile {
       List<ServiceAction> notifies,
       Supplier<String> text,
       Supplier<Content> content) {
+    this(path, description, dependsOn, notifies, text, content, null);
+  }
+
+  private ManagedFile(
+      String path,
+      String description,
+      List<ResourceId> dependsOn,
+      List<ServiceAction> notifies,
+      Supplier<String> text,
+      Supplier<Content> content,
+      ConfigChecker checker) {
     super(path, description, "0644", dependsOn, notifies);
     this.render = content != null ? content : () -> Content.text(text.get());
+    this.checker = checker;
+  }
+
+  @Override
+  public Optional<ConfigChecker> checker() {
+    return Optional.ofNullable(checker);
   }
 
   /**

@@ -84,12 +84,13 @@ public record ServerLayout(
                   + "; set platform in the BootServer spec)";
     }
     BootServer.Bootloader boot = server.bootloader();
+    DhcpBackend dhcp = DhcpBackend.of(server.dhcp().server());
     return new ServerLayout(
         preset,
         platform,
         or(server.tftpRoot(), platform.tftpRoot),
-        or(server.dhcp().config(), "/etc/dhcp/dhcpd.conf"),
-        or(server.dhcp().service(), platform.dhcpService),
+        or(server.dhcp().config(), dhcp.defaultConfig(platform)),
+        or(server.dhcp().service(), dhcp.defaultService(platform)),
         or(server.nfs().exportsFile(), "/etc/exports"),
         or(server.nfs().service(), server.nfs().ganesha() ? GANESHA_SERVICE : platform.nfsService),
         or(server.tftp().service(), platform.tftpService),

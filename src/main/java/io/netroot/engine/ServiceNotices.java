@@ -128,11 +128,7 @@ final class ServiceNotices {
             out.add(new ServiceResult(action, causes, Status.NOT_TOUCHED, null));
           } else {
             try {
-              switch (action.kind()) {
-                case RESTART -> services.restart(action.service());
-                case REEXPORT -> services.reexport();
-                case DAEMON_RELOAD -> services.daemonReload();
-              }
+              action.runOn(services);
               out.add(new ServiceResult(action, causes, Status.APPLIED, null));
             } catch (NetrootException e) {
               out.add(new ServiceResult(action, causes, Status.FAILED, e.getMessage()));

@@ -31,8 +31,14 @@ public final class CommandRunner {
 
   /** Runs {@code command}, merging stderr into the output. */
   public Result run(List<String> command) {
+    return run(command, java.util.Map.of());
+  }
+
+  /** Runs {@code command} with {@code environment} added to this process's, merging stderr. */
+  public Result run(List<String> command, java.util.Map<String, String> environment) {
     log.debug("running {}", command);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
     try {
       Process process = builder.start();
       process.getOutputStream().close();

@@ -26,12 +26,22 @@ final class NoServiceBackend implements ServiceBackend {
   }
 
   @Override
+  public void reload(String service) {
+    // nothing outside the root prefix is touched
+  }
+
+  @Override
   public UnitState state(String service) {
     throw new NetrootException("services are not observed under a root prefix");
   }
 
   @Override
   public void enableNow(String service) {
+    throw new NetrootException("services are not touched under a root prefix");
+  }
+
+  @Override
+  public void disableNow(String service) {
     throw new NetrootException("services are not touched under a root prefix");
   }
 }

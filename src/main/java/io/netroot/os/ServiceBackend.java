@@ -19,11 +19,20 @@ public interface ServiceBackend {
   /** Makes systemd re-read unit files and drop-ins. */
   void daemonReload();
 
+  /**
+   * Tells a running service to re-read its configuration without a restart: SIGHUP to its main
+   * process. A daemon that takes SIGHUP so (Kea) keeps its leases and sockets.
+   */
+  void reload(String service);
+
   /** Whether a service is enabled at boot and running now. */
   UnitState state(String service);
 
   /** Enables a service at boot and starts it now. */
   void enableNow(String service);
+
+  /** Stops a service now and disables it at boot: a daemon another one replaces. */
+  void disableNow(String service);
 
   /**
    * What systemd says of a unit.

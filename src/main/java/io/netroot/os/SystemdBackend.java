@@ -46,6 +46,17 @@ public final class SystemdBackend implements ServiceBackend {
     expectSuccess(List.of(systemctl, "daemon-reload"));
   }
 
+  /**
+   * {@inheritDoc} Through {@code systemctl kill}, not {@code systemctl reload}: Debian's {@code
+   * kea-dhcp4-server} unit has no {@code ExecReload}, so systemd refuses a reload, while Kea takes
+   * SIGHUP as its reload (it keeps the old configuration if the new one fails). {@code --kill-who}
+   * is the spelling systemd 249 knows and 252 still accepts.
+   */
+  @Override
+  public void reload(String service) {
+    expectSuccess(List.of(systemctl, "kill", "--kill-who=main", "--signal=SIGHUP", service));
+  }
+
   @Override
   public UnitState state(String service) {
     // Both commands exit non-zero for "disabled" or "inactive": the printed word is the answer.
@@ -58,6 +69,11 @@ public final class SystemdBackend implements ServiceBackend {
   @Override
   public void enableNow(String service) {
     expectSuccess(List.of(systemctl, "enable", "--now", service));
+  }
+
+  @Override
+  public void disableNow(String service) {
+    expectSuccess(List.of(systemctl, "disable", "--now", service));
   }
 
   private static String firstWord(String output) {

@@ -7,7 +7,6 @@ import io.netroot.catalog.Selection;
 import io.netroot.engine.Engine;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
-import io.netroot.os.DhcpdConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.os.WriterLock;
@@ -70,7 +69,7 @@ public final class Pipeline {
   private void resolveServices() {
     if (engine == null) {
       ServiceBackend backend = services.get();
-      compiler = new CatalogCompiler(new DhcpdConfigChecker(), backend, progress);
+      compiler = new CatalogCompiler(backend, progress);
       engine = new Engine(root, backend, clock, stateSnapshots);
     }
   }

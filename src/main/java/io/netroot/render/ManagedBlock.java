@@ -138,9 +138,20 @@ public final class ManagedBlock {
    * @throws MalformedBlockException when the file's markers are broken
    */
   public String splice(String fileTextOrNull, String wrappedBlock) {
+    return splice(fileTextOrNull, wrappedBlock, BlockPlacement.APPEND);
+  }
+
+  /**
+   * The file with its block replaced by {@code wrappedBlock}, every byte outside the block kept;
+   * without a block, {@code placement} puts it in.
+   *
+   * @throws MalformedBlockException when the file's markers are broken, or {@code placement} finds
+   *     no place for the block
+   */
+  public String splice(String fileTextOrNull, String wrappedBlock, BlockPlacement placement) {
     Objects.requireNonNull(wrappedBlock, "wrappedBlock");
     if (fileTextOrNull == null) {
-      return wrappedBlock;
+      return placement.insert(null, wrappedBlock);
     }
     Optional<Located> located = find(fileTextOrNull);
     if (located.isPresent()) {
@@ -149,10 +160,7 @@ public final class ManagedBlock {
           + wrappedBlock
           + fileTextOrNull.substring(block.end());
     }
-    if (fileTextOrNull.isEmpty() || fileTextOrNull.endsWith("\n")) {
-      return fileTextOrNull + wrappedBlock;
-    }
-    return fileTextOrNull + "\n" + wrappedBlock;
+    return placement.insert(fileTextOrNull, wrappedBlock);
   }
 
   /**

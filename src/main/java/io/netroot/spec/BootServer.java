@@ -16,7 +16,9 @@ import java.util.List;
  *   address: 10.0.0.1
  *   platform: debian            # optional: debian | fedora; default from /etc/os-release
  *   tftpRoot: /var/lib/tftpboot
- *   dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}
+ *   dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd,
+ *          server: isc,          # isc | kea | dnsmasq
+ *          mode: full}           # full | proxy (boot information only; dnsmasq)
  *   nfs: {exportsFile: /etc/exports, service: nfs-server,
  *         versions: {v2: false, v3: true, v4: true, v4.1: true, v4.2: true}, udp: false,
  *         server: kernel,       # kernel | ganesha (NFS-Ganesha, EXPORT blocks in ganeshaConfig)
@@ -121,10 +123,47 @@ public record BootServer(
   public record Git(String url, String branch, Duration interval) {}
 
   /**
-   * @param config path of dhcpd.conf on the server
-   * @param service the DHCP server's service name
+   * @param config the DHCP server's configuration file on the server ({@code dhcpd.conf}, {@code
+   *     kea-dhcp4.conf}, netroot's dnsmasq drop-in), or {@code null} for the server's default
+   * @param service the DHCP server's service name, or {@code null} for the platform's
+   * @param server which DHCP server netroot configures
+   * @param mode whether it gives addresses and boot information, or boot information only
    */
-  public record Dhcp(String config, String service) {}
+  public record Dhcp(String config, String service, DhcpServer server, DhcpMode mode) {
+
+    public Dhcp {
+      server = server == null ? DhcpServer.ISC : server;
+      mode = mode == null ? DhcpMode.FULL : mode;
+    }
+
+    /** ISC dhcpd giving addresses and boot information. */
+    public Dhcp(String config, String service) {
+      this(config, service, DhcpServer.ISC, DhcpMode.FULL);
+    }
+
+    /** Whether netroot's DHCP server gives only boot information, beside one it does not manage. */
+    public boolean proxy() {
+      return mode == DhcpMode.PROXY;
+    }
+  }
+
+  /** Which DHCP server netroot writes the configuration of. */
+  public enum DhcpServer {
+    /** ISC dhcpd: a marked block in {@code dhcpd.conf}. */
+    ISC,
+    /** ISC Kea ({@code kea-dhcp4}): a marked block inside the Dhcp4 map of its JSON config. */
+    KEA,
+    /** dnsmasq: a drop-in file netroot owns whole. */
+    DNSMASQ
+  }
+
+  /** What netroot's DHCP server answers. */
+  public enum DhcpMode {
+    /** Addresses (ranges and reservations), options, and where to boot from. */
+    FULL,
+    /** Only where to boot from (proxy DHCP), beside a DHCP server netroot does not manage. */
+    PROXY
+  }
 
   /**
    * @param exportsFile {@code /etc/exports}, or a drop-in under {@code /etc/exports.d/}

@@ -32,7 +32,12 @@ final class BootServerBinder implements KindBinder {
           optional("pxe", MAP),
           optional("agent", MAP));
   private static final Schema DHCP =
-      Schema.of("BootServer spec.dhcp", optional("config", STRING), optional("service", STRING));
+      Schema.of(
+          "BootServer spec.dhcp",
+          optional("config", STRING),
+          optional("service", STRING),
+          optional("server", STRING),
+          optional("mode", STRING));
   private static final Schema NFS =
       Schema.of(
           "BootServer spec.nfs",
@@ -122,7 +127,7 @@ final class BootServerBinder implements KindBinder {
         address,
         platform == null ? null : platform.value(),
         tftpRoot,
-        new BootServer.Dhcp(Values.serverPath(ctx, dhcp.scalar("config")), service(ctx, dhcp)),
+        dhcp(ctx, dhcp),
         new BootServer.Nfs(
             Values.exportsFile(ctx, nfs.scalar("exportsFile")),
             service(ctx, nfs),
@@ -187,6 +192,44 @@ final class BootServerBinder implements KindBinder {
     }
     return new BootServer.Backups(keep, Durations.bind(ctx, backups.scalar("maxAge"), false));
   }
+
+  /**
+   * The DHCP section. Proxy DHCP (boot information only, beside a DHCP server netroot does not
+   * manage) is what dnsmasq does; ISC dhcpd and Kea have no such mode. dnsmasq's drop-in is a file
+   * netroot owns whole, so it may not be dnsmasq's own {@value #DNSMASQ_MAIN_CONFIG}.
+   */
+  private static BootServer.Dhcp dhcp(DocumentContext ctx, MappingReader dhcp) {
+    BootServer.DhcpServer server =
+        Values.oneOf(ctx, dhcp.scalar("server"), BootServer.DhcpServer.class, null);
+    Scalar modeScalar = dhcp.scalar("mode");
+    BootServer.DhcpMode mode = Values.oneOf(ctx, modeScalar, BootServer.DhcpMode.class, null);
+    if (mode == BootServer.DhcpMode.PROXY && server != BootServer.DhcpServer.DNSMASQ) {
+      ctx.error(
+          modeScalar.node(),
+          modeScalar.path()
+              + " \"proxy\" needs server: dnsmasq; "
+              + (server == BootServer.DhcpServer.KEA ? "Kea" : "ISC dhcpd (the default server)")
+              + " has no proxy DHCP, which answers with boot information only beside another"
+              + " DHCP server; set server: dnsmasq, or mode: full");
+      mode = null;
+    }
+    Scalar configScalar = dhcp.scalar("config");
+    String config = Values.serverPath(ctx, configScalar);
+    if (server == BootServer.DhcpServer.DNSMASQ && DNSMASQ_MAIN_CONFIG.equals(config)) {
+      ctx.error(
+          configScalar.node(),
+          configScalar.path()
+              + " "
+              + DNSMASQ_MAIN_CONFIG
+              + " is dnsmasq's own file, and netroot owns its dnsmasq file whole; name a drop-in"
+              + " such as /etc/dnsmasq.d/netroot.conf, or leave config out");
+      config = null;
+    }
+    return new BootServer.Dhcp(config, service(ctx, dhcp), server, mode);
+  }
+
+  /** The file dnsmasq reads unless told otherwise; the admin's, never netroot's. */
+  static final String DNSMASQ_MAIN_CONFIG = "/etc/dnsmasq.conf";
 
   /** A section's {@code service}, which is given to systemctl and names a drop-in directory. */
   private static String service(DocumentContext ctx, MappingReader section) {

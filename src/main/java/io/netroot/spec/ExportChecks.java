@@ -105,7 +105,8 @@ final class ExportChecks {
     for (Host host : specs.hosts()) {
       Profile profile = specs.profileOf(host);
       RootImage image = profile == null ? null : rootImages.get(profile.rootImage());
-      if (image == null) {
+      if (image == null || host.ip() == null) {
+        // without an address (proxy mode, given by another server) the clients cannot be matched
         continue;
       }
       List<Predicate<Host>> clients =

@@ -34,6 +34,11 @@ final class HostChecks {
                 + Findings.where(sameMac, "spec.mac")
                 + "; one MAC can have only one Host");
       }
+      if (host.ip() == null) {
+        // proxy mode: another DHCP server gives the address (DhcpModeChecks says when it must be
+        // written), so there is nothing to place
+        continue;
+      }
       Host sameIp = comparisons.firstWith(byIp, host.ip(), host);
       if (sameIp != null) {
         findings.at(

@@ -104,15 +104,15 @@ public final class SpecSet {
   /**
    * The Network {@code host}'s address is in: the most specific one, as in dhcpd, and of identical
    * subnets the first in spec order. {@code null} when it is outside every Network, which only
-   * specs that have not passed the checks allow.
+   * specs that have not passed the checks allow, or has no address (proxy mode).
    */
   public Network networkOf(Host host) {
-    return networkIndex.find(host.ip());
+    return host.ip() == null ? null : networkIndex.find(host.ip());
   }
 
   /** As {@link #networkOf(Host)}, making its lookups through {@code comparisons}. */
   Network networkOf(Host host, Comparisons comparisons) {
-    return networkIndex.find(host.ip(), comparisons);
+    return host.ip() == null ? null : networkIndex.find(host.ip(), comparisons);
   }
 
   /**

@@ -94,4 +94,12 @@ final class AgentRunServices implements ServiceBackend {
 
   @Override
   public void enableNow(String service) {}
+
+  @Override
+  public void reload(String service) {
+    restart(service);
+  }
+
+  @Override
+  public void disableNow(String service) {}
 }

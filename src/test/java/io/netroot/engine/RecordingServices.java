@@ -39,4 +39,14 @@ public final class RecordingServices implements ServiceBackend {
   public void enableNow(String service) {
     calls.add("enable --now " + service);
   }
+
+  @Override
+  public void reload(String service) {
+    calls.add("reload " + service);
+  }
+
+  @Override
+  public void disableNow(String service) {
+    calls.add("disable --now " + service);
+  }
 }

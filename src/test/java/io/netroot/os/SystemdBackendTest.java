@@ -43,6 +43,30 @@ class SystemdBackendTest {
   }
 
   @Test
+  void aReloadIsSighupToTheMainProcessAndAReplacedDaemonIsStoppedAndDisabled() throws Exception {
+    SystemdBackend backend =
+        new SystemdBackend(
+            new CommandRunner(10), fake("systemctl", 0).toString(), fake("exportfs", 0).toString());
+    backend.reload("kea-dhcp4-server");
+    backend.disableNow("isc-dhcp-server");
+    backend.enableNow("kea-dhcp4-server");
+    assertThat(dir.resolve("calls.log"))
+        .hasContent(
+            "systemctl kill --kill-who=main --signal=SIGHUP kea-dhcp4-server\n"
+                + "systemctl disable --now isc-dhcp-server\n"
+                + "systemctl enable --now kea-dhcp4-server");
+  }
+
+  @Test
+  void underARootPrefixAReloadIsNothingAndAStopIsRefused() {
+    ServiceBackend none = ServiceBackend.forRoot(new RootFs(dir));
+    none.reload("kea-dhcp4-server");
+    assertThatThrownBy(() -> none.disableNow("isc-dhcp-server"))
+        .isInstanceOf(NetrootException.class)
+        .hasMessageContaining("not touched under a root prefix");
+  }
+
+  @Test
   void aFailedRestartSaysWhatFailedAndWhatTheProgramPrinted() throws Exception {
     SystemdBackend backend =
         new SystemdBackend(

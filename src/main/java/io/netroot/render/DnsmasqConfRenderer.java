@@ -1,0 +1,197 @@
+package io.netroot.render;
+
+import io.netroot.spec.Firmware;
+import io.netroot.spec.Host;
+import io.netroot.spec.Ipv4;
+import io.netroot.spec.Network;
+import io.netroot.spec.SpecSet;
+import java.util.List;
+
+/**
+ * netroot's dnsmasq drop-in ({@code /etc/dnsmasq.d/netroot.conf}), a file netroot owns whole: the
+ * DHCP part only. DNS, TFTP ({@code enable-tftp} is never set: tftpd-hpa serves the files) and the
+ * interfaces stay what the admin's {@code dnsmasq.conf} says.
+ *
+ * <p>In full mode it declares what the dhcpd renderer does: per network a {@code dhcp-range} tagged
+ * {@code netroot-NAME} ({@code static} without a dynamic range), its router, DNS and domain
+ * options, and its boot files chosen by option 93. Routers and DNS servers the spec leaves out are
+ * written without a value: dnsmasq then sends none, where it would send its own address (dhcpd
+ * sends none); a domain left out is left to dnsmasq.conf's {@code domain=}, as dhcpd leaves it to a
+ * global option. Option 93 is read by {@code dhcp-match}, which sets {@value #EFI_TAG} for
+ * architectures 7 and 9. Per host a {@code dhcp-host} with MAC, address and name. A host pinned to
+ * one firmware is tagged {@value #PINNED_TAG} and {@code netroot-bios} or {@code netroot-uefi},
+ * whose {@code dhcp-boot} lines name its loader; the network's own lines exclude pinned hosts, so
+ * no two lines match one client.
+ *
+ * <p>dnsmasq keeps only the part of a {@code dhcp-host} name before its first dot (it reads the
+ * rest as a domain, which must be its own). A dotted host name is therefore sent as option 12 of
+ * that host alone ({@code dhcp-option=tag:netroot-host-MAC,12,"NAME"}), as dhcpd sends it.
+ *
+ * <p>In proxy mode another DHCP server gives the addresses: per network a {@code dhcp-range} in
+ * proxy mode and one {@code pxe-service} per architecture naming the boot loader and the boot
+ * server, nothing per host. The loader then follows the client's architecture.
+ *
+ * <p>Spec text reaches the file as names (tags and comments: letters, digits, {@code . _ -}), MAC
+ * addresses and a domain name, each checked by {@link DhcpValues}; host names only when they are
+ * plain DNS names; quoted values hold no quote or backslash.
+ */
+public final class DnsmasqConfRenderer {
+
+  static final String FILE = "dnsmasq drop-in";
+
+  /** Set by {@code dhcp-match} for x86-64 UEFI clients. */
+  static final String EFI_TAG = "netroot-efi64";
+
+  /** Set on every host pinned to one firmware. */
+  static final String PINNED_TAG = "netroot-pinned";
+
+  private static final String HEAD =
+      "# managed by netroot, edit the specs: changes here are reverted\n"
+          + "# DHCP for netroot's networks; DNS, TFTP and interfaces are dnsmasq.conf's\n";
+
+  private static final String TAG_EFFECT = "would end the tag and start another field";
+
+  private final SpecSet specs;
+
+  public DnsmasqConfRenderer(SpecSet specs) {
+    this.specs = specs;
+  }
+
+  /**
+   * The whole file; every line ends with {@code \n}.
+   *
+   * @throws UnsafeValueException when a name or the domain name cannot be written as data
+   */
+  public String file() {
+    return specs.server().dhcp().proxy() ? proxy() : full();
+  }
+
+  private String full() {
+    String server = specs.server().address().toString();
+    HostsByNetwork hosts = HostsByNetwork.of(specs);
+    StringBuilder out = new StringBuilder(HEAD);
+    out.append("# DHCP option 93, the client system architecture (RFC 4578): 7 and 9 x86-64 UEFI\n")
+        .append("dhcp-match=set:" + EFI_TAG + ",option:client-arch,7\n")
+        .append("dhcp-match=set:" + EFI_TAG + ",option:client-arch,9\n")
+        .append("# a host pinned to one firmware gets its boot loader whatever option 93 says\n")
+        .append("dhcp-boot=tag:netroot-bios,")
+        .append(TftpLayout.BIOS_BOOT_FILE + ",," + server + "\n")
+        .append("dhcp-boot=tag:netroot-uefi,")
+        .append(TftpLayout.EFI_BOOT_FILE + ",," + server + "\n");
+    for (Network network : specs.networks()) {
+      String tag = "netroot-" + DhcpValues.name(network, FILE, TAG_EFFECT);
+      out.append("\n# network ").append(network.name()).append('\n');
+      out.append("dhcp-range=set:").append(tag).append(',');
+      if (network.dynamicRange() != null) {
+        out.append(network.dynamicRange().start()).append(',').append(network.dynamicRange().end());
+      } else {
+        out.append(network.subnet().network()).append(",static");
+      }
+      out.append(',').append(network.subnet().netmask()).append('\n');
+      option(out, tag, "router", addresses(network.routers()));
+      option(out, tag, "dns-server", addresses(network.dnsServers()));
+      if (network.domainName() != null) {
+        option(out, tag, "domain-name", quoted(DhcpValues.domainName(network, FILE)));
+      }
+      String unpinned = "dhcp-boot=tag:" + tag + ",tag:%s" + EFI_TAG + ",tag:!" + PINNED_TAG;
+      out.append(unpinned.formatted(""))
+          .append("," + TftpLayout.EFI_BOOT_FILE + ",," + server + "\n")
+          .append(unpinned.formatted("!"))
+          .append("," + TftpLayout.BIOS_BOOT_FILE + ",," + server + "\n");
+      hosts.of(network).forEach(host -> host(out, host));
+    }
+    if (!hosts.outside().isEmpty()) {
+      // Only reachable with specs that were not validated: keep the hosts visible.
+      out.append("\n# hosts outside every network above\n");
+      hosts.outside().forEach(host -> host(out, host));
+    }
+    return out.toString();
+  }
+
+  private void host(StringBuilder out, Host host) {
+    String name = DhcpValues.name(host, FILE, "would end the host's line and start another field");
+    String mac = DhcpValues.mac(host, FILE);
+    String hostTag = "netroot-host-" + mac.replace(":", "");
+    boolean nodeName = DhcpdConfRenderer.isNodeName(name);
+    boolean dotted = nodeName && name.indexOf('.') >= 0;
+    if (!nodeName) {
+      out.append("# host ").append(name).append('\n');
+    }
+    out.append("dhcp-host=").append(mac);
+    Firmware firmware = host.firmwareWith(specs.profileOf(host));
+    if (firmware != Firmware.AUTO) {
+      out.append(",set:" + PINNED_TAG + ",set:netroot-")
+          .append(firmware == Firmware.UEFI ? "uefi" : "bios");
+    }
+    if (dotted) {
+      out.append(",set:").append(hostTag);
+    }
+    if (host.ip() != null) {
+      out.append(',').append(host.ip());
+    }
+    if (nodeName && !dotted) {
+      out.append(',').append(name);
+    }
+    out.append('\n');
+    if (dotted) {
+      // dnsmasq would cut a dhcp-host name at its first dot: option 12 carries the whole name
+      out.append("dhcp-option=tag:").append(hostTag).append(",12,").append(quoted(name));
+      out.append('\n');
+    }
+  }
+
+  private String proxy() {
+    String server = specs.server().address().toString();
+    StringBuilder out = new StringBuilder(HEAD);
+    out.append(
+        "# proxy DHCP: another DHCP server gives the addresses, dnsmasq where to boot from\n");
+    for (Network network : specs.networks()) {
+      String tag = "netroot-" + DhcpValues.name(network, FILE, TAG_EFFECT);
+      out.append("\n# network ").append(network.name()).append('\n');
+      out.append("dhcp-range=set:")
+          .append(tag)
+          .append(',')
+          .append(network.subnet().network())
+          .append(",proxy,")
+          .append(network.subnet().netmask())
+          .append('\n');
+      for (String[] service :
+          List.of(
+              new String[] {"x86PC", TftpLayout.BIOS_BOOT_FILE},
+              new String[] {"x86-64_EFI", TftpLayout.EFI_BOOT_FILE},
+              new String[] {"BC_EFI", TftpLayout.EFI_BOOT_FILE})) {
+        out.append("pxe-service=tag:")
+            .append(tag)
+            .append(',')
+            .append(service[0])
+            .append(",\"netroot\",")
+            .append(service[1])
+            .append(',')
+            .append(server)
+            .append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  /** A DHCP option of one network; an empty value makes dnsmasq send none of its own. */
+  private static void option(StringBuilder out, String tag, String option, String value) {
+    out.append("dhcp-option=tag:").append(tag).append(",option:").append(option);
+    if (!value.isEmpty()) {
+      out.append(',').append(value);
+    }
+    out.append('\n');
+  }
+
+  private static String addresses(List<Ipv4> addresses) {
+    return String.join(",", addresses.stream().map(Ipv4::toString).toList());
+  }
+
+  /**
+   * A text value in double quotes, so that dnsmasq reads it as text (a value of digits and dots
+   * would be an address); the callers' values hold no quote or backslash.
+   */
+  private static String quoted(String text) {
+    return '"' + text + '"';
+  }
+}

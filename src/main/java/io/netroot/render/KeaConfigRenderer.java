@@ -1,0 +1,183 @@
+package io.netroot.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netroot.spec.Firmware;
+import io.netroot.spec.Host;
+import io.netroot.spec.Ipv4;
+import io.netroot.spec.Network;
+import io.netroot.spec.SpecSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * netroot's block inside the {@code Dhcp4} map of Kea's {@code kea-dhcp4.conf} (Kea 2.2): what the
+ * dhcpd renderer declares, as Kea members. A client class picks the UEFI boot loader by DHCP option
+ * 93; one {@code subnet4} entry per network, in spec order, with its pool, options, the boot server
+ * as {@code next-server}, the BIOS boot loader, and a reservation per host in it.
+ *
+ * <p>Each member is followed by a comma, as in Kea's own include example: the admin's members
+ * (interfaces, lease database, logging) come after the block.
+ *
+ * <p>Boot files follow Kea's precedence (subnet, then client class, then reservation): the subnet
+ * names the BIOS loader, the class {@value #EFI_CLASS} the UEFI one for clients whose option 93 is
+ * 7 or 9, and a host pinned to one firmware its loader in its reservation. The class is evaluated
+ * only for netroot's subnets ({@code only-if-required}, listed in each subnet's {@code
+ * require-client-classes}), as dhcpd's condition lives inside each netroot subnet.
+ *
+ * <p>A subnet's {@code id} is its network address as a number: Kea keeps each lease with its
+ * subnet's id, so the id stays when networks are added, removed or reordered. Networks do not
+ * overlap, so no two share one.
+ *
+ * <p>The JSON is written by Jackson; spec text reaches it only as string values, each checked by
+ * {@link DhcpValues} or written only when it is a plain host name.
+ */
+public final class KeaConfigRenderer {
+
+  static final String FILE = "kea-dhcp4.conf";
+
+  /** The client class of x86-64 UEFI clients. */
+  static final String EFI_CLASS = "netroot-efi64";
+
+  /** Option 93 as its two raw bytes: 00 07 and 00 09 are the x86-64 UEFI architectures. */
+  static final String EFI_TEST = "option[93].hex == 0x0007 or option[93].hex == 0x0009";
+
+  private static final String HEAD =
+      "# Kea members of the Dhcp4 map; your own members follow the block.\n"
+          + "# DHCP option 93, the client system architecture (RFC 4578): 7 and 9 x86-64 UEFI\n";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Four spaces per level, {@code "key": value}, every array element on its own line. */
+  private static final ObjectWriter WRITER =
+      new ObjectMapper()
+          .writer(
+              new DefaultPrettyPrinter(
+                      Separators.createDefaultInstance()
+                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                  .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("    ", "\n")));
+
+  private final SpecSet specs;
+
+  public KeaConfigRenderer(SpecSet specs) {
+    this.specs = specs;
+  }
+
+  /**
+   * The text inside the managed block; every line ends with {@code \n}.
+   *
+   * @throws UnsafeValueException when a name or the domain name cannot be written as data
+   */
+  public String blockBody() {
+    HostsByNetwork hosts = HostsByNetwork.of(specs);
+    String server = specs.server().address().toString();
+    ObjectNode members = NODES.objectNode();
+    ObjectNode efi = members.putArray("client-classes").addObject();
+    efi.put("name", EFI_CLASS);
+    efi.put("test", EFI_TEST);
+    efi.put("only-if-required", true);
+    efi.put("boot-file-name", TftpLayout.EFI_BOOT_FILE);
+    ArrayNode subnets = members.putArray("subnet4");
+    for (Network network : specs.networks()) {
+      subnets.add(subnet(network, server, hosts.of(network)));
+    }
+    if (!hosts.outside().isEmpty()) {
+      // Only reachable with specs that were not validated: global reservations keep them visible.
+      ArrayNode global = members.putArray("reservations");
+      hosts.outside().forEach(host -> global.add(reservation(host)));
+    }
+    StringBuilder out = new StringBuilder(HEAD);
+    Iterator<Map.Entry<String, JsonNode>> each = members.fields();
+    while (each.hasNext()) {
+      Map.Entry<String, JsonNode> member = each.next();
+      out.append(json(NODES.textNode(member.getKey())))
+          .append(": ")
+          .append(json(member.getValue()))
+          .append(",\n");
+    }
+    return out.toString();
+  }
+
+  private ObjectNode subnet(Network network, String server, List<Host> hosts) {
+    ObjectNode subnet = NODES.objectNode();
+    subnet.put("id", network.subnet().network().unsigned());
+    subnet.put(
+        "comment", "network " + DhcpValues.name(network, FILE, "is not written into a comment"));
+    subnet.put("subnet", network.subnet().toString());
+    if (network.dynamicRange() != null) {
+      subnet
+          .putArray("pools")
+          .addObject()
+          .put("pool", network.dynamicRange().start() + " - " + network.dynamicRange().end());
+    }
+    ArrayNode options = NODES.arrayNode();
+    addresses(options, "routers", network.routers());
+    addresses(options, "domain-name-servers", network.dnsServers());
+    if (network.domainName() != null) {
+      options
+          .addObject()
+          .put("name", "domain-name")
+          .put("data", DhcpValues.domainName(network, FILE));
+    }
+    if (!options.isEmpty()) {
+      subnet.set("option-data", options);
+    }
+    subnet.put("next-server", server);
+    subnet.put("boot-file-name", TftpLayout.BIOS_BOOT_FILE);
+    subnet.putArray("require-client-classes").add(EFI_CLASS);
+    if (!hosts.isEmpty()) {
+      ArrayNode reservations = subnet.putArray("reservations");
+      hosts.forEach(host -> reservations.add(reservation(host)));
+    }
+    return subnet;
+  }
+
+  private ObjectNode reservation(Host host) {
+    ObjectNode reservation = NODES.objectNode();
+    reservation.put(
+        "comment", "host " + DhcpValues.name(host, FILE, "is not written into a comment"));
+    reservation.put("hw-address", DhcpValues.mac(host, FILE));
+    if (host.ip() != null) {
+      reservation.put("ip-address", host.ip().toString());
+    }
+    if (DhcpdConfRenderer.isNodeName(host.name())) {
+      // Kea sends it as option 12 when the client sends or asks for it, as dhcpd does.
+      reservation.put("hostname", host.name());
+    }
+    Firmware firmware = host.firmwareWith(specs.profileOf(host));
+    if (firmware != Firmware.AUTO) {
+      // Pinned to one firmware: the reservation's file wins over the subnet's and the class's.
+      reservation.put(
+          "boot-file-name",
+          firmware == Firmware.UEFI ? TftpLayout.EFI_BOOT_FILE : TftpLayout.BIOS_BOOT_FILE);
+    }
+    return reservation;
+  }
+
+  private static void addresses(ArrayNode options, String name, List<Ipv4> addresses) {
+    if (!addresses.isEmpty()) {
+      options
+          .addObject()
+          .put("name", name)
+          .put("data", String.join(", ", addresses.stream().map(Ipv4::toString).toList()));
+    }
+  }
+
+  private static String json(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of nodes always writes", e);
+    }
+  }
+}
