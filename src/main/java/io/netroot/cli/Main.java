@@ -3,7 +3,7 @@ package io.netroot.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code agent} command: validate, plan, apply, drift, backups, run and status. */
+/** The {@code agent} command: validate, plan, apply, drift, backups, run, status and import. */
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       StatusCommand.class,
       BenchCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -70,6 +71,6 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "a command is required (validate, plan, apply, drift, backups, run, status, bench)");
+        "a command is required (validate, plan, apply, drift, backups, run, status, bench, import)");
   }
 }
