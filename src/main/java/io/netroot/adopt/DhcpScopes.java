@@ -27,9 +27,15 @@ public final class DhcpScopes {
 
   private final DhcpdTree tree;
   private final Set<String> archNames = new HashSet<>(ARCH_NAMES);
+  private final List<Node> subnets;
+  private final List<Node> hosts;
+  private final List<Node> classes;
 
   public DhcpScopes(DhcpdTree tree) {
     this.tree = tree;
+    this.subnets = tree.blocks("subnet");
+    this.hosts = tree.blocks("host");
+    this.classes = tree.blocks("class");
     for (Node n : all(tree.top())) {
       // option NAME code 93 = unsigned integer 16;
       if (!n.block()
@@ -82,12 +88,12 @@ public final class DhcpScopes {
 
   /** The {@code subnet} declarations, in file order. */
   public List<Node> subnets() {
-    return tree.blocks("subnet");
+    return subnets;
   }
 
   /** The {@code host} declarations, in file order. */
   public List<Node> hosts() {
-    return tree.blocks("host");
+    return hosts;
   }
 
   /** {@code subnet A netmask M}'s network, when it is one. */
@@ -97,7 +103,7 @@ public final class DhcpScopes {
 
   /** The first subnet whose network holds {@code ip}. */
   public Node subnetOf(Ipv4 ip) {
-    for (Node s : subnets()) {
+    for (Node s : subnets) {
       if (cidr(s).map(c -> c.contains(ip)).orElse(false)) {
         return s;
       }
@@ -145,7 +151,7 @@ public final class DhcpScopes {
         return s;
       }
     }
-    for (Node c : tree.blocks("class")) {
+    for (Node c : classes) {
       Truth member = membership(c, client);
       if (member == Truth.FALSE) {
         continue;

@@ -4,6 +4,7 @@ import io.netroot.adopt.DhcpScopes;
 import io.netroot.adopt.DhcpdTree.Node;
 import io.netroot.spec.Ipv4;
 import io.netroot.spec.MacAddress;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,25 @@ final class Cascade {
     this.ctx = ctx;
   }
 
+  /** The imported Hosts by MAC address, made again each round. */
+  private final Map<String, SpecDoc> byMac = new HashMap<>();
+
   void run() {
     boolean changed = true;
     while (changed) {
-      changed = profiles() | hosts() | networks() | clashes();
+      index();
+      changed = profiles() | hosts() | networks();
+      index();
+      changed |= clashes();
+    }
+  }
+
+  private void index() {
+    byMac.clear();
+    for (SpecDoc host : ctx.hosts.values()) {
+      if (host.dropped() == null) {
+        byMac.put((String) host.get("mac"), host);
+      }
     }
   }
 
@@ -102,14 +118,21 @@ final class Cascade {
   /** Imported Hosts whose address or name another declaration, not imported, has. */
   private boolean clashes() {
     boolean changed = false;
+    Map<String, SpecDoc> byIp = new HashMap<>();
+    Map<String, SpecDoc> byName = new HashMap<>();
+    for (SpecDoc host : byMac.values()) {
+      byIp.put((String) host.get("ip"), host);
+      byName.put(host.name().toLowerCase(Locale.ROOT), host);
+    }
     for (Node decl : ctx.scopes.hosts()) {
       if (owned(decl)) {
         continue;
       }
       Optional<Ipv4> ip = DhcpScopes.fixedAddress(decl);
       String name = decl.word(1).orElse("").toLowerCase(Locale.ROOT);
-      for (SpecDoc host : ctx.hosts.values()) {
-        if (host.dropped() != null) {
+      for (SpecDoc host :
+          new SpecDoc[] {ip.map(a -> byIp.get(a.toString())).orElse(null), byName.get(name)}) {
+        if (host == null || host.dropped() != null) {
           continue;
         }
         if (ip.isPresent() && ip.get().toString().equals(host.get("ip"))) {
@@ -140,12 +163,8 @@ final class Cascade {
     if (mac.isEmpty()) {
       return false;
     }
-    for (SpecDoc host : ctx.hosts.values()) {
-      if (host.dropped() == null && mac.get().text().equals(host.get("mac"))) {
-        return true;
-      }
-    }
-    return false;
+    SpecDoc host = byMac.get(mac.get().text());
+    return host != null && host.dropped() == null;
   }
 
   private ProfilePlan planNamed(String name) {

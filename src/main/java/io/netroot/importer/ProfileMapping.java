@@ -46,6 +46,19 @@ final class ProfileMapping {
     if (menu.isEmpty()) {
       return;
     }
+    for (String include : List.of("INCLUDE", "MENU INCLUDE")) {
+      PxelinuxConfig.Directive d = menu.get().global(include);
+      if (d != null) {
+        ctx.report.add(
+            io.netroot.importer.ImportReport.Section.CHANGES,
+            ctx.underTftp(ImportContext.MENU) + ":" + d.line(),
+            include
+                + " "
+                + d.value()
+                + " is not read: its entries are not imported, and"
+                + " netroot's menu does not include it");
+      }
+    }
     for (Label label : menu.get().labels()) {
       if (label.localboot() == null) {
         plan(ImportContext.MENU, "", menu.get(), label).inMenu = true;
