@@ -78,7 +78,7 @@ final class ProfileMapping {
     ctx.profiles.put(entry, plan);
     plan.problem = problem(plan, prefix, config);
     if (plan.problem == null) {
-      documents(plan, prefix);
+      documents(plan);
     }
     return plan;
   }
@@ -185,7 +185,7 @@ final class ProfileMapping {
     return ctx.files.real(serverPath).toString();
   }
 
-  private void documents(ProfilePlan plan, String prefix) {
+  private void documents(ProfilePlan plan) {
     String path = plan.append.path();
     for (SpecDoc image : ctx.rootImages) {
       if (path.equals(image.get("path"))) {

@@ -148,6 +148,32 @@ class ImporterTest {
   }
 
   @Test
+  void linksAreFollowedInsideTheRootOnly() throws Exception {
+    Path root = server();
+    Path tftp = root.resolve("var/lib/tftpboot");
+    // the menu points out of the root: read as the server would, it is not there
+    Files.writeString(dir.resolve("outside-menu"), MENU.replace("good", "stolen"));
+    Files.delete(tftp.resolve("pxelinux.cfg/default"));
+    Files.createSymbolicLink(
+        tftp.resolve("pxelinux.cfg/default"), Path.of("../../../../../../../../outside-menu"));
+    // the kernel is a link to the server's /boot: the Kernel names the file inside the root
+    write(root, "boot/vmlinuz-6.1", "MZ kernel in boot");
+    Files.delete(tftp.resolve("k/vmlinuz-6.1"));
+    Files.createSymbolicLink(tftp.resolve("k/vmlinuz-6.1"), Path.of("/boot/vmlinuz-6.1"));
+    Files.writeString(
+        tftp.resolve("pxelinux.cfg/01-52-54-00-00-00-02"),
+        "DEFAULT own\nLABEL own\n KERNEL k/vmlinuz-6.1\n INITRD k/initrd.img-6.1\n"
+            + " APPEND ip=dhcp boot=nfs nfsroot=10.0.0.1:/srv/root,tcp,vers=3\n IPAPPEND 2\n");
+    Path out = dir.resolve("specs");
+    run(root, out, false);
+    SpecSet specs = SpecLoader.load(out);
+    assertThat(specs.profiles()).extracting(p -> p.name()).containsExactly("own");
+    assertThat(specs.kernels().get(0).image())
+        .isEqualTo(root.toAbsolutePath().resolve("boot/vmlinuz-6.1"));
+    assertThat(Files.readString(out.resolve("profiles.yaml"))).doesNotContain("stolen");
+  }
+
+  @Test
   void withoutAnAddressAnywhereTheImportAsksForOne() throws Exception {
     Path root = dir.resolve("empty");
     Files.createDirectories(root);
