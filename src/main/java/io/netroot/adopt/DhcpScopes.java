@@ -31,6 +31,8 @@ public final class DhcpScopes {
   private final List<Node> hosts;
   private final List<Node> classes;
 
+  private final ScopeStatements statements;
+
   public DhcpScopes(DhcpdTree tree) {
     this.tree = tree;
     this.subnets = tree.blocks("subnet");
@@ -45,6 +47,7 @@ public final class DhcpScopes {
         archNames.add(n.word(1).get().toLowerCase(Locale.ROOT));
       }
     }
+    this.statements = new ScopeStatements(tree.top(), archNames);
   }
 
   /** The tree read. */
@@ -146,28 +149,28 @@ public final class DhcpScopes {
    */
   public Setting setting(DhcpClient client, Node host, Node subnet, String param) {
     for (Node scope : host == null ? List.<Node>of() : hostScopes(host)) {
-      Setting s = find(param, scope.children(), client);
+      Setting s = statements.find(param, scope, client);
       if (s.state() != State.UNSET) {
         return s;
       }
     }
     for (Node c : classes) {
-      Truth member = membership(c, client);
+      Truth member = statements.membership(c, client);
       if (member == Truth.FALSE) {
         continue;
       }
-      Setting s = find(param, c.children(), client);
+      Setting s = statements.find(param, c, client);
       if (s.state() != State.UNSET) {
         return member == Truth.TRUE ? s : new Setting(State.UNKNOWN, List.of(), c);
       }
     }
     for (Node n = subnet; n != null; n = n.parent()) {
-      Setting s = find(param, n.children(), client);
+      Setting s = statements.find(param, n, client);
       if (s.state() != State.UNSET) {
         return s;
       }
     }
-    return find(param, tree.top(), client);
+    return statements.findAtTop(param, client);
   }
 
   /** The host, then the blocks around it up to (not including) a subnet or shared network. */
@@ -180,113 +183,6 @@ public final class DhcpScopes {
       out.add(n);
     }
     return out;
-  }
-
-  private Truth membership(Node classBlock, DhcpClient client) {
-    Truth member = Truth.FALSE;
-    for (Node s : classBlock.children()) {
-      if (!s.block() && s.keyword().equals("match")) {
-        member =
-            s.word(1).orElse("").equalsIgnoreCase("if")
-                ? DhcpCondition.evaluate(s.statement().words(), 2, client, archNames)
-                : Truth.UNKNOWN;
-      }
-    }
-    return member;
-  }
-
-  /** The parameter in one scope's statements; a later statement wins over an earlier one. */
-  private Setting find(String param, List<Node> statements, DhcpClient client) {
-    Setting found = Setting.UNSET;
-    for (int i = 0; i < statements.size(); i++) {
-      Node s = statements.get(i);
-      if (!s.block()) {
-        Setting set = sets(s, param);
-        found = set == null ? found : set;
-        continue;
-      }
-      if (!s.keyword().equals("if")) {
-        continue;
-      }
-      int end = i + 1;
-      while (end < statements.size() && isElse(statements.get(end))) {
-        end++;
-      }
-      Setting chain = chain(param, statements.subList(i, end), client);
-      found = chain.state() == State.UNSET ? found : chain;
-      i = end - 1;
-    }
-    return found;
-  }
-
-  private static boolean isElse(Node s) {
-    return s.block() && (s.keyword().equals("else") || s.keyword().equals("elsif"));
-  }
-
-  /** An {@code if}, {@code elsif}/{@code else if} and {@code else} chain. */
-  private Setting chain(String param, List<Node> branches, DhcpClient client) {
-    boolean uncertain = false;
-    Node doubt = null;
-    for (Node b : branches) {
-      Truth t = branchTruth(b, client);
-      if (t == Truth.FALSE) {
-        continue;
-      }
-      Setting inner = find(param, b.children(), client);
-      if (t == Truth.UNKNOWN) {
-        if (inner.state() != State.UNSET) {
-          uncertain = true;
-          doubt = doubt == null ? b : doubt;
-        }
-        continue;
-      }
-      return uncertain ? new Setting(State.UNKNOWN, List.of(), doubt) : inner;
-    }
-    return uncertain ? new Setting(State.UNKNOWN, List.of(), doubt) : Setting.UNSET;
-  }
-
-  private Truth branchTruth(Node b, DhcpClient client) {
-    List<DhcpdConf.Word> words = b.statement().words();
-    if (b.keyword().equals("else")) {
-      if (words.size() == 1) {
-        return Truth.TRUE;
-      }
-      return words.get(1).text().equalsIgnoreCase("if")
-          ? DhcpCondition.evaluate(words, 2, client, archNames)
-          : Truth.UNKNOWN;
-    }
-    return DhcpCondition.evaluate(words, 1, client, archNames);
-  }
-
-  /** The setting a simple statement makes of {@code param}, or {@code null}. */
-  static Setting sets(Node s, String param) {
-    List<DhcpdConf.Word> words = s.statement().words();
-    int from;
-    if (param.startsWith("option ")) {
-      if (!s.keyword().equals("option")
-          || !s.word(1).orElse("").equalsIgnoreCase(param.substring(7))) {
-        return null;
-      }
-      if (s.word(2).orElse("").equalsIgnoreCase("code")) {
-        return null;
-      }
-      from = 2;
-    } else {
-      if (!s.keyword().equals(param)) {
-        return null;
-      }
-      from = 1;
-    }
-    if (words.size() > from && words.get(from).text().equals("=") && !words.get(from).quoted()) {
-      return new Setting(State.UNKNOWN, List.of(), s);
-    }
-    List<String> values = new ArrayList<>();
-    for (DhcpdConf.Word w : words.subList(Math.min(from, words.size()), words.size())) {
-      if (!(w.text().equals(",") && !w.quoted())) {
-        values.add(w.text());
-      }
-    }
-    return new Setting(State.SET, List.copyOf(values), s);
   }
 
   private static List<Node> all(List<Node> nodes) {

@@ -40,6 +40,7 @@ public final class PxelinuxBoot {
   private final String tftpRoot;
   private final Map<String, Optional<PxelinuxConfig>> configs = new HashMap<>();
   private final Map<String, String> hashes = new HashMap<>();
+  private final Map<String, Set<String>> listed = new HashMap<>();
 
   /**
    * @param tftpRoot the TFTP root's server path
@@ -96,9 +97,12 @@ public final class PxelinuxBoot {
       }
     }
     names.add("default");
+    // one listing of the directory, not a look for each name of each host
+    Set<String> there =
+        listed.computeIfAbsent(prefix, p -> Set.copyOf(files.list(tftpRoot + p + "pxelinux.cfg")));
     for (String name : names) {
       String path = prefix + "pxelinux.cfg/" + name;
-      if (config(path).isPresent()) {
+      if (there.contains(name) && config(path).isPresent()) {
         return path;
       }
     }
