@@ -34,9 +34,13 @@ final class ImportFindings {
           "next-server",
           "filename");
 
-  /** The statements netroot writes in a host it declares. */
+  /**
+   * The statements netroot writes in a host it declares. A host's own {@code filename} and {@code
+   * next-server} (the same as its subnet's, or it would not be imported) are not written: the host
+   * gets its subnet's.
+   */
   private static final Set<String> HOST_WRITTEN =
-      Set.of("hardware", "fixed-address", "option host-name", "filename", "next-server");
+      Set.of("hardware", "fixed-address", "option host-name");
 
   private final ImportContext ctx;
   private final ServerMeaning before;
