@@ -3,7 +3,7 @@ package io.netroot.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code agent} command: validate, plan, apply, drift, backups, run and status. */
+/** The {@code agent} command: validate, plan, apply, drift, backups, run, status and import. */
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       HostsCommand.class,
       CheckCommand.class,
       BenchCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -72,6 +73,6 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "a command is required (validate, plan, apply, drift, backups, run, status, bench)");
+        "a command is required (validate, plan, apply, drift, backups, run, status, bench, import)");
   }
 }
