@@ -126,6 +126,22 @@ public final class DhcpdAdoption implements Adopter {
                 "spec.subnet");
             return;
           }
+          Optional<Statement> include = firstInclude(s.children());
+          if (include.isPresent()) {
+            clash(
+                s,
+                "subnet "
+                    + subnet
+                    + " includes "
+                    + include.get().word(1).orElse("a file")
+                    + " (line "
+                    + include.get().line()
+                    + "), whose declarations adopting the subnet would lose; move them out of"
+                    + " the subnet or into the specs",
+                network,
+                "spec.subnet");
+            return;
+          }
           List<String> strangers = foreignHosts(s);
           if (!strangers.isEmpty()) {
             clash(
@@ -184,6 +200,22 @@ public final class DhcpdAdoption implements Adopter {
                   + ", with another name and MAC address; give one of them another address");
         }
       }
+    }
+
+    /** The first {@code include} at any depth of {@code statements}. */
+    private Optional<Statement> firstInclude(List<Statement> statements) {
+      for (Statement s : statements) {
+        if (s.keyword().equals("include")) {
+          return Optional.of(s);
+        }
+        if (s.block()) {
+          Optional<Statement> inner = firstInclude(s.children());
+          if (inner.isPresent()) {
+            return inner;
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     /**

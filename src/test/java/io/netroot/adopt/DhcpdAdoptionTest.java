@@ -134,6 +134,18 @@ class DhcpdAdoptionTest {
   }
 
   @Test
+  void theSpecsSubnetWithAnIncludeIsAClashNotALoss() {
+    assertThatThrownBy(
+            () ->
+                adopt(
+                    "subnet 10.0.0.0 netmask 255.255.255.0 {\n"
+                        + "  include \"/etc/dhcp/lab-hosts.conf\";\n}\n"))
+        .isInstanceOf(AdoptionClashException.class)
+        .hasMessageContaining(
+            "subnet 10.0.0.0/24 includes /etc/dhcp/lab-hosts.conf (line 2), whose declarations");
+  }
+
+  @Test
   void theSpecsSubnetInASharedNetworkIsAClash() {
     assertThatThrownBy(
             () ->
