@@ -106,8 +106,29 @@ public record RootImage(
       String mirror,
       String packageCache) {
 
+    /**
+     * What netroot adds to the packages of an image whose initramfs dracut makes: dracut itself (in
+     * place of initramfs-tools), its network and NFS modules, and the NFS client those modules take
+     * {@code mount.nfs} and {@code rpcbind} from.
+     */
+    public static final List<String> DRACUT_PACKAGES =
+        List.of("dracut", "dracut-network", "nfs-common");
+
     public Build {
       packages = List.copyOf(new java.util.TreeSet<>(packages));
+    }
+
+    /**
+     * The packages installed when {@code initramfs} makes the image's initramfs: {@link #packages},
+     * with {@link #DRACUT_PACKAGES} for dracut; sorted, without duplicates.
+     */
+    public List<String> packagesFor(RootMethod initramfs) {
+      if (initramfs != RootMethod.DRACUT) {
+        return packages;
+      }
+      java.util.SortedSet<String> all = new java.util.TreeSet<>(packages);
+      all.addAll(DRACUT_PACKAGES);
+      return List.copyOf(all);
     }
   }
 
