@@ -108,11 +108,13 @@ public record RootImage(
 
     /**
      * What netroot adds to the packages of an image whose initramfs dracut makes: dracut itself (in
-     * place of initramfs-tools), its network and NFS modules, and the NFS client those modules take
-     * {@code mount.nfs} and {@code rpcbind} from.
+     * place of initramfs-tools), its network and NFS modules, and what those modules need that
+     * Debian's dracut does not depend on: nfs-common (their {@code mount.nfs} and {@code rpcbind}),
+     * netbase ({@code /etc/protocols}, without which {@code mount.nfs} fails with "Protocol not
+     * supported") and procps ({@code pgrep}).
      */
     public static final List<String> DRACUT_PACKAGES =
-        List.of("dracut", "dracut-network", "nfs-common");
+        List.of("dracut", "dracut-network", "netbase", "nfs-common", "procps");
 
     public Build {
       packages = List.copyOf(new java.util.TreeSet<>(packages));

@@ -177,10 +177,12 @@ class ImageBuildTest {
 
     assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();
     assertThat(apply.resources().get(0).desired().text())
-        .contains("  dracut\n  dracut-network\n  linux-image-amd64\n  nfs-common\n  systemd-sysv\n")
+        .contains(
+            "  dracut\n  dracut-network\n  linux-image-amd64\n  netbase\n  nfs-common\n  procps\n  systemd-sysv\n")
         .contains("initramfs: dracut, root over NFS (netroot files v1)");
     assertThat(Files.readAllLines(tools.resolve("args")))
-        .contains("--include=dracut,dracut-network,linux-image-amd64,nfs-common,systemd-sysv");
+        .contains(
+            "--include=dracut,dracut-network,linux-image-amd64,netbase,nfs-common,procps,systemd-sysv");
     assertThat(image("etc/dracut.conf.d/netroot.conf")).content().contains("hostonly=\"no\"");
     assertThat(image("usr/lib/dracut/modules.d/90netroot-overlay/netroot-overlay.sh"))
         .content()

@@ -83,7 +83,9 @@ class ImageRecipeTest {
               dracut
               dracut-network
               linux-image-amd64
+              netbase
               nfs-common
+              procps
               systemd-sysv
             initramfs: dracut, root over NFS (netroot files v1)
             overlay: tmpfs
@@ -98,7 +100,8 @@ class ImageRecipeTest {
             RootMethod.DRACUT);
 
     assertThat(recipe.build(new RootFs(dir), dir).packages())
-        .containsExactly("dracut", "dracut-network", "linux-image-amd64", "nfs-common");
+        .containsExactly(
+            "dracut", "dracut-network", "linux-image-amd64", "netbase", "nfs-common", "procps");
   }
 
   @Test

@@ -93,7 +93,8 @@ class KernelFromImageSpecTest {
     assertThat(specs.firstKernelFrom("bookworm").name()).isEqualTo("kb");
     assertThat(specs.initramfsOf(image)).isEqualTo(RootMethod.DRACUT);
     assertThat(image.build().packagesFor(specs.initramfsOf(image)))
-        .containsExactly("dracut", "dracut-network", "linux-image-amd64", "nfs-common");
+        .containsExactly(
+            "dracut", "dracut-network", "linux-image-amd64", "netbase", "nfs-common", "procps");
   }
 
   @Test
@@ -139,7 +140,8 @@ class KernelFromImageSpecTest {
     SpecSet specs = SpecLoader.load(dir);
     RootImage image = specs.rootImagesByName().get("bookworm");
     assertThat(image.build().packagesFor(specs.initramfsOf(image)))
-        .containsExactly("dracut", "dracut-network", "linux-image-amd64", "nfs-common");
+        .containsExactly(
+            "dracut", "dracut-network", "linux-image-amd64", "netbase", "nfs-common", "procps");
   }
 
   @Test
