@@ -89,7 +89,7 @@ final class SpecValidator {
             + first.rootMethod().yaml()
             + " of "
             + Findings.where(first, rootMethodField(first))
-            + ", which also boots the kernel of RootImage \""
+            + ", taken from the same RootImage \""
             + kernel.fromImage()
             + "\"; an image has one initramfs, made by one of the two, so give both kernels the"
             + " same rootMethod");

@@ -163,8 +163,8 @@ class KernelFromImageSpecTest {
             "Kernel \"kb2\": rootMethod: dracut differs from rootMethod: initramfs-tools of"
                 + " Kernel \"kb\" (at "
                 + at(FIRST_FIELD, 14)
-                + "), which also boots the kernel of RootImage \"bookworm\"; an image has one"
-                + " initramfs, made by one of the two, so give both kernels the same rootMethod");
+                + "), taken from the same RootImage \"bookworm\"; an image has one initramfs,"
+                + " made by one of the two, so give both kernels the same rootMethod");
   }
 
   @Test
