@@ -7,6 +7,7 @@ import io.netroot.os.ImageGenerationDirs;
 import io.netroot.os.Mmdebstrap;
 import io.netroot.os.RootFs;
 import io.netroot.spec.RootImage;
+import io.netroot.spec.RootMethod;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,12 @@ final class ImageBuild extends BaseResource {
   private final Supplier<Optional<Mmdebstrap>> builder;
   private final Clock clock;
 
+  /**
+   * @param initramfs who makes the image's initramfs ({@link io.netroot.spec.SpecSet#initramfsOf})
+   */
   ImageBuild(
       RootImage image,
+      RootMethod initramfs,
       FillProgress progress,
       List<ServiceAction> onSwitch,
       Supplier<Optional<Mmdebstrap>> builder,
@@ -72,14 +77,15 @@ final class ImageBuild extends BaseResource {
         List.of(),
         onSwitch);
     this.image = image;
-    this.recipe = new ImageRecipe(image);
+    this.recipe = new ImageRecipe(image, initramfs);
     this.progress = progress;
     this.builder = builder;
     this.clock = clock;
   }
 
-  ImageBuild(RootImage image, FillProgress progress, List<ServiceAction> onSwitch) {
-    this(image, progress, onSwitch, Mmdebstrap::installed, Clock.systemUTC());
+  ImageBuild(
+      RootImage image, RootMethod initramfs, FillProgress progress, List<ServiceAction> onSwitch) {
+    this(image, initramfs, progress, onSwitch, Mmdebstrap::installed, Clock.systemUTC());
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.netroot.NetrootException;
 import io.netroot.os.Mmdebstrap;
 import io.netroot.os.RootFs;
 import io.netroot.spec.RootImage;
+import io.netroot.spec.RootMethod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +17,11 @@ import java.util.List;
  * image netroot adds itself (the initramfs configuration that mounts the root over NFS, and the
  * per-node overlay). The text is the image's desired content: a change of any line is a rebuild,
  * and the plan shows it as a diff.
+ *
+ * <p>The initramfs is made by initramfs-tools, or by dracut when the kernels taken from the image
+ * boot it with {@code rootMethod: dracut}; then dracut and what it needs for an NFS root are added
+ * to the packages ({@link RootImage.Build#DRACUT_PACKAGES}) and netroot's dracut configuration and
+ * modules go in instead of its initramfs-tools files.
  *
  * <p>netroot's own files go in before the packages are configured, so the kernel's initramfs is
  * generated with them by the distribution's own tools during the build. Nothing of the image runs
@@ -33,10 +39,22 @@ final class ImageRecipe {
    */
   static final int NETROOT_FILES = 1;
 
-  private final RootImage image;
+  /**
+   * Where dracut looks for modules; netroot's are {@code 90netroot} and {@code 90netroot-overlay}.
+   */
+  static final String DRACUT_MODULES = "/usr/lib/dracut/modules.d/";
 
-  ImageRecipe(RootImage image) {
+  private final RootImage image;
+  private final RootMethod initramfs;
+
+  /**
+   * @param initramfs who makes the image's initramfs: {@link RootMethod#DRACUT}, or otherwise
+   *     initramfs-tools
+   */
+  ImageRecipe(RootImage image, RootMethod initramfs) {
     this.image = image;
+    this.initramfs =
+        initramfs == RootMethod.DRACUT ? RootMethod.DRACUT : RootMethod.INITRAMFS_TOOLS;
   }
 
   /** The recipe as text, one fact per line, the packages one per line. */
@@ -50,8 +68,13 @@ final class ImageRecipe {
         .append('\n');
     t.append("variant: ").append(VARIANT).append('\n');
     t.append("packages:\n");
-    build.packages().forEach(p -> t.append("  ").append(p).append('\n'));
-    t.append("initramfs: root over NFS (netroot files v").append(NETROOT_FILES).append(")\n");
+    build.packagesFor(initramfs).forEach(p -> t.append("  ").append(p).append('\n'));
+    t.append("initramfs: ");
+    if (initramfs == RootMethod.DRACUT) {
+      // initramfs-tools images keep the line they were built with, so they are not rebuilt
+      t.append("dracut, ");
+    }
+    t.append("root over NFS (netroot files v").append(NETROOT_FILES).append(")\n");
     t.append("overlay: ").append(image.overlay() == RootImage.Overlay.TMPFS ? "tmpfs" : "none");
     t.append('\n');
     return t.toString();
@@ -62,6 +85,27 @@ final class ImageRecipe {
    * netroot made) to be copied into the image.
    */
   Mmdebstrap.Build build(RootFs root, Path files) {
+    List<Mmdebstrap.FileIn> in =
+        initramfs == RootMethod.DRACUT ? dracutFiles(files) : initramfsToolsFiles(files);
+    List<String> customize = new ArrayList<>();
+    // Nodes share the image: each takes its name from DHCP, not from a file in the image.
+    customize.add("rm -f \"$1/etc/hostname\"");
+    RootImage.Build build = image.build();
+    return new Mmdebstrap.Build(
+        build.suite(),
+        build.packagesFor(initramfs),
+        build.mirror(),
+        VARIANT,
+        in,
+        customize,
+        build.packageCache() == null ? null : root.resolve(build.packageCache()));
+  }
+
+  /**
+   * initramfs-tools: {@code BOOT=nfs} with the network modules, and with an overlay a hook that
+   * adds the overlay module and the {@code init-bottom} script that mounts it.
+   */
+  private List<Mmdebstrap.FileIn> initramfsToolsFiles(Path files) {
     List<Mmdebstrap.FileIn> in = new ArrayList<>();
     in.add(file(files, "initramfs.conf", "/etc/initramfs-tools/conf.d/netroot", 0644));
     if (image.overlay() == RootImage.Overlay.TMPFS) {
@@ -73,18 +117,45 @@ final class ImageRecipe {
               "/etc/initramfs-tools/scripts/init-bottom/netroot-overlay",
               0755));
     }
-    List<String> customize = new ArrayList<>();
-    // Nodes share the image: each takes its name from DHCP, not from a file in the image.
-    customize.add("rm -f \"$1/etc/hostname\"");
-    RootImage.Build build = image.build();
-    return new Mmdebstrap.Build(
-        build.suite(),
-        build.packages(),
-        build.mirror(),
-        VARIANT,
-        in,
-        customize,
-        build.packageCache() == null ? null : root.resolve(build.packageCache()));
+    return in;
+  }
+
+  /**
+   * dracut: a configuration that makes a generic initramfs (not one for the build machine) with the
+   * NFS and network modules and netroot's module, which keeps the node's DHCP address past its
+   * lease; with an overlay, a second configuration and module whose pre-pivot hook mounts it.
+   */
+  private List<Mmdebstrap.FileIn> dracutFiles(Path files) {
+    List<Mmdebstrap.FileIn> in = new ArrayList<>();
+    in.add(file(files, "dracut.conf", "/etc/dracut.conf.d/netroot.conf", 0644));
+    in.add(
+        file(
+            files,
+            "dracut-netroot-module-setup.sh",
+            DRACUT_MODULES + "90netroot/module-setup.sh",
+            0755));
+    in.add(
+        file(
+            files,
+            "dracut-netroot-address.sh",
+            DRACUT_MODULES + "90netroot/netroot-address.sh",
+            0755));
+    if (image.overlay() == RootImage.Overlay.TMPFS) {
+      in.add(file(files, "dracut-overlay.conf", "/etc/dracut.conf.d/netroot-overlay.conf", 0644));
+      in.add(
+          file(
+              files,
+              "dracut-overlay-module-setup.sh",
+              DRACUT_MODULES + "90netroot-overlay/module-setup.sh",
+              0755));
+      in.add(
+          file(
+              files,
+              "dracut-overlay-pre-pivot.sh",
+              DRACUT_MODULES + "90netroot-overlay/netroot-overlay.sh",
+              0755));
+    }
+    return in;
   }
 
   private static Mmdebstrap.FileIn file(Path dir, String resource, String imagePath, int mode) {

@@ -79,7 +79,7 @@ final class RootImageResources {
     String path = image.path();
     List<ResourceId> needs = new ArrayList<>();
     if (image.build() != null) {
-      ImageBuild build = new ImageBuild(image, progress, onSwitch);
+      ImageBuild build = new ImageBuild(image, specs.initramfsOf(image), progress, onSwitch);
       resources.add(build);
       needs.add(build.id());
     } else if (image.source() != null) {

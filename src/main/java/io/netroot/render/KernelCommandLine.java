@@ -67,6 +67,7 @@ public final class KernelCommandLine {
       case INITRAMFS_TOOLS ->
           out.append("ip=dhcp boot=nfs nfsroot=").append(target).append(commas(options));
         // dracut.cmdline(7): root=nfs:<server>:<path>[:<options>], options comma-separated.
+        // No rd.neednet=1: a root=nfs: sets dracut's netroot, which brings the network up.
       case DRACUT -> {
         out.append("ip=dhcp root=nfs:").append(target);
         if (!options.isEmpty()) {

@@ -106,8 +106,31 @@ public record RootImage(
       String mirror,
       String packageCache) {
 
+    /**
+     * What netroot adds to the packages of an image whose initramfs dracut makes: dracut itself (in
+     * place of initramfs-tools), its network and NFS modules, and what those modules need that
+     * Debian's dracut does not depend on: nfs-common (their {@code mount.nfs} and {@code rpcbind}),
+     * netbase ({@code /etc/protocols}, without which {@code mount.nfs} fails with "Protocol not
+     * supported") and procps ({@code pgrep}).
+     */
+    public static final List<String> DRACUT_PACKAGES =
+        List.of("dracut", "dracut-network", "netbase", "nfs-common", "procps");
+
     public Build {
       packages = List.copyOf(new java.util.TreeSet<>(packages));
+    }
+
+    /**
+     * The packages installed when {@code initramfs} makes the image's initramfs: {@link #packages},
+     * with {@link #DRACUT_PACKAGES} for dracut; sorted, without duplicates.
+     */
+    public List<String> packagesFor(RootMethod initramfs) {
+      if (initramfs != RootMethod.DRACUT) {
+        return packages;
+      }
+      java.util.SortedSet<String> all = new java.util.TreeSet<>(packages);
+      all.addAll(DRACUT_PACKAGES);
+      return List.copyOf(all);
     }
   }
 

@@ -32,6 +32,7 @@ public final class SpecSet {
   private final Map<String, Kernel> kernelsByName;
   private final Map<String, RootImage> rootImagesByName;
   private final Map<String, Profile> profilesByName;
+  private final Map<String, Kernel> firstKernelFromImage;
 
   /**
    * @param server the boot server; {@code null} only while the documents of specs that have none
@@ -56,6 +57,13 @@ public final class SpecSet {
     this.kernelsByName = byName(this.kernels);
     this.rootImagesByName = byName(this.rootImages);
     this.profilesByName = byName(this.profiles);
+    Map<String, Kernel> fromImage = new HashMap<>();
+    for (Kernel kernel : this.kernels) {
+      if (kernel.fromImage() != null) {
+        fromImage.putIfAbsent(kernel.fromImage(), kernel);
+      }
+    }
+    this.firstKernelFromImage = Collections.unmodifiableMap(fromImage);
   }
 
   public BootServer server() {
@@ -99,6 +107,24 @@ public final class SpecSet {
   /** The profiles by name; of two with one name, the first. */
   public Map<String, Profile> profilesByName() {
     return profilesByName;
+  }
+
+  /**
+   * The first Kernel, in spec order, that publishes the kernel of the RootImage named {@code image}
+   * ({@code fromImage}), or {@code null} when none does.
+   */
+  public Kernel firstKernelFrom(String image) {
+    return firstKernelFromImage.get(image);
+  }
+
+  /**
+   * Who makes the initramfs of {@code image} when netroot builds it: the {@code rootMethod} of the
+   * first Kernel taken from it ({@link #firstKernelFrom}), or initramfs-tools when no Kernel is.
+   * Kernels of one image that disagree are a spec error.
+   */
+  public RootMethod initramfsOf(RootImage image) {
+    Kernel kernel = firstKernelFrom(image.name());
+    return kernel == null ? RootMethod.INITRAMFS_TOOLS : kernel.rootMethod();
   }
 
   /**

@@ -38,17 +38,12 @@ final class SpecValidator {
     for (Kernel kernel : specs.kernels()) {
       if (kernel.fromImage() != null) {
         refs.check(kernel, "spec.fromImage", kernel.fromImage(), "RootImage", rootImages.keySet());
-        builtWithDracut(kernel, rootImages.get(kernel.fromImage()), findings);
+        oneInitramfsPerImage(kernel, specs.firstKernelFrom(kernel.fromImage()), findings);
       }
     }
     for (RootImage image : rootImages.values()) {
-      if (image.build() != null && image.build().packages().contains("dracut")) {
-        findings.at(
-            image,
-            "spec.build.packages",
-            "dracut in an image netroot builds is not supported yet: netroot sets up"
-                + " initramfs-tools in it (BOOT=nfs, the network and NFS modules, the overlay);"
-                + " list initramfs-tools instead of dracut");
+      if (image.build() != null) {
+        initramfsPackages(image, specs, findings);
       }
     }
     for (Profile profile : profiles.values()) {
@@ -78,19 +73,71 @@ final class SpecValidator {
   }
 
   /**
-   * A kernel taken from an image netroot builds boots with the initramfs-tools set-up netroot puts
-   * into that image; dracut's is not made yet.
+   * An image holds one initramfs, made by initramfs-tools or by dracut: every kernel taken from it
+   * must say the same {@code rootMethod} as the first one (which, for an image netroot builds,
+   * decides how its initramfs is made).
    */
-  private static void builtWithDracut(Kernel kernel, RootImage image, Findings findings) {
-    if (image != null && image.build() != null && kernel.rootMethod() == RootMethod.DRACUT) {
-      findings.at(
-          kernel,
-          "spec.rootMethod",
-          "rootMethod: dracut with an image netroot builds (RootImage \""
-              + image.name()
-              + "\") is not supported yet: netroot sets up initramfs-tools in the images it"
-              + " builds; use rootMethod: initramfs-tools");
+  private static void oneInitramfsPerImage(Kernel kernel, Kernel first, Findings findings) {
+    if (first == null || first == kernel || first.rootMethod() == kernel.rootMethod()) {
+      return;
     }
+    findings.at(
+        kernel,
+        rootMethodField(kernel),
+        "rootMethod: "
+            + kernel.rootMethod().yaml()
+            + " differs from rootMethod: "
+            + first.rootMethod().yaml()
+            + " of "
+            + Findings.where(first, rootMethodField(first))
+            + ", taken from the same RootImage \""
+            + kernel.fromImage()
+            + "\"; an image has one initramfs, made by one of the two, so give both kernels the"
+            + " same rootMethod");
+  }
+
+  /**
+   * The packages of a built image must not bring the other initramfs generator than the one that
+   * makes its initramfs ({@link SpecSet#initramfsOf}): Debian's {@code dracut} and {@code
+   * initramfs-tools} conflict, and netroot's own files are for one of them.
+   */
+  private static void initramfsPackages(RootImage image, SpecSet specs, Findings findings) {
+    Kernel kernel = specs.firstKernelFrom(image.name());
+    List<String> packages = image.build().packages();
+    if (specs.initramfsOf(image) == RootMethod.DRACUT) {
+      if (packages.contains("initramfs-tools")) {
+        findings.at(
+            image,
+            "spec.build.packages",
+            "initramfs-tools in spec.build.packages conflicts with dracut, which makes this"
+                + " image's initramfs ("
+                + Findings.where(kernel, rootMethodField(kernel))
+                + " boots it with rootMethod: dracut); remove initramfs-tools: netroot adds"
+                + " what dracut needs itself ("
+                + String.join(", ", RootImage.Build.DRACUT_PACKAGES)
+                + ")");
+      }
+    } else if (packages.contains("dracut")) {
+      findings.at(
+          image,
+          "spec.build.packages",
+          "dracut in spec.build.packages conflicts with initramfs-tools, which makes this image's"
+              + " initramfs ("
+              + (kernel == null
+                  ? "no Kernel boots it with spec.fromImage: " + image.name()
+                  : Findings.where(kernel, rootMethodField(kernel))
+                      + " boots it with rootMethod: initramfs-tools")
+              + "); to have dracut make it, say rootMethod: dracut in the Kernel with fromImage: "
+              + image.name()
+              + " (netroot then adds dracut itself), or remove dracut");
+    }
+  }
+
+  /** Where a kernel's root method is said: its rootMethod, or its fromImage when it is left out. */
+  private static String rootMethodField(Kernel kernel) {
+    return kernel.origin().fields().containsKey("spec.rootMethod")
+        ? "spec.rootMethod"
+        : "spec.fromImage";
   }
 
   private static void bootServers(Catalog catalog, Position specsDir, Findings findings) {

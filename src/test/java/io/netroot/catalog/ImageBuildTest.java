@@ -14,6 +14,7 @@ import io.netroot.os.Mmdebstrap;
 import io.netroot.os.RootFs;
 import io.netroot.spec.Origin;
 import io.netroot.spec.RootImage;
+import io.netroot.spec.RootMethod;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ class ImageBuildTest {
   final List<String> calls = services.calls;
   Instant now = Instant.parse("2026-11-29T22:00:00Z");
   List<String> packages = List.of("linux-image-amd64", "initramfs-tools", "nfs-common");
+  RootMethod initramfs = RootMethod.INITRAMFS_TOOLS;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -79,6 +81,7 @@ class ImageBuildTest {
     ImageBuild build =
         new ImageBuild(
             image,
+            initramfs,
             FillProgress.NONE,
             List.of(ServiceAction.reexport("nfs")),
             () -> Optional.of(new Mmdebstrap(tools.resolve("mmdebstrap"))),
@@ -162,6 +165,65 @@ class ImageBuildTest {
 
     Report again = run(Options.apply(false));
     assertThat(again.changes()).isEmpty();
+  }
+
+  @Test
+  void aDracutImageIsBuiltWithDracutItsNetworkAndNfsPackagesAndNetrootsDracutFiles()
+      throws Exception {
+    initramfs = RootMethod.DRACUT;
+    packages = List.of("linux-image-amd64", "systemd-sysv");
+
+    Report apply = run(Options.apply(false));
+
+    assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();
+    assertThat(apply.resources().get(0).desired().text())
+        .contains(
+            "  dracut\n  dracut-network\n  linux-image-amd64\n  netbase\n  nfs-common\n  procps\n  systemd-sysv\n")
+        .contains("initramfs: dracut, root over NFS (netroot files v1)");
+    assertThat(Files.readAllLines(tools.resolve("args")))
+        .contains(
+            "--include=dracut,dracut-network,linux-image-amd64,netbase,nfs-common,procps,systemd-sysv");
+    assertThat(image("etc/dracut.conf.d/netroot.conf")).content().contains("hostonly=\"no\"");
+    assertThat(image("usr/lib/dracut/modules.d/90netroot-overlay/netroot-overlay.sh"))
+        .content()
+        .contains("mount -t overlay");
+    assertThat(
+            Files.getPosixFilePermissions(
+                image("usr/lib/dracut/modules.d/90netroot-overlay/module-setup.sh")))
+        .contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    assertThat(image("etc/initramfs-tools")).doesNotExist();
+    assertThat(image("etc/hostname")).as("nodes take their names from DHCP").doesNotExist();
+    assertThat(root.resolve("srv/tftp/images/bookworm/initrd.img"))
+        .content()
+        .startsWith("dracut initramfs for 6.1.0-13-amd64 with ")
+        .contains(" nfs network-legacy netroot ")
+        .contains(" netroot-overlay ");
+    assertThat(run(Options.apply(false)).changes()).isEmpty();
+  }
+
+  @Test
+  void aKernelThatTurnsToDracutIsARebuildWhosePlanShowsIt() throws Exception {
+    run(Options.apply(false));
+    initramfs = RootMethod.DRACUT;
+    packages = List.of("linux-image-amd64", "nfs-common");
+    now = now.plusSeconds(3600);
+
+    Report plan = run(Options.plan());
+    ResourceResult rebuild = plan.resources().get(0);
+    assertThat(rebuild.action()).isEqualTo(Action.UPDATE);
+    assertThat(rebuild.observed().text())
+        .contains("  initramfs-tools\n")
+        .contains("initramfs: root over NFS");
+    assertThat(rebuild.desired().text())
+        .contains("  dracut\n  dracut-network\n")
+        .doesNotContain("initramfs-tools")
+        .contains("initramfs: dracut, root over NFS");
+
+    Report apply = run(Options.apply(false));
+    assertThat(apply.hasFailures()).as("%s", apply.resources()).isFalse();
+    assertThat(root.resolve("srv/tftp/images/bookworm/initrd.img"))
+        .content()
+        .startsWith("dracut initramfs");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.netroot.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,19 +10,88 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the guest boots, made by the test: an initrd (busybox, klibc's {@code ipconfig} and {@code
  * nfsmount}, the e1000 NIC and NFS modules of Debian's kernel with their dependencies, and an
  * {@code /init} that mounts the {@code nfsroot=} of the kernel command line), and a root image
  * whose {@code /sbin/init} leaves a mark with {@code /proc/cmdline} on the NFS root and powers off.
+ * For an image netroot builds, the {@code /etc/rc.local} that reports the boot on the serial
+ * console ({@link #RC_LOCAL}), and the reading of that report ({@link #report}).
  */
 final class BootImages {
+
+  /** One line of a guest's report: {@code netroot-e2e HOSTNAME KEY=VALUE}. */
+  static final Pattern REPORT = Pattern.compile("netroot-e2e (\\S+) ([a-z-]+)=(.*)");
+
+  /**
+   * The {@code /etc/rc.local} of a built image, run by Debian's rc-local.service: it returns at
+   * once and reports from the background, once {@code systemctl is-system-running} is past
+   * starting.
+   *
+   * <p>Each line goes to the serial console as {@code netroot-e2e HOSTNAME KEY=VALUE}: the state,
+   * the uptime, when multi-user.target was reached, the failed units, the mounts of {@code /} and
+   * {@code /run/netroot}, the node's IPv4 addresses with their lifetimes, then it writes {@code
+   * /var/tmp/written-by-HOSTNAME}, lists {@code /var/tmp} 30 s later, and says whether {@code less}
+   * is installed. {@code netroot.e2e.poweroff} on the kernel command line powers the node off
+   * after; {@code netroot.e2e.stay} keeps it up, reading a file of its root it has not read yet
+   * every 5 s.
+   */
+  static final String RC_LOCAL =
+      """
+      #!/bin/sh
+      # Written by netroot's end-to-end test: reports the boot on the serial console.
+      report() {
+        state=""
+        for i in $(seq 1 600); do
+          state=$(systemctl is-system-running 2>/dev/null)
+          case "$state" in initializing|starting) sleep 1 ;; *) break ;; esac
+        done
+        host=$(hostname)
+        say() { echo "netroot-e2e $host $1" > /dev/ttyS0; }
+        say "state=$state"
+        say "uptime=$(cut -d' ' -f1 /proc/uptime)"
+        say "multi-user-us=$(systemctl show -p ActiveEnterTimestampMonotonic --value multi-user.target)"
+        systemd-analyze time 2>&1 | head -2 | while read -r line; do say "analyze=$line"; done
+        say "failed=$(systemctl list-units --failed --no-legend --plain | awk '{print $1}' | tr '\\n' ' ')"
+        grep -E ' / |/run/netroot' /proc/mounts | while read -r line; do say "mount=$line"; done
+        if command -v ip >/dev/null; then
+          ip -4 -o addr show scope global | while read -r line; do say "address=$line"; done
+        fi
+        echo "$host" > "/var/tmp/written-by-$host"
+        say "written=$(date +%s)"
+        sleep 30
+        say "listed=$(date +%s)"
+        say "var-tmp=$(ls /var/tmp | tr '\\n' ' ')"
+        say "less=$(test -x /usr/bin/less && echo yes || echo no)"
+        say "end=yes"
+        if grep -qw netroot.e2e.poweroff /proc/cmdline; then systemctl poweroff; fi
+        # A staying node reads a file of the root it has not read yet every 5 s, and lists a
+        # directory of it, so that a root image switched under it shows at once.
+        if grep -qw netroot.e2e.stay /proc/cmdline; then
+          i=0
+          for f in $(ls /usr/share/doc | head -120); do
+            i=$((i + 1))
+            if out=$(md5sum "/usr/share/doc/$f/copyright" 2>&1) && ls /usr/sbin >/dev/null 2>&1; then
+              say "alive=$i ok"
+            else
+              say "alive=$i failed: $out"
+            fi
+            sleep 5
+          done
+        fi
+      }
+      report </dev/null >/dev/null 2>&1 &
+      exit 0
+      """;
 
   /** The modules the initrd loads, before their dependencies are added. */
   static final List<String> MODULES = List.of("e1000", "nfsv3");
@@ -177,5 +248,32 @@ final class BootImages {
         """
             .formatted(mark));
     Files.setPosixFilePermissions(init, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /**
+   * A guest's report from its serial log: each key to its values, in order, and under {@code
+   * hostname} the names the guest reported under.
+   */
+  static Map<String, List<String>> report(Path serial) {
+    Map<String, List<String>> report = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (String line : Daemons.read(serial).split("\r?\n")) {
+      Matcher m = REPORT.matcher(line);
+      if (m.find()) {
+        names.add(m.group(1));
+        report.computeIfAbsent(m.group(2), k -> new ArrayList<>()).add(m.group(3).strip());
+      }
+    }
+    if (!names.isEmpty()) {
+      report.put("hostname", new ArrayList<>(names));
+    }
+    return report;
+  }
+
+  /** The one value of {@code key} in a report; it fails unless there is exactly one. */
+  static String one(Map<String, List<String>> report, String key) {
+    List<String> values = report.get(key);
+    assertThat(values).as("%s in the report %s", key, report).isNotNull().hasSize(1);
+    return values.get(0);
   }
 }

@@ -2,6 +2,8 @@ package io.netroot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +25,15 @@ final class E2eBootServer {
   static final String IMAGE = "/srv/nfsroot/e2e";
   static final String DHCPD_CONF = "/etc/dhcp/dhcpd.conf";
   static final String GANESHA_CONF = "/etc/ganesha/ganesha.conf";
+
+  /**
+   * Where the tests that build an image keep downloaded packages between runs, outside the
+   * repository, shared by them all so that a package is downloaded once.
+   */
+  static final Path PACKAGES = Path.of("/var/cache/netroot-test/packages");
+
+  /** The {@code packageCache} of a built image's spec: a link to {@link #PACKAGES}. */
+  static final String PACKAGE_CACHE = "/var/cache/netroot/packages";
 
   final Path specs;
   final Path root;
@@ -109,6 +120,123 @@ final class E2eBootServer {
         ---
         """
         .formatted(TFTP_ROOT, DHCPD_CONF, GANESHA_CONF);
+  }
+
+  /**
+   * The specs of an image netroot builds at {@code image} from {@code packages}, read-only with a
+   * tmpfs overlay per node and {@link BootImages#RC_LOCAL} as its {@code /etc/rc.local}; its kernel
+   * {@code bookworm} ({@code fromImage}, with {@code rootMethod} when it is not {@code null}); a
+   * read-only export; two profiles, {@code e2e} that powers a node off after its report and {@code
+   * e2e-stay} that keeps it up; and a Host for each of {@code nodes}. After {@link #serverSpecs()}.
+   */
+  static String builtImageSpecs(
+      String image, List<String> packages, String rootMethod, List<NodeBoots.Node> nodes) {
+    StringBuilder hosts = new StringBuilder();
+    for (NodeBoots.Node node : nodes) {
+      hosts.append(
+          """
+          ---
+          apiVersion: netroot/v1
+          kind: Host
+          metadata: {name: %s}
+          spec: {mac: "%s", ip: %s, profile: %s}
+          """
+              .formatted(node.name(), node.mac(), node.ip(), node.stays() ? "e2e-stay" : "e2e"));
+    }
+    return serverSpecs()
+        + """
+        apiVersion: netroot/v1
+        kind: RootImage
+        metadata: {name: bookworm}
+        spec:
+          path: %1$s
+          build:
+            distribution: debian
+            suite: bookworm
+            packages: [%4$s]
+            packageCache: %2$s
+          readOnly: true
+          overlay: tmpfs
+          files:
+            - path: /etc/rc.local
+              mode: "0755"
+              content: |
+        %3$s
+        ---
+        apiVersion: netroot/v1
+        kind: Kernel
+        metadata: {name: bookworm}
+        spec:
+          fromImage: bookworm
+        %5$s---
+        apiVersion: netroot/v1
+        kind: Export
+        metadata: {name: bookworm-root}
+        spec:
+          path: %1$s
+          clients:
+            - match: 10.77.0.0/24
+              options: [ro, sync, no_subtree_check, no_root_squash]
+        ---
+        apiVersion: netroot/v1
+        kind: Profile
+        metadata: {name: e2e}
+        spec:
+          kernel: bookworm
+          rootImage: bookworm
+          nfsOptions: [tcp, vers=3]
+          kernelArgs: ["console=ttyS0,115200", panic=10, netroot.e2e.poweroff]
+        ---
+        apiVersion: netroot/v1
+        kind: Profile
+        metadata: {name: e2e-stay}
+        spec:
+          kernel: bookworm
+          rootImage: bookworm
+          nfsOptions: [tcp, vers=3]
+          kernelArgs: ["console=ttyS0,115200", panic=10, netroot.e2e.stay]
+        """
+            .formatted(
+                image,
+                PACKAGE_CACHE,
+                BootImages.RC_LOCAL.indent(10).stripTrailing(),
+                String.join(", ", packages),
+                rootMethod == null ? "" : "  rootMethod: " + rootMethod + "\n")
+        + hosts;
+  }
+
+  /**
+   * Has built images keep their downloaded packages in {@link #PACKAGES}: the server's {@link
+   * #PACKAGE_CACHE} becomes a link to it, which mmdebstrap's setup hook follows when it bind-mounts
+   * the cache.
+   */
+  void linkPackageCache() throws IOException {
+    Files.createDirectories(PACKAGES);
+    Path cache = path(PACKAGE_CACHE);
+    Files.createDirectories(cache.getParent());
+    Files.createSymbolicLink(cache, PACKAGES);
+  }
+
+  /**
+   * Runs {@code bin/agent apply}, which builds a root image, within {@code timeout}; keeps its
+   * output in {@code log} and returns how long it took.
+   */
+  Duration applyBuild(Duration timeout, Path log) throws IOException {
+    long start = System.nanoTime();
+    String output = apply(timeout);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    Files.writeString(log, output);
+    return took;
+  }
+
+  /** {@code bin/agent images --json}: its {@code images} array. */
+  JsonNode images() throws IOException {
+    NetworkLab.Result images =
+        NetworkLab.run(
+            List.of("bin/agent", "images", "--json", "--root", root.toString()),
+            Duration.ofMinutes(1),
+            true);
+    return new ObjectMapper().readTree(images.output()).path("images");
   }
 
   /** Writes the specs, with {@code kernelArgs} in the profile. */

@@ -116,6 +116,78 @@ final class NetworkLab implements AutoCloseable {
     ip(server, "link", "del", name);
   }
 
+  /** The firmware a guest boots the network with. */
+  enum Firmware {
+    /** SeaBIOS and the iPXE ROM of the e1000: pxelinux.0. */
+    BIOS,
+    /** OVMF and the e1000's EFI iPXE driver: syslinux.efi. */
+    UEFI
+  }
+
+  /** QEMU's UEFI firmware, OVMF, in one file (code and variables). */
+  static final Path OVMF = Path.of("/usr/share/ovmf/OVMF.fd");
+
+  /**
+   * Starts a QEMU guest (software emulation, one CPU, 1 GiB) on a tap of its own on the server's
+   * bridge, network-booting with {@code firmware} from an e1000 with {@code mac}; its serial
+   * console goes to {@code logs/serial-NAME.log}. The tap is named after the last two characters of
+   * {@code name}.
+   */
+  Process startGuest(String qemu, String name, String mac, Firmware firmware) {
+    String tap = "tap" + name.substring(name.length() - 2);
+    addTap(tap);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                qemu,
+                "-machine",
+                "accel=tcg",
+                "-smp",
+                "1",
+                "-m",
+                "1024",
+                "-nographic",
+                "-monitor",
+                "none",
+                "-serial",
+                "file:" + log("serial-" + name),
+                "-netdev",
+                "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
+                "-no-reboot"));
+    if (firmware == Firmware.BIOS) {
+      Path rom =
+          Require.file(
+              Path.of("/usr/lib/ipxe/qemu/pxe-e1000.rom"),
+              "bin/setup installs it (Debian package ipxe-qemu)");
+      command.addAll(
+          List.of("-device", "e1000,netdev=n0,mac=" + mac + ",romfile=" + rom, "-boot", "n"));
+    } else {
+      // QEMU's default ROM of an e1000 (efi-e1000.rom) holds iPXE's EFI driver.
+      command.addAll(
+          List.of(
+              "-bios", OVMF.toString(), "-device", "e1000,netdev=n0,mac=" + mac + ",bootindex=1"));
+    }
+    return start(server, "qemu-" + name, command);
+  }
+
+  /**
+   * Waits, within {@code timeout}, while QEMU processes this test did not start run on the machine:
+   * with software emulation they would slow the guests down and distort the boot times.
+   *
+   * @param who the test, for the message when they still run
+   */
+  static void awaitNoOtherEmulators(Duration timeout, String who) {
+    boolean alone =
+        await(
+            timeout,
+            () ->
+                ProcessHandle.allProcesses()
+                    .noneMatch(p -> p.info().command().orElse("").contains("qemu-system")));
+    if (!alone) {
+      System.out.println(who + ": other QEMU processes still run; boot times are slower");
+    }
+  }
+
   /**
    * Starts {@code command} in {@code namespace}, its stdout and stderr to {@code logs/NAME.log}.
    */

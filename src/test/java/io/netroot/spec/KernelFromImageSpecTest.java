@@ -85,6 +85,89 @@ class KernelFromImageSpecTest {
   }
 
   @Test
+  void aKernelFromABuiltImageMayBootWithDracutAndTheImageIsThenMadeWithDracut() {
+    write(
+        dir, "kernel.yaml", IMAGE + KERNEL_HEAD + "  fromImage: bookworm\n  rootMethod: dracut\n");
+    SpecSet specs = SpecLoader.load(dir);
+    RootImage image = specs.rootImagesByName().get("bookworm");
+    assertThat(specs.firstKernelFrom("bookworm").name()).isEqualTo("kb");
+    assertThat(specs.initramfsOf(image)).isEqualTo(RootMethod.DRACUT);
+    assertThat(image.build().packagesFor(specs.initramfsOf(image)))
+        .containsExactly(
+            "dracut", "dracut-network", "linux-image-amd64", "netbase", "nfs-common", "procps");
+  }
+
+  @Test
+  void aBuiltImageNoKernelIsTakenFromIsMadeWithInitramfsTools() {
+    write(dir, "kernel.yaml", IMAGE + KERNEL_HEAD + "  image: /boot/vmlinuz\n");
+    SpecSet specs = SpecLoader.load(dir);
+    RootImage image = specs.rootImagesByName().get("bookworm");
+    assertThat(specs.firstKernelFrom("bookworm")).isNull();
+    assertThat(specs.initramfsOf(image)).isEqualTo(RootMethod.INITRAMFS_TOOLS);
+    assertThat(image.build().packagesFor(specs.initramfsOf(image)))
+        .containsExactly("linux-image-amd64");
+  }
+
+  @Test
+  void dracutInThePackagesOfAnImageBootedWithInitramfsToolsIsAnErrorNamingTheKernel() {
+    write(
+        dir,
+        "kernel.yaml",
+        IMAGE.replace("packages: [linux-image-amd64]", "packages: [linux-image-amd64, dracut]")
+            + KERNEL_HEAD
+            + "  fromImage: bookworm\n");
+    List<SpecError> errors = errors(dir);
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).position()).isEqualTo(at(6, 60));
+    assertThat(errors.get(0).message())
+        .isEqualTo(
+            "RootImage \"bookworm\": dracut in spec.build.packages conflicts with initramfs-tools,"
+                + " which makes this image's initramfs (Kernel \"kb\" (at "
+                + at(FIRST_FIELD, 14)
+                + ") boots it with rootMethod: initramfs-tools); to have dracut make it, say"
+                + " rootMethod: dracut in the Kernel with fromImage: bookworm (netroot then adds"
+                + " dracut itself), or remove dracut");
+  }
+
+  @Test
+  void dracutInThePackagesOfAnImageBootedWithDracutIsInstalledOnce() {
+    write(
+        dir,
+        "kernel.yaml",
+        IMAGE.replace("packages: [linux-image-amd64]", "packages: [linux-image-amd64, dracut]")
+            + KERNEL_HEAD
+            + "  fromImage: bookworm\n  rootMethod: dracut\n");
+    SpecSet specs = SpecLoader.load(dir);
+    RootImage image = specs.rootImagesByName().get("bookworm");
+    assertThat(image.build().packagesFor(specs.initramfsOf(image)))
+        .containsExactly(
+            "dracut", "dracut-network", "linux-image-amd64", "netbase", "nfs-common", "procps");
+  }
+
+  @Test
+  void twoKernelsOfOneImageWithDifferentRootMethodsAreAnErrorAtTheSecond() {
+    write(
+        dir,
+        "kernel.yaml",
+        IMAGE
+            + KERNEL_HEAD
+            + "  fromImage: bookworm\n"
+            + "---\n"
+            + KERNEL_HEAD.replace("kb", "kb2")
+            + "  fromImage: bookworm\n  rootMethod: dracut\n");
+    List<SpecError> errors = errors(dir);
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).position()).isEqualTo(at(FIRST_FIELD + 7, 15));
+    assertThat(errors.get(0).message())
+        .isEqualTo(
+            "Kernel \"kb2\": rootMethod: dracut differs from rootMethod: initramfs-tools of"
+                + " Kernel \"kb\" (at "
+                + at(FIRST_FIELD, 14)
+                + "), taken from the same RootImage \"bookworm\"; an image has one initramfs,"
+                + " made by one of the two, so give both kernels the same rootMethod");
+  }
+
+  @Test
   void aKernelFileHasNoImageToComeFrom() {
     Kernel kernel = SpecLoader.load(dir).kernelsByName().get("k1");
     assertThat(kernel.fromImage()).isNull();
