@@ -47,9 +47,13 @@ public final class PackageFiles {
         dir.resolve(COMMAND + ".bash"), completion(Main.newCommandLine()), StandardCharsets.UTF_8);
   }
 
-  /** The bash completion script for {@code commandLine}, named {@link #COMMAND}. */
+  /**
+   * The bash completion script for {@code commandLine}, named {@link #COMMAND}: picocli's, without
+   * its {@code #!} line, since bash-completion sources the file rather than running it.
+   */
   static String completion(CommandLine commandLine) {
-    return AutoComplete.bash(COMMAND, commandLine);
+    String script = AutoComplete.bash(COMMAND, commandLine);
+    return script.startsWith("#!") ? script.substring(script.indexOf('\n') + 1) : script;
   }
 
   /** {@code SOURCE_DATE_EPOCH}'s day when it is set, else today (UTC). */

@@ -107,6 +107,8 @@ class ManPageTest {
     assertThat(Files.readString(dir.resolve("netroot-agent.1")))
         .startsWith(".TH \"NETROOT\\-AGENT\" 1 \"1970-01-02\"");
     assertThat(Files.readString(dir.resolve("netroot-agent.bash")))
+        .as("sourced by bash-completion, not run: no #! line")
+        .doesNotStartWith("#!")
         .contains("function _picocli_netroot-agent_plan()")
         .contains("function _picocli_netroot-agent_images_rollback()")
         .contains("complete -F _complete_netroot-agent")
