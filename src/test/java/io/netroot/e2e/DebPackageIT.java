@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * its mounts go when it ends, and so does every process it started, a daemon too; only the install
  * step has the network. A policy-rc.d in the root keeps the recommended daemons (dhcpd, tftpd, the
  * NFS server) from starting. The downloaded packages are kept in {@link BuiltImageBootIT#PACKAGES},
- * shared with that test, so each is downloaded once.
+ * shared with that test, so each is downloaded once; apt here works on a directory of links to them
+ * ({@link #archives}), never on the shared one.
  *
  * <p>Every step is bounded in time; the root is removed at the end, after checking that nothing is
  * mounted in it. The steps' output is kept in {@code target/deb-it-logs/}.
@@ -62,6 +62,13 @@ class DebPackageIT {
   Path work;
   Path root;
 
+  /**
+   * The root's apt archive: this run's own directory, filled with links to the shared cache's
+   * packages before the build and giving back what apt downloaded after each step, so that no apt
+   * of this test holds the shared cache's lock, which another test's apt may need, or waits for it.
+   */
+  Path archives;
+
   /** What a step printed (stdout and stderr) and how it ended. */
   record Step(int exit, String output) {}
 
@@ -71,10 +78,13 @@ class DebPackageIT {
     String mmdebstrap = Require.program("mmdebstrap", "mmdebstrap");
     Require.program("unshare", "util-linux");
     deb = theDeb();
-    Files.createDirectories(BuiltImageBootIT.PACKAGES.resolve("partial"));
+    Files.createDirectories(BuiltImageBootIT.PACKAGES);
     Files.createDirectories(LOGS);
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deb-it-");
     root = work.resolve("root");
+    archives = work.resolve("archives");
+    Files.createDirectories(archives.resolve("partial"));
+    share(BuiltImageBootIT.PACKAGES, archives);
 
     List<String> build = new ArrayList<>(namespaces(true));
     build.addAll(
@@ -90,13 +100,12 @@ class DebPackageIT {
             // apt-get install of the package resolves from the lists mmdebstrap fetched
             "--skip=cleanup/apt/lists",
             "--setup-hook=mkdir -p \"$1/var/cache/apt/archives\"",
-            "--setup-hook=mount --bind "
-                + BuiltImageBootIT.PACKAGES
-                + " \"$1/var/cache/apt/archives\"",
+            "--setup-hook=mount --bind " + archives + " \"$1/var/cache/apt/archives\"",
             "--customize-hook=umount \"$1/var/cache/apt/archives\"",
             "bookworm",
             root.toString()));
-    Step built = withTheCache(() -> run("mmdebstrap", build, BUILD_TIMEOUT));
+    Step built = run("mmdebstrap", build, BUILD_TIMEOUT);
+    share(archives, BuiltImageBootIT.PACKAGES);
     assertThat(built.exit()).as(tail(built)).isZero();
 
     Files.copy(deb, root.resolve("tmp").resolve(deb.getFileName()));
@@ -105,14 +114,12 @@ class DebPackageIT {
     policy.toFile().setExecutable(true);
 
     Step installed =
-        withTheCache(
-            () ->
-                inRoot(
-                    "install",
-                    "cd /tmp && DEBIAN_FRONTEND=noninteractive apt-get install -y ./"
-                        + deb.getFileName(),
-                    INSTALL_TIMEOUT,
-                    true));
+        inRoot(
+            "install",
+            "cd /tmp && DEBIAN_FRONTEND=noninteractive apt-get install -y ./" + deb.getFileName(),
+            INSTALL_TIMEOUT,
+            true);
+    share(archives, BuiltImageBootIT.PACKAGES);
     assertThat(installed.exit()).as(tail(installed)).isZero();
     assertThat(installed.output()).contains("Setting up netroot (");
   }
@@ -337,53 +344,27 @@ class DebPackageIT {
         .hasContent("hand-edited");
   }
 
-  /** A step that uses the package cache. */
-  interface CacheStep {
-    Step run() throws Exception;
-  }
-
-  /** How long a step waits for another apt (another test run) to let go of the package cache. */
-  static final Duration CACHE_WAIT = Duration.ofMinutes(30);
-
   /**
-   * Runs {@code step} once no other apt holds the package cache's lock (apt's fcntl lock on its
-   * {@code lock} file, which another run of BuiltImageBootIT may hold for minutes), and once more
-   * if it lost the race for it: apt does not wait for that lock, it fails at once.
+   * Puts every package file of {@code from} that {@code to} lacks into {@code to}: a hard link, or
+   * where the two are on different file systems a copy renamed into place, so that an apt reading
+   * {@code to} never sees half a file.
    */
-  static Step withTheCache(CacheStep step) throws Exception {
-    Step first = null;
-    for (int attempt = 0; attempt < 2; attempt++) {
-      awaitTheCache();
-      Step result = step.run();
-      boolean lost =
-          result.exit() != 0
-              && result.output().contains("Could not get lock")
-              && result.output().contains("/var/cache/apt/archives/lock");
-      if (!lost) {
-        return result;
-      }
-      first = result;
-    }
-    return first;
-  }
-
-  static void awaitTheCache() throws Exception {
-    Path lock = BuiltImageBootIT.PACKAGES.resolve("lock");
-    long deadline = System.nanoTime() + CACHE_WAIT.toNanos();
-    try (FileChannel channel =
-        FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      while (true) {
-        // a POSIX record lock on Linux, as apt's own
-        FileLock held = channel.tryLock();
-        if (held != null) {
-          held.release();
-          return;
+  static void share(Path from, Path to) throws IOException {
+    try (Stream<Path> debs = Files.list(from)) {
+      for (Path deb : debs.filter(p -> p.getFileName().toString().endsWith(".deb")).toList()) {
+        Path target = to.resolve(deb.getFileName());
+        if (Files.exists(target)) {
+          continue;
         }
-        if (System.nanoTime() > deadline) {
-          fail(lock + " stayed locked by another apt for " + CACHE_WAIT);
+        try {
+          Files.createLink(target, deb);
+        } catch (FileAlreadyExistsException e) {
+          // another run put it there meanwhile
+        } catch (IOException e) {
+          Path part = to.resolve(deb.getFileName() + ".part");
+          Files.copy(deb, part, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         }
-        System.out.println("DebPackageIT: waiting for another apt to let go of " + lock);
-        Thread.sleep(10_000);
       }
     }
   }
@@ -462,7 +443,7 @@ class DebPackageIT {
             "sh",
             r,
             script,
-            network ? BuiltImageBootIT.PACKAGES.toString() : ""));
+            network ? archives.toString() : ""));
     return run(name, command, limit);
   }
 
