@@ -2,35 +2,44 @@ package io.netroot;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * What this build of netroot is: the version in the jar's manifest ({@code development} when run
- * from classes) and the git commit recorded at build time in {@code io/netroot/build.properties}
- * ({@code unknown} when the build had no git checkout).
+ * What this build of netroot is, as the build wrote it into {@code
+ * io/netroot/cli/build.properties}: the version, and the git commit of the checkout ({@code
+ * unknown} outside one, ending in {@code -dirty} when tracked files differed). Classes compiled
+ * outside Maven have no such resource.
  */
 public final class BuildInfo {
 
+  /** The resource the build writes. */
+  public static final String RESOURCE = "/io/netroot/cli/build.properties";
+
   private BuildInfo() {}
+
+  /** What the build wrote, or no properties when the resource is missing. */
+  public static Properties read() {
+    Properties info = new Properties();
+    try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
+      if (in != null) {
+        info.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+    return info;
+  }
 
   /** The version, or {@code development}. */
   public static String version() {
-    String version = BuildInfo.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
+    String version = read().getProperty("version", "");
+    return version.isBlank() ? "development" : version;
   }
 
   /** The git commit the build was made from, or {@code unknown}. */
   public static String commit() {
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/io/netroot/build.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      String commit = properties.getProperty("git.commit", "").strip();
-      return commit.isEmpty() || commit.startsWith("$") ? "unknown" : commit;
-    } catch (IOException e) {
-      return "unknown";
-    }
+    String commit = read().getProperty("commit", "");
+    return commit.isBlank() ? "unknown" : commit;
   }
 }

@@ -47,9 +47,20 @@ class SystemdUnitTest {
   void theUnitIsANotifyServiceWithWatchdogAndRestart() throws Exception {
     assertThat(keys())
         .containsEntry("Type", "notify")
-        .containsEntry("ExecStart", "/usr/bin/java -jar /usr/share/netroot/netroot.jar run")
+        .containsEntry(
+            "ExecStart", "/usr/bin/netroot-agent run --specs ${NETROOT_SPECS} $NETROOT_OPTS")
         .containsEntry("Restart", "on-failure")
         .containsKey("WatchdogSec");
+  }
+
+  @Test
+  void theUnitRunsTheInstalledCommandWithTheSettingsOfEtcDefaultNetroot() throws Exception {
+    // the default stands unless /etc/default/netroot (read if it exists) sets it
+    assertThat(keys())
+        .containsEntry("Environment", "NETROOT_SPECS=/etc/netroot/specs")
+        .containsEntry("EnvironmentFile", "-/etc/default/netroot")
+        .containsEntry("CacheDirectory", "netroot");
+    assertThat(keys().get("Documentation")).contains("man:netroot-agent(1)");
   }
 
   @Test
