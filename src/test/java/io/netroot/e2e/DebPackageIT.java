@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * PID namespaces ({@code unshare --kill-child}), with its own {@code /proc} and {@code /dev/pts}:
  * its mounts go when it ends, and so does every process it started, a daemon too; only the install
  * step has the network. A policy-rc.d in the root keeps the recommended daemons (dhcpd, tftpd, the
- * NFS server) from starting. The downloaded packages are kept in {@link BuiltImageBootIT#PACKAGES},
+ * NFS server) from starting. The downloaded packages are kept in {@link E2eBootServer#PACKAGES},
  * shared with that test, so each is downloaded once; apt here works on a directory of links to them
  * ({@link #archives}), never on the shared one.
  *
@@ -78,13 +78,13 @@ class DebPackageIT {
     String mmdebstrap = Require.program("mmdebstrap", "mmdebstrap");
     Require.program("unshare", "util-linux");
     deb = theDeb();
-    Files.createDirectories(BuiltImageBootIT.PACKAGES);
+    Files.createDirectories(E2eBootServer.PACKAGES);
     Files.createDirectories(LOGS);
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deb-it-");
     root = work.resolve("root");
     archives = work.resolve("archives");
     Files.createDirectories(archives.resolve("partial"));
-    share(BuiltImageBootIT.PACKAGES, archives);
+    share(E2eBootServer.PACKAGES, archives);
 
     List<String> build = new ArrayList<>(namespaces(true));
     build.addAll(
@@ -105,7 +105,7 @@ class DebPackageIT {
             "bookworm",
             root.toString()));
     Step built = run("mmdebstrap", build, BUILD_TIMEOUT);
-    share(archives, BuiltImageBootIT.PACKAGES);
+    share(archives, E2eBootServer.PACKAGES);
     assertThat(built.exit()).as(tail(built)).isZero();
 
     Files.copy(deb, root.resolve("tmp").resolve(deb.getFileName()));
@@ -119,7 +119,7 @@ class DebPackageIT {
             "cd /tmp && DEBIAN_FRONTEND=noninteractive apt-get install -y ./" + deb.getFileName(),
             INSTALL_TIMEOUT,
             true);
-    share(archives, BuiltImageBootIT.PACKAGES);
+    share(archives, E2eBootServer.PACKAGES);
     assertThat(installed.exit()).as(tail(installed)).isZero();
     assertThat(installed.output()).contains("Setting up netroot (");
   }
