@@ -64,22 +64,11 @@ public record ServerLocations(String dhcpdConf, String tftpRoot, String tftpRoot
 
   /** {@code TFTP_DIRECTORY="/srv/tftp"} in a shell-style settings file, or {@code null}. */
   static String tftpDirectory(String text) {
-    String found = null;
-    for (String line : text.lines().toList()) {
-      String l = line.strip();
-      if (l.startsWith("TFTP_DIRECTORY=")) {
-        String v = l.substring("TFTP_DIRECTORY=".length()).strip();
-        if (v.length() >= 2
-            && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
-          v = v.substring(1, v.length() - 1);
-        }
-        while (v.length() > 1 && v.endsWith("/")) {
-          v = v.substring(0, v.length() - 1);
-        }
-        found = v.startsWith("/") ? v : found;
-      }
+    String v = io.netroot.os.ShellSettings.value(text, "TFTP_DIRECTORY").orElse("");
+    while (v.length() > 1 && v.endsWith("/")) {
+      v = v.substring(0, v.length() - 1);
     }
-    return found;
+    return v.startsWith("/") ? v : null;
   }
 
   /** The exports files there are: {@code /etc/exports}, then the drop-ins in name order. */

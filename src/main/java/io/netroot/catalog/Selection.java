@@ -50,10 +50,9 @@ public record Selection(List<String> hosts, Set<Area> areas) {
     Map<String, String> hostByPxeName = new HashMap<>();
     Set<String> named = new TreeSet<>();
     for (String glob : hosts) {
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
       boolean any = false;
       for (Host host : specs.hosts()) {
-        if (matcher.matches(Path.of(host.name()))) {
+        if (matches(List.of(glob), host.name())) {
           named.add(host.name());
           hostByPxeName.put(host.mac().pxelinuxConfigName(), host.name());
           any = true;
@@ -93,6 +92,17 @@ public record Selection(List<String> hosts, Set<Area> areas) {
       }
     }
     return Scope.of(chosen, areas, !hosts.isEmpty(), layout, describe());
+  }
+
+  /** Whether a host's name matches one of {@code globs} ({@code node0*}); every name for none. */
+  public static boolean matches(List<String> globs, String name) {
+    for (String glob : globs) {
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      if (matcher.matches(Path.of(name))) {
+        return true;
+      }
+    }
+    return globs.isEmpty();
   }
 
   /** {@code 01-52-54-…} for a host's PXE file ({@code …/pxelinux.cfg/01-…}), else "". */

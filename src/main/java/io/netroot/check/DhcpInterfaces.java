@@ -3,13 +3,12 @@ package io.netroot.check;
 import io.netroot.catalog.ServerLayout;
 import io.netroot.os.Found;
 import io.netroot.os.RootFs;
+import io.netroot.os.ShellSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The interfaces Debian's isc-dhcp-server is told to answer on: {@code INTERFACESv4} in {@code
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
 final class DhcpInterfaces {
 
   static final String FILE = "/etc/default/isc-dhcp-server";
-
-  private static final Pattern LINE =
-      Pattern.compile("(?m)^\\s*INTERFACESv4\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|(\\S*))\\s*$");
 
   private DhcpInterfaces() {}
 
@@ -43,14 +39,8 @@ final class DhcpInterfaces {
 
   /** The last {@code INTERFACESv4=} of the text, split at blanks; empty when unset or blank. */
   static Optional<List<String>> parse(String text) {
-    Matcher m = LINE.matcher(text);
-    String value = null;
-    while (m.find()) {
-      value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-    }
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(Arrays.asList(value.trim().split("\\s+")));
+    return ShellSettings.value(text, "INTERFACESv4")
+        .filter(v -> !v.isBlank())
+        .map(v -> Arrays.asList(v.trim().split("\\s+")));
   }
 }

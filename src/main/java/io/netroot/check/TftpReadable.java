@@ -6,6 +6,7 @@ import io.netroot.engine.Report;
 import io.netroot.engine.ResourceResult;
 import io.netroot.os.Found;
 import io.netroot.os.RootFs;
+import io.netroot.os.ShellSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Whether the TFTP server's user can read every file netroot keeps in the TFTP root: tftpd-hpa
@@ -27,9 +26,6 @@ import java.util.regex.Pattern;
  * and {@code /etc/group}.
  */
 final class TftpReadable {
-
-  private static final Pattern USERNAME =
-      Pattern.compile("(?m)^\\s*TFTP_USERNAME\\s*=\\s*\"?([A-Za-z0-9_.-]+)\"?\\s*$");
 
   private final RootFs root;
   private final Report plan;
@@ -42,9 +38,8 @@ final class TftpReadable {
   Check check() {
     String user =
         read("/etc/default/tftpd-hpa")
-            .map(USERNAME::matcher)
-            .filter(Matcher::find)
-            .map(m -> m.group(1))
+            .flatMap(text -> ShellSettings.value(text, "TFTP_USERNAME"))
+            .filter(u -> !u.isBlank())
             .orElse("tftp");
     String subject = "tftp files readable by " + user;
     Optional<String> passwd = read("/etc/passwd");

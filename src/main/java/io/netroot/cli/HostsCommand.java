@@ -2,6 +2,7 @@ package io.netroot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.netroot.catalog.Selection;
 import io.netroot.catalog.ServerLayout;
 import io.netroot.os.RootFs;
 import io.netroot.render.TftpLayout;
@@ -13,11 +14,9 @@ import io.netroot.spec.SpecLoader;
 import io.netroot.spec.SpecSet;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -62,12 +61,9 @@ final class HostsCommand implements Callable<Integer> {
     SpecSet specs = SpecLoader.load(options.specs);
     RootFs root = options.rootFs();
     ServerLayout layout = ServerLayout.resolve(specs.server(), root);
-    List<PathMatcher> matchers =
-        hosts.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Host host : specs.hosts()) {
-      if (!matchers.isEmpty()
-          && matchers.stream().noneMatch(m -> m.matches(Path.of(host.name())))) {
+      if (!Selection.matches(hosts, host.name())) {
         continue;
       }
       rows.add(row(specs, layout, root, host));
