@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.DnsmasqConfigChecker;
 import io.netroot.spec.BootServer.DhcpMode;
-import io.netroot.spec.Host;
 import io.netroot.spec.SpecSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,24 +55,9 @@ class DnsmasqConfCheckIT {
 
   @Test
   void dnsmasqAcceptsAwkwardNamesPinnedHostsAndAHostOutsideEveryNetwork() {
-    SpecSet seed = RenderFixtures.seed();
-    List<Host> hosts = new ArrayList<>();
-    String[] names = {"_odd", "a._b", "01", "node-01", "a.b.example", "123.45"};
-    for (int i = 0; i < names.length; i++) {
-      hosts.add(
-          RenderFixtures.host(
-              names[i], "52:54:00:00:01:0" + i, "10.0.0." + (10 + i), "nfs-centos55"));
-    }
-    hosts.add(RenderFixtures.host("stray", "52:54:00:00:02:01", "10.9.0.5", "nfs-centos55"));
     SpecSet awkward =
-        new SpecSet(
-            seed.server(),
-            seed.networks(),
-            seed.kernels(),
-            seed.rootImages(),
-            seed.exports(),
-            seed.profiles(),
-            hosts);
+        RenderFixtures.seedWithAwkwardHosts(
+            "_odd", "a._b", "01", "node-01", "a.b.example", "123.45");
     for (DhcpMode mode : DhcpMode.values()) {
       String file = DhcpBackendGoldenTest.dnsmasqFile(awkward, mode);
       ConfigChecker.Verdict verdict = dnsmasq().check(file.getBytes(StandardCharsets.UTF_8), "");

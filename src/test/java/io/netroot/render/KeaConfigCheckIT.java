@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.KeaConfigChecker;
-import io.netroot.spec.Host;
 import io.netroot.spec.SpecSet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,24 +50,9 @@ class KeaConfigCheckIT {
 
   @Test
   void keaAcceptsAwkwardNamesPinnedHostsAndAHostOutsideEveryNetwork() {
-    SpecSet seed = RenderFixtures.seed();
-    List<Host> hosts = new ArrayList<>();
-    String[] names = {"_odd", "a._b", "01", "node-01", "a.b.example", "subnet"};
-    for (int i = 0; i < names.length; i++) {
-      hosts.add(
-          RenderFixtures.host(
-              names[i], "52:54:00:00:01:0" + i, "10.0.0." + (10 + i), "nfs-centos55"));
-    }
-    hosts.add(RenderFixtures.host("stray", "52:54:00:00:02:01", "10.9.0.5", "nfs-centos55"));
     SpecSet awkward =
-        new SpecSet(
-            seed.server(),
-            seed.networks(),
-            seed.kernels(),
-            seed.rootImages(),
-            seed.exports(),
-            seed.profiles(),
-            hosts);
+        RenderFixtures.seedWithAwkwardHosts(
+            "_odd", "a._b", "01", "node-01", "a.b.example", "subnet");
     String file = DhcpBackendGoldenTest.keaFile(awkward);
     ConfigChecker.Verdict verdict = kea().check(file.getBytes(StandardCharsets.UTF_8), "");
     assertThat(verdict.refusal()).as("kea-dhcp4 -t on%n%s", file).isEmpty();

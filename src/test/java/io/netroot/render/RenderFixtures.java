@@ -215,6 +215,27 @@ final class RenderFixtures {
         origin("profiles.yaml"));
   }
 
+  /**
+   * The seed's server with hosts of awkward {@code names} in its network (one per name, pinned
+   * addresses from 10.0.0.10) and one host, {@code stray}, outside every network.
+   */
+  static SpecSet seedWithAwkwardHosts(String... names) {
+    SpecSet seed = seed();
+    List<Host> hosts = new java.util.ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      hosts.add(host(names[i], "52:54:00:00:01:0" + i, "10.0.0." + (10 + i), "nfs-centos55"));
+    }
+    hosts.add(host("stray", "52:54:00:00:02:01", "10.9.0.5", "nfs-centos55"));
+    return new SpecSet(
+        seed.server(),
+        seed.networks(),
+        seed.kernels(),
+        seed.rootImages(),
+        seed.exports(),
+        seed.profiles(),
+        hosts);
+  }
+
   static Host host(String name, String mac, String ip, String profile) {
     return new Host(name, MacAddress.parse(mac), ip(ip), profile, origin("hosts.yaml"));
   }
