@@ -124,7 +124,9 @@ public final class BlockInFile extends FileResource {
     Optional<String> file = text(found);
     sawFile(root, file.isPresent());
     Optional<ManagedBlock.Located> located = file.flatMap(markers::find);
-    if (file.isPresent() && adopter != null) {
+    // A file that holds nothing but netroot's block (the usual case after the first apply) has
+    // nothing to adopt: each pass skips reading it as declarations.
+    if (file.isPresent() && adopter != null && !onlyBlock(file.get(), located)) {
       LineRange block = located.map(b -> new LineRange(b.start(), b.end(), 0, 0)).orElse(null);
       adoption = adopter.adopt(file.get(), block, path()).orElse(null);
     }
@@ -133,6 +135,13 @@ public final class BlockInFile extends FileResource {
       partMissing("block");
     }
     return content;
+  }
+
+  /** Whether everything of {@code text} outside its block is blank. */
+  private static boolean onlyBlock(String text, Optional<ManagedBlock.Located> located) {
+    int start = located.map(ManagedBlock.Located::start).orElse(text.length());
+    int end = located.map(ManagedBlock.Located::end).orElse(text.length());
+    return text.substring(0, start).isBlank() && text.substring(end).isBlank();
   }
 
   /**
