@@ -77,7 +77,8 @@ final class E2eBootServer {
   final Path root;
   final Path kernel;
   final Path initrd;
-  final Dhcp dhcp;
+  private Dhcp dhcp;
+  private List<String> kernelArgs = List.of();
 
   /** Where Kea keeps its leases, its control socket and its PID file. */
   final Path keaDir;
@@ -344,8 +345,30 @@ final class E2eBootServer {
     return new ObjectMapper().readTree(images.output()).path("images");
   }
 
+  /** The DHCP server netroot configures. */
+  Dhcp dhcp() {
+    return dhcp;
+  }
+
+  /**
+   * Rewrites the specs (with the kernel arguments of the last {@link #writeSpecs(List)}) for
+   * another DHCP server, the admin's own part of Kea's configuration first when it is Kea.
+   */
+  void useDhcp(Dhcp other) {
+    this.dhcp = other;
+    try {
+      if (other == Dhcp.KEA && !Files.exists(path(KEA_CONF))) {
+        writeKeaOwnPart();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeSpecs(kernelArgs);
+  }
+
   /** Writes the specs, with {@code kernelArgs} in the profile. */
   void writeSpecs(List<String> kernelArgs) {
+    this.kernelArgs = List.copyOf(kernelArgs);
     String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
     String yaml =
         serverSpecs(dhcp)
