@@ -45,7 +45,6 @@ class DhcpBackendsBootIT {
   @BeforeAll
   void setUp(@TempDir Path tempDir) throws Exception {
     dir = tempDir;
-    NetworkLab.awaitNoOtherEmulators(Duration.ofMinutes(2), "DhcpBackendsBootIT");
     rom = PxeGuest.rom();
     NetworkLab.Result fetch =
         NetworkLab.run(
