@@ -103,7 +103,7 @@ class DhcpBackendsBootIT {
     String applied = server.apply();
     assertThat(applied)
         .contains("+ create /etc/dnsmasq.d/netroot.conf")
-        .contains("- delete /etc/kea/kea-dhcp4.conf")
+        .containsPattern("- delete /etc/kea/kea-dhcp4.conf .*\\[backup [^]]+\\]")
         .contains("would stop and disable kea-dhcp4-server");
     assertThat(Files.readString(server.path(E2eBootServer.KEA_CONF)))
         .doesNotContain("# BEGIN netroot");
