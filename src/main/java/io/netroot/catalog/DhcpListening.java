@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where a DHCP server is told to answer, as its own configuration says ({@link
@@ -52,8 +53,7 @@ public record DhcpListening(
     if (excluded.stream().anyMatch(name -> matches(name, iface))) {
       return iface + " is excluded in " + file;
     }
-    List<String> named =
-        java.util.stream.Stream.concat(interfaces.stream(), addresses.stream()).toList();
+    List<String> named = Stream.concat(interfaces.stream(), addresses.stream()).toList();
     return iface
         + " is not in "
         + setting
