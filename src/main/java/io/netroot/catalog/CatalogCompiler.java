@@ -231,7 +231,7 @@ public final class CatalogCompiler {
       // Both trees are swept, so a tree no profile needs any more is reported as unexpected.
       owned.add(new OwnedDirectory(layout.tftp(tree.path(TftpLayout.PXELINUX_CFG))));
     }
-    return new Catalog(resources, owned, layout);
+    return new Catalog(resources, owned, layout, dhcp.retiredConfigs());
   }
 
   /** The kernel and initramfs of a root image, published as the files of a Kernel fromImage. */
