@@ -74,6 +74,7 @@ class PackageContentsIT {
         .containsEntry("/usr/bin/netroot-agent", "-rwxr-xr-x root/root")
         .containsEntry("/usr/share/netroot/agent", "-rwxr-xr-x root/root")
         .containsEntry("/usr/share/netroot/netroot.jar", "-rw-r--r-- root/root")
+        .containsEntry("/usr/share/netroot/netroot.schema.json", "-rw-r--r-- root/root")
         .containsEntry("/lib/systemd/system/netroot-agent.service", "-rw-r--r-- root/root")
         .containsEntry("/etc/default/netroot", "-rw-r--r-- root/root")
         .containsEntry("/etc/netroot/specs/README", "-rw-r--r-- root/root")
