@@ -214,7 +214,9 @@ class JsonSchemaTest {
     return load(level, Map.of(key, value));
   }
 
-  /** What the loader says is wrong with a document with {@code content} as the mapping at the level. */
+  /**
+   * What the loader says is wrong with a document with {@code content} as the mapping at the level.
+   */
   private List<String> load(Level level, Map<String, Object> content) throws IOException {
     Object document;
     if (level.kind() == null) {
