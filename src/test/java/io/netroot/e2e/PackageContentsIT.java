@@ -116,4 +116,12 @@ class PackageContentsIT {
         .isNotEmpty()
         .allMatch(p -> copyright.contains("netroot.jar:" + p + "/"), "named in the copyright file");
   }
+
+  @Test
+  void theSchemaForEditorsIsTheOneTheRepositoryKeeps(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    dpkgDeb("-x", deb.toString(), dir.toString());
+    assertThat(dir.resolve("usr/share/netroot/netroot.schema.json"))
+        .hasSameTextualContentAs(Path.of(io.netroot.spec.JsonSchema.REPOSITORY_FILE));
+  }
 }
