@@ -115,10 +115,10 @@ final class FleetView {
 
   /**
    * The summary per host, when more than {@link #FEW_HOSTS} hosts change: the hosts grouped by what
-   * changes for each ({@code 1000 hosts, 2 to create each: node00002, node00005, … and 995 more}),
-   * the largest group first. A host's part is what belongs to it alone (its PXE files); its lines
-   * in the DHCP configuration are the DHCP file's change. Empty for a few hosts: the list of
-   * changes already names them.
+   * changes for each ({@code 1000 hosts, 2 to create each: node00000, node00001, node00002,
+   * node00003, node00004, … and 995 more}), the largest group first. A host's part is what belongs
+   * to it alone (its PXE files); its lines in the DHCP configuration are the DHCP file's change.
+   * Empty for a few hosts: the list of changes already names them.
    */
   static List<String> summaryByHost(Report report, boolean dry) {
     Map<String, Map<Action, Integer>> byHost = new TreeMap<>();
