@@ -16,7 +16,8 @@ final class ProfileBinder implements KindBinder {
           optional("nfsOptions", LIST),
           optional("kernelArgs", LIST),
           optional("menuLabel", STRING),
-          optional("firmware", STRING));
+          optional("firmware", STRING),
+          optional("loader", STRING));
 
   @Override
   public Schema spec() {
@@ -34,6 +35,7 @@ final class ProfileBinder implements KindBinder {
         BootArguments.kernelArgs(ctx, spec.strings("kernelArgs")),
         menuLabel == null ? ctx.name() : menuLabel,
         Values.oneOf(ctx, spec.scalar("firmware"), Firmware.class, Firmware.AUTO),
+        Values.oneOf(ctx, spec.scalar("loader"), Loader.class, Loader.SYSLINUX),
         ctx.origin());
   }
 }
