@@ -13,6 +13,7 @@ import io.netroot.spec.BootServer;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Profile;
 import io.netroot.spec.RootImage;
 import io.netroot.spec.SpecSet;
@@ -145,7 +146,8 @@ public final class CatalogCompiler {
     Map<String, List<ResourceId>> kernelFiles = new HashMap<>();
     for (Kernel kernel : specs.kernels()) {
       if (kernel.fromImage() != null) {
-        List<ResourceId> files = imageKernel(specs, kernel, layout, root, resources);
+        List<ResourceId> files =
+            imageKernel(specs, kernel, layout, root, resources, secureBootAudit(specs, kernel));
         kernelFiles.put(kernel.name(), files);
         tftp.addAll(files);
         continue;
@@ -160,6 +162,7 @@ public final class CatalogCompiler {
               kernel.sha256(),
               origin,
               List.of());
+      image.audited(secureBootAudit(specs, kernel));
       resources.add(image);
       files.add(image.id());
       if (kernel.initrd() != null) {
@@ -196,7 +199,7 @@ public final class CatalogCompiler {
       // the BIOS and UEFI files of a host are the same text: rendered and hashed once
       Supplier<Content> text = Content.sharedText(() -> pxe.host(host));
       for (BootTree tree : trees) {
-        if (!tree.boots(firmware)) {
+        if (!tree.boots(firmware, profile)) {
           continue;
         }
         List<ResourceId> needs = new ArrayList<>();
@@ -213,6 +216,8 @@ public final class CatalogCompiler {
       }
     }
 
+    List<ResourceId> grubLoaders = GrubFiles.emit(specs, layout, kernelFiles, tftp, resources);
+
     DhcpServerResources dhcp = new DhcpServerResources(specs, layout, root, services);
     resources.addAll(dhcp.configuration(tftp, dhcpCheckers));
 
@@ -220,8 +225,9 @@ public final class CatalogCompiler {
       // Last, and each after its configuration: a daemon is never started onto a config that
       // failed to install.
       resources.add(new ServiceState(layout.nfsService(), "NFS", services, List.of(exports.id())));
-      resources.add(
-          new ServiceState(layout.tftpService(), "TFTP", services, List.copyOf(loaders.values())));
+      List<ResourceId> served = new ArrayList<>(loaders.values());
+      served.addAll(grubLoaders);
+      resources.add(new ServiceState(layout.tftpService(), "TFTP", services, served));
       resources.addAll(dhcp.services());
     }
 
@@ -231,12 +237,33 @@ public final class CatalogCompiler {
       // Both trees are swept, so a tree no profile needs any more is reported as unexpected.
       owned.add(new OwnedDirectory(layout.tftp(tree.path(TftpLayout.PXELINUX_CFG))));
     }
+    if (!grubLoaders.isEmpty()) {
+      // Only while some profile boots through GRUB: a grub/ of the admin's own is left alone.
+      owned.add(new OwnedDirectory(layout.tftp(TftpLayout.GRUB)));
+    }
     return new Catalog(resources, owned, layout);
+  }
+
+  /**
+   * The Secure Boot check of a kernel's image when {@code loader: grub} profiles boot it, else
+   * none.
+   */
+  private static ContentAudit secureBootAudit(SpecSet specs, Kernel kernel) {
+    List<Profile> grub =
+        specs.profiles().stream()
+            .filter(p -> p.loader() == Loader.GRUB && p.kernel().equals(kernel.name()))
+            .toList();
+    return grub.isEmpty() ? ContentAudit.NONE : new SecureBootAudit(kernel, grub);
   }
 
   /** The kernel and initramfs of a root image, published as the files of a Kernel fromImage. */
   private static List<ResourceId> imageKernel(
-      SpecSet specs, Kernel kernel, ServerLayout layout, RootFs root, List<Resource> resources) {
+      SpecSet specs,
+      Kernel kernel,
+      ServerLayout layout,
+      RootFs root,
+      List<Resource> resources,
+      ContentAudit audit) {
     RootImage image =
         specs.rootImages().stream()
             .filter(i -> i.name().equals(kernel.fromImage()))
@@ -263,6 +290,9 @@ public final class CatalogCompiler {
               image.name(),
               part,
               made);
+      if (isKernel) {
+        file.audited(audit);
+      }
       resources.add(file);
       files.add(file.id());
     }

@@ -17,7 +17,8 @@ final class ProfileBinder implements KindBinder {
           optional("kernelArgs", LIST),
           optional("menuLabel", STRING),
           optional("firmware", STRING),
-          optional("loader", STRING));
+          optional("loader", STRING),
+          optional("secureBoot", STRING));
 
   @Override
   public Schema spec() {
@@ -36,6 +37,7 @@ final class ProfileBinder implements KindBinder {
         menuLabel == null ? ctx.name() : menuLabel,
         Values.oneOf(ctx, spec.scalar("firmware"), Firmware.class, Firmware.AUTO),
         Values.oneOf(ctx, spec.scalar("loader"), Loader.class, Loader.SYSLINUX),
+        Values.oneOf(ctx, spec.scalar("secureBoot"), SecureBoot.class, SecureBoot.OPTIONAL),
         ctx.origin());
   }
 }
