@@ -21,8 +21,9 @@ import java.util.Map;
  * <p>Debian's image does not look for a per-host file itself (it runs {@code normal} on its own
  * embedded file, which sources {@code $prefix/grub.cfg}), so the menu does: it makes the MAC of the
  * interface GRUB booted from ({@code $net_default_mac}, {@code 52:54:00:12:34:56}) into the dashed
- * form with {@code regexp} and hands over to that host's file when the TFTP server has it. Upstream
- * GRUB images that do search by MAC find the same name.
+ * form with {@code regexp} and hands over to that host's file ({@code configfile}: GRUB 2.06 cannot
+ * test whether a file exists over TFTP, so a client without a file of its own sees GRUB's "file not
+ * found" before the menu). Upstream GRUB images that do search by MAC find the same name.
  *
  * <p>Every spec value is a single-quoted GRUB word ({@link GrubValues}): no {@code $} expansion, no
  * command separator, nothing but the value. What GRUB's {@code linux} command would change on its
@@ -48,9 +49,9 @@ public final class GrubConfigRenderer {
       ([0-9a-f][0-9a-f]):([0-9a-f][0-9a-f])$' "$net_default_mac"; then
         set netroot_mac="$m1-$m2-$m3-$m4-$m5-$m6"
         set netroot_bootif="BOOTIF=01-$netroot_mac"
-        if [ -e "$prefix/grub.cfg-01-$netroot_mac" ]; then
-          configfile "$prefix/grub.cfg-01-$netroot_mac"
-        fi
+        # GRUB 2.06 cannot test for a file over TFTP ([ -e ] is false): a host without a file of
+        # its own gets "file not found" here, and the menu below
+        configfile "$prefix/grub.cfg-01-$netroot_mac"
       fi
       """;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netroot.kernel.PeImages;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -89,9 +90,13 @@ class SecureBootIT {
         NetworkLab.stop(guest);
         lab.removeTap("tapsi");
       }
-      String console = Files.readString(serial);
+      String console = Files.readString(serial, StandardCharsets.ISO_8859_1);
       assertThat(image.resolve(mark)).as("the mark of the signed boot%s", lab.logsText()).exists();
-      assertThat(console).contains("Secure boot enabled");
+      assertThat(console).as("the signed boot's console").contains("Secure boot enabled");
+      // GRUB found the host's own file by its MAC (rather than booting the menu's default)
+      assertThat(lab.log("tftpd-syslog"))
+          .content(StandardCharsets.ISO_8859_1)
+          .contains("filename /grub/grub.cfg-01-52-54-00-77-00-11");
       assertThat(Files.readString(image.resolve(mark)))
           .contains("boot=nfs")
           .contains("BOOTIF=01-52-54-00-77-00-11")
@@ -117,7 +122,7 @@ class SecureBootIT {
         NetworkLab.stop(refused);
         lab.removeTap("tapun");
       }
-      String refusal = Files.readString(refusedSerial);
+      String refusal = Files.readString(refusedSerial, StandardCharsets.ISO_8859_1);
       assertThat(verificationError(refusedSerial))
           .as("a verification error on the console of the unsigned boot:%n%s", refusal)
           .isTrue();
@@ -133,7 +138,9 @@ class SecureBootIT {
   private static boolean verificationError(Path serial) {
     try {
       return Files.exists(serial)
-          && Files.readString(serial).lines().anyMatch(SecureBootIT::isVerificationError);
+          && Files.readString(serial, StandardCharsets.ISO_8859_1)
+              .lines()
+              .anyMatch(SecureBootIT::isVerificationError);
     } catch (IOException e) {
       return false;
     }

@@ -2,15 +2,9 @@ package io.netroot.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,28 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class PeSignatureTest {
 
-  /** A self-signed test certificate: CN=netroot test signer, EC P-256. */
-  private static final String CERTIFICATE =
-      "MIIBkzCCATmgAwIBAgIUekg2bllmf7w4/e/SA3phaWjtlUowCgYIKoZIzj0EAwIw"
-          + "HjEcMBoGA1UEAwwTbmV0cm9vdCB0ZXN0IHNpZ25lcjAgFw0yNjExMzAwNzI4MTda"
-          + "GA8yMTI2MTEwNjA3MjgxN1owHjEcMBoGA1UEAwwTbmV0cm9vdCB0ZXN0IHNpZ25l"
-          + "cjBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABIjzuofOxwVlwybKvv8vSfQmAEAo"
-          + "3qGTypId+75WmUELoBGT1Ox75Vg27p2IRTmkDpSxdfG6yw7WCpEvk71ARIajUzBR"
-          + "MB0GA1UdDgQWBBT4nIGhAVZA18jMBo+MUVZeygJIvjAfBgNVHSMEGDAWgBT4nIGh"
-          + "AVZA18jMBo+MUVZeygJIvjAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gA"
-          + "MEUCIQDBjmjdmAnFKFLFBwQs3uqUpu6PJX+y8iisdaNfyrfvwQIgaKne+Hl5T0fX"
-          + "CYHAXLFoqpQQZ3C/1sn+whCO5P0VbTM=";
-
-  private static final byte[] SIGNED_DATA = {
-    0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x07, 0x02
-  };
-  private static final byte[] SPC_INDIRECT_DATA = {
-    0x2b, 0x06, 0x01, 0x04, 0x01, (byte) 0x82, 0x37, 0x02, 0x01, 0x04
-  };
-
-  private static final int PE = 0x80;
-  private static final int DIRECTORIES = PE + 24 + 112;
-  private static final int HEADERS = DIRECTORIES + 16 * 8;
+  private static final int PE = PeImages.PE;
+  private static final int DIRECTORIES = PeImages.DIRECTORIES;
+  private static final int HEADERS = PeImages.HEADERS;
 
   @Test
   void aSignedImageNamesItsSignerAndIssuer() throws Exception {
@@ -115,82 +90,15 @@ class PeSignatureTest {
     assertThat(PeSignature.of(image).state()).isEqualTo(PeSignature.State.MALFORMED);
   }
 
-  /** A PE32+ image of headers only, with {@code certificate} as its certificate table. */
   private static byte[] image(byte[] certificate) {
-    int size = HEADERS + (certificate == null ? 0 : certificate.length);
-    ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    b.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3c, PE);
-    b.put(PE, (byte) 'P').put(PE + 1, (byte) 'E');
-    b.putShort(PE + 4, (short) 0x8664); // machine: x86-64
-    b.putShort(PE + 20, (short) (112 + 16 * 8)); // size of the optional header
-    b.putShort(PE + 24, (short) 0x20b); // PE32+
-    b.putInt(PE + 24 + 108, 16); // number of data directories
-    if (certificate != null) {
-      b.putInt(DIRECTORIES + 32, HEADERS);
-      b.putInt(DIRECTORIES + 36, certificate.length);
-      b.put(HEADERS, certificate);
-    }
-    return b.array();
+    return PeImages.image(certificate);
   }
 
   private static byte[] winCertificate(int type, byte[] content) {
-    int length = 8 + content.length;
-    int padded = (length + 7) & ~7;
-    ByteBuffer b = ByteBuffer.allocate(padded).order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(length).putShort((short) 0x0200).putShort((short) type).put(content);
-    return b.array();
+    return PeImages.winCertificate(type, content);
   }
 
-  /** A ContentInfo with SignedData of SpcIndirectDataContent, the test certificate, one signer. */
   private static byte[] pkcs7(boolean signerIsTheCertificate) throws Exception {
-    byte[] cert = Base64.getDecoder().decode(CERTIFICATE);
-    X509Certificate x509 =
-        (X509Certificate)
-            CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(cert));
-    BigInteger serial =
-        signerIsTheCertificate
-            ? x509.getSerialNumber()
-            : x509.getSerialNumber().add(BigInteger.ONE);
-    byte[] signerInfo =
-        der(
-            0x30,
-            der(0x02, new byte[] {1}),
-            der(0x30, x509.getIssuerX500Principal().getEncoded(), der(0x02, serial.toByteArray())),
-            der(0x30, der(0x06, new byte[] {0x60, (byte) 0x86, 0x48, 1, 0x65, 3, 4, 2, 1})),
-            der(0x30, der(0x06, new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 4, 3, 2})),
-            der(0x04, new byte[8]));
-    byte[] signedData =
-        der(
-            0x30,
-            der(0x02, new byte[] {1}),
-            der(0x31),
-            der(0x30, der(0x06, SPC_INDIRECT_DATA), der(0xa0, der(0x30))),
-            der(0xa0, cert),
-            der(0x31, signerInfo));
-    return der(0x30, der(0x06, SIGNED_DATA), der(0xa0, signedData));
-  }
-
-  /** One DER element of {@code tag} holding {@code parts}. */
-  private static byte[] der(int tag, byte[]... parts) {
-    ByteArrayOutputStream value = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      value.writeBytes(part);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(tag);
-    int length = value.size();
-    if (length < 0x80) {
-      out.write(length);
-    } else if (length < 0x100) {
-      out.write(0x81);
-      out.write(length);
-    } else {
-      out.write(0x82);
-      out.write(length >> 8);
-      out.write(length);
-    }
-    out.writeBytes(value.toByteArray());
-    return out.toByteArray();
+    return PeImages.pkcs7(signerIsTheCertificate);
   }
 }
