@@ -147,7 +147,8 @@ public final class CatalogCompiler {
     for (Kernel kernel : specs.kernels()) {
       if (kernel.fromImage() != null) {
         List<ResourceId> files =
-            imageKernel(specs, kernel, layout, root, resources, secureBootAudit(specs, kernel));
+            imageKernel(
+                specs, kernel, layout, root, resources, secureBootAudit(specs, kernel, layout));
         kernelFiles.put(kernel.name(), files);
         tftp.addAll(files);
         continue;
@@ -162,7 +163,7 @@ public final class CatalogCompiler {
               kernel.sha256(),
               origin,
               List.of());
-      image.audited(secureBootAudit(specs, kernel));
+      image.audited(secureBootAudit(specs, kernel, layout));
       resources.add(image);
       files.add(image.id());
       if (kernel.initrd() != null) {
@@ -248,12 +249,14 @@ public final class CatalogCompiler {
    * The Secure Boot check of a kernel's image when {@code loader: grub} profiles boot it, else
    * none.
    */
-  private static ContentAudit secureBootAudit(SpecSet specs, Kernel kernel) {
+  private static ContentAudit secureBootAudit(SpecSet specs, Kernel kernel, ServerLayout layout) {
     List<Profile> grub =
         specs.profiles().stream()
             .filter(p -> p.loader() == Loader.GRUB && p.kernel().equals(kernel.name()))
             .toList();
-    return grub.isEmpty() ? ContentAudit.NONE : new SecureBootAudit(kernel, grub);
+    return grub.isEmpty()
+        ? ContentAudit.NONE
+        : new SecureBootAudit(kernel, grub, layout.shimFile());
   }
 
   /** The kernel and initramfs of a root image, published as the files of a Kernel fromImage. */

@@ -19,8 +19,9 @@ import java.util.Optional;
  * {@code WIN_CERTIFICATE} structures; one of revision 0x0200 and type 0x0002 ({@code
  * WIN_CERT_TYPE_PKCS_SIGNED_DATA}) holds a DER PKCS#7 {@code SignedData}. This class reads that
  * structure, the certificates it carries and who signed it (the certificate its {@code SignerInfo}
- * names by issuer and serial number). It does not verify the signature against the image's bytes:
- * firmware, shim and GRUB do that when they boot it.
+ * names by issuer and serial number), and whether a CA issued that certificate ({@link #issuedBy}).
+ * It does not verify the signature against the image's bytes: firmware, shim and GRUB do that when
+ * they boot it.
  */
 public final class PeSignature {
 
@@ -79,6 +80,42 @@ public final class PeSignature {
   /** Every certificate the signature carries (the signer's, and intermediates if any). */
   public List<X509Certificate> certificates() {
     return certificates;
+  }
+
+  /**
+   * Whether {@code ca} issued the signer's certificate, directly or through certificates the
+   * signature carries: each step's signature is verified with its issuer's public key.
+   */
+  public boolean issuedBy(X509Certificate ca) {
+    X509Certificate current = signer;
+    for (int depth = 0; current != null && depth < 8; depth++) {
+      if (verifies(current, ca)) {
+        return true;
+      }
+      X509Certificate next = null;
+      for (X509Certificate candidate : certificates) {
+        if (candidate != current
+            && candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())
+            && verifies(current, candidate)) {
+          next = candidate;
+          break;
+        }
+      }
+      current = next;
+    }
+    return false;
+  }
+
+  private static boolean verifies(X509Certificate cert, X509Certificate issuer) {
+    if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+      return false;
+    }
+    try {
+      cert.verify(issuer.getPublicKey());
+      return true;
+    } catch (java.security.GeneralSecurityException e) {
+      return false;
+    }
   }
 
   /**

@@ -161,4 +161,24 @@ class SecureBootPlanTest {
     assertThat(server.file("/var/lib/tftpboot/grub/shimx64.efi")).doesNotExist();
     assertThat(server.file("/var/lib/tftpboot/efi64/pxelinux.cfg/01-08-00-2b-4c-59-23")).exists();
   }
+
+  @Test
+  void aKernelWhoseSignerTheShimsOwnCaDidNotIssueIsAWarning() throws Exception {
+    Files.write(server.specs.resolve("kernels/vmlinuz-nfs1"), PeImages.signed());
+    Path shim = server.file("/usr/lib/shim/shimx64.efi.signed");
+    Files.write(shim, PeImages.shimWith(PeImages.anotherCa()));
+
+    TestBootServer.Run other = server.agent("plan", "--no-diff");
+    Files.write(shim, PeImages.shimWith(PeImages.signerCertificate()));
+    TestBootServer.Run own = server.agent("plan", "--no-diff");
+
+    assertThat(other.out())
+        .contains(
+            "warning: /var/lib/tftpboot/images/linux-nfs1/vmlinuz-nfs1: Kernel \"linux-nfs1\" is"
+                + " signed by CN=netroot test signer (issued by CN=netroot test signer), which the"
+                + " shim's own CA (CN=another CA, in "
+                + shim
+                + ") did not issue");
+    assertThat(own.out()).doesNotContain("warning:");
+  }
 }

@@ -166,4 +166,58 @@ public final class PeImages {
     out.writeBytes(value.toByteArray());
     return out.toByteArray();
   }
+
+  /** Another self-signed certificate (CN=another CA, EC P-256), which issued nothing here. */
+  public static final String ANOTHER_CA =
+      "MIIBgTCCASegAwIBAgIULXS67/KvIIB7BL5dl2BxlCJEg8EwCgYIKoZIzj0EAwIw"
+          + "FTETMBEGA1UEAwwKYW5vdGhlciBDQTAgFw0yNjExMzAwNzU0NTFaGA8yMTI2MTEw"
+          + "NjA3NTQ1MVowFTETMBEGA1UEAwwKYW5vdGhlciBDQTBZMBMGByqGSM49AgEGCCqG"
+          + "SM49AwEHA0IABHs0f4dwyEPH7c7jAx73ir4KQiIgDxBzFYHyrIopEA5VzPZlpK87"
+          + "nTni4/Gyr5oO6Lw9YSf9gegETP2Pk7rKsJyjUzBRMB0GA1UdDgQWBBSQNbNoaxT5"
+          + "nM8p3H7+J7ZLSZjLZTAfBgNVHSMEGDAWgBSQNbNoaxT5nM8p3H7+J7ZLSZjLZTAP"
+          + "BgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIAYE/uvvTA4HK+l1V6dL"
+          + "Yti4Dzi/9LDYG+ectda0tJrYAiEA51jGFiy8rjx4dwlZogqi2AV7FW+4E3gPtcEk"
+          + "X7ajZpA=";
+
+  /** The DER of the certificate that signed {@link #signed()}. */
+  public static byte[] signerCertificate() {
+    return Base64.getDecoder().decode(CERTIFICATE);
+  }
+
+  /** The DER of {@link #ANOTHER_CA}. */
+  public static byte[] anotherCa() {
+    return Base64.getDecoder().decode(ANOTHER_CA);
+  }
+
+  /**
+   * A shim-like PE32+ image with one section, {@code .vendor_cert} (its name in the COFF string
+   * table, as the linker writes a name longer than eight bytes), holding shim's cert_table and
+   * {@code vendorCert}.
+   */
+  public static byte[] shimWith(byte[] vendorCert) {
+    int optionalSize = 112 + 16 * 8;
+    int sectionTable = PE + 24 + optionalSize;
+    int raw = 0x400;
+    int strings = raw + 16 + vendorCert.length;
+    byte[] name = ".vendor_cert\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocate(strings + 4 + name.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3c, PE);
+    b.put(PE, (byte) 'P').put(PE + 1, (byte) 'E');
+    b.putShort(PE + 4, (short) 0x8664);
+    b.putShort(PE + 6, (short) 1); // one section
+    b.putInt(PE + 12, strings); // the symbol table (none) and the string table after it
+    b.putInt(PE + 16, 0);
+    b.putShort(PE + 20, (short) optionalSize);
+    b.putShort(PE + 24, (short) 0x20b);
+    b.putInt(PE + 24 + 108, 16);
+    b.put(sectionTable, (byte) '/').put(sectionTable + 1, (byte) '4');
+    b.putInt(sectionTable + 8, 16 + vendorCert.length);
+    b.putInt(sectionTable + 16, 16 + vendorCert.length);
+    b.putInt(sectionTable + 20, raw);
+    b.putInt(raw, vendorCert.length).putInt(raw + 4, 0).putInt(raw + 8, 16).putInt(raw + 12, 16);
+    b.put(raw + 16, vendorCert);
+    b.putInt(strings, 4 + name.length);
+    b.put(strings + 4, name);
+    return b.array();
+  }
 }
