@@ -3,6 +3,7 @@ package io.netroot.catalog;
 import io.netroot.render.TftpLayout;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Profile;
 import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
@@ -42,6 +43,17 @@ enum BootTree {
     return firmware == Firmware.AUTO || firmware.name().equals(name());
   }
 
+  /**
+   * Whether a host with this firmware and profile boots through this tree: UEFI clients of a {@code
+   * loader: grub} profile boot through GRUB instead ({@link GrubFiles}).
+   */
+  boolean boots(Firmware firmware, Profile profile) {
+    if (this == UEFI && profile != null && profile.loader() == Loader.GRUB) {
+      return false;
+    }
+    return boots(firmware);
+  }
+
   /** The bootloader first, then its modules, copied from the distribution's files. */
   List<CopiedFile> bootloaderFiles(ServerLayout layout) {
     List<CopiedFile> files = new ArrayList<>();
@@ -64,10 +76,11 @@ enum BootTree {
   static List<BootTree> needed(SpecSet specs) {
     Set<BootTree> trees = EnumSet.noneOf(BootTree.class);
     for (Profile profile : specs.profiles()) {
-      add(trees, profile.firmware());
+      add(trees, profile.firmware(), profile);
     }
     for (Host host : specs.hosts()) {
-      add(trees, host.firmwareWith(specs.profileOf(host)));
+      Profile profile = specs.profileOf(host);
+      add(trees, host.firmwareWith(profile), profile);
     }
     if (trees.isEmpty()) {
       trees.add(BIOS);
@@ -75,9 +88,9 @@ enum BootTree {
     return List.copyOf(trees);
   }
 
-  private static void add(Set<BootTree> trees, Firmware firmware) {
+  private static void add(Set<BootTree> trees, Firmware firmware, Profile profile) {
     for (BootTree tree : values()) {
-      if (tree.boots(firmware)) {
+      if (tree.boots(firmware, profile)) {
         trees.add(tree);
       }
     }

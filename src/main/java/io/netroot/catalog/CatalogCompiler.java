@@ -13,6 +13,7 @@ import io.netroot.spec.BootServer;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Origin;
 import io.netroot.spec.Profile;
 import io.netroot.spec.RootImage;
@@ -154,7 +155,9 @@ public final class CatalogCompiler {
     Map<String, List<ResourceId>> kernelFiles = new HashMap<>();
     for (Kernel kernel : specs.kernels()) {
       if (kernel.fromImage() != null) {
-        List<ResourceId> files = imageKernel(specs, kernel, layout, root, resources);
+        List<ResourceId> files =
+            imageKernel(
+                specs, kernel, layout, root, resources, secureBootAudit(specs, kernel, layout));
         kernelFiles.put(kernel.name(), files);
         tftp.addAll(files);
         continue;
@@ -170,6 +173,7 @@ public final class CatalogCompiler {
               origin,
               List.of());
       image.producedBy(Provenance.at(kernel.origin().at("spec.image")));
+      image.audited(secureBootAudit(specs, kernel, layout));
       resources.add(image);
       files.add(image.id());
       if (kernel.initrd() != null) {
@@ -208,7 +212,7 @@ public final class CatalogCompiler {
       // the BIOS and UEFI files of a host are the same text: rendered and hashed once
       Supplier<Content> text = Content.sharedText(() -> pxe.host(host));
       for (BootTree tree : trees) {
-        if (!tree.boots(firmware)) {
+        if (!tree.boots(firmware, profile)) {
           continue;
         }
         List<ResourceId> needs = new ArrayList<>();
@@ -226,6 +230,8 @@ public final class CatalogCompiler {
       }
     }
 
+    List<ResourceId> grubLoaders = GrubFiles.emit(specs, layout, kernelFiles, tftp, resources);
+
     DhcpServerResources dhcp = new DhcpServerResources(specs, layout, root, services);
     List<Resource> dhcpConfig = dhcp.configuration(tftp, dhcpCheckers);
     BaseResource.producedBy(dhcpConfig, Provenance.at(server.at("spec.dhcp")));
@@ -238,8 +244,9 @@ public final class CatalogCompiler {
           new ServiceState(layout.nfsService(), "NFS", services, List.of(exports.id()));
       nfsService.producedBy(Provenance.at(server.at("spec.nfs")));
       resources.add(nfsService);
-      ServiceState tftpService =
-          new ServiceState(layout.tftpService(), "TFTP", services, List.copyOf(loaders.values()));
+      List<ResourceId> served = new ArrayList<>(loaders.values());
+      served.addAll(grubLoaders);
+      ServiceState tftpService = new ServiceState(layout.tftpService(), "TFTP", services, served);
       tftpService.producedBy(Provenance.at(server.at("spec.tftp")));
       resources.add(tftpService);
       List<Resource> dhcpServices = dhcp.services();
@@ -253,12 +260,35 @@ public final class CatalogCompiler {
       // Both trees are swept, so a tree no profile needs any more is reported as unexpected.
       owned.add(new OwnedDirectory(layout.tftp(tree.path(TftpLayout.PXELINUX_CFG))));
     }
+    if (!grubLoaders.isEmpty()) {
+      // Only while some profile boots through GRUB: a grub/ of the admin's own is left alone.
+      owned.add(new OwnedDirectory(layout.tftp(TftpLayout.GRUB)));
+    }
     return new Catalog(resources, owned, layout, dhcp.retiredConfigs());
+  }
+
+  /**
+   * The Secure Boot check of a kernel's image when {@code loader: grub} profiles boot it, else
+   * none.
+   */
+  private static ContentAudit secureBootAudit(SpecSet specs, Kernel kernel, ServerLayout layout) {
+    List<Profile> grub =
+        specs.profiles().stream()
+            .filter(p -> p.loader() == Loader.GRUB && p.kernel().equals(kernel.name()))
+            .toList();
+    return grub.isEmpty()
+        ? ContentAudit.NONE
+        : new SecureBootAudit(kernel, grub, layout.shimFile());
   }
 
   /** The kernel and initramfs of a root image, published as the files of a Kernel fromImage. */
   private static List<ResourceId> imageKernel(
-      SpecSet specs, Kernel kernel, ServerLayout layout, RootFs root, List<Resource> resources) {
+      SpecSet specs,
+      Kernel kernel,
+      ServerLayout layout,
+      RootFs root,
+      List<Resource> resources,
+      ContentAudit audit) {
     RootImage image =
         specs.rootImages().stream()
             .filter(i -> i.name().equals(kernel.fromImage()))
@@ -286,6 +316,9 @@ public final class CatalogCompiler {
               part,
               made);
       file.producedBy(Provenance.at(kernel.origin().at("spec.fromImage")));
+      if (isKernel) {
+        file.audited(audit);
+      }
       resources.add(file);
       files.add(file.id());
     }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A distribution family's conventions for a boot server: package service names, the TFTP root, and
- * where the syslinux packages put their files. Anything the BootServer spec sets wins over these.
+ * where the syslinux packages put their files, and the signed shim and network GRUB. Anything the
+ * BootServer spec sets wins over these.
  */
 public enum Platform {
   /** Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi. */
@@ -17,7 +18,9 @@ public enum Platform {
       "/usr/lib/PXELINUX",
       "/usr/lib/syslinux/modules/bios",
       "/usr/lib/SYSLINUX.EFI/efi64",
-      "/usr/lib/syslinux/modules/efi64"),
+      "/usr/lib/syslinux/modules/efi64",
+      "/usr/lib/shim/shimx64.efi.signed",
+      "/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed"),
   /** Fedora, RHEL and its rebuilds: dhcp-server, tftp-server (socket-activated), nfs-utils. */
   FEDORA(
       "/var/lib/tftpboot",
@@ -27,7 +30,9 @@ public enum Platform {
       "/usr/share/syslinux",
       "/usr/share/syslinux",
       "/usr/share/syslinux/efi64",
-      "/usr/share/syslinux/efi64");
+      "/usr/share/syslinux/efi64",
+      "/boot/efi/EFI/fedora/shimx64.efi",
+      "/boot/efi/EFI/fedora/grubx64.efi");
 
   final String tftpRoot;
   final String dhcpService;
@@ -37,6 +42,8 @@ public enum Platform {
   final String modulesDir;
   final String efiDir;
   final String efiModulesDir;
+  final String shimFile;
+  final String grubFile;
 
   Platform(
       String tftpRoot,
@@ -46,7 +53,9 @@ public enum Platform {
       String pxelinuxDir,
       String modulesDir,
       String efiDir,
-      String efiModulesDir) {
+      String efiModulesDir,
+      String shimFile,
+      String grubFile) {
     this.tftpRoot = tftpRoot;
     this.dhcpService = dhcpService;
     this.tftpService = tftpService;
@@ -55,6 +64,8 @@ public enum Platform {
     this.modulesDir = modulesDir;
     this.efiDir = efiDir;
     this.efiModulesDir = efiModulesDir;
+    this.shimFile = shimFile;
+    this.grubFile = grubFile;
   }
 
   /** The spelling in specs and output: {@code debian}, {@code fedora}. */

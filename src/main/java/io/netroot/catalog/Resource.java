@@ -68,6 +68,14 @@ public interface Resource extends Removable {
   }
 
   /** The daemon's syntax check to run on {@link #candidate} before installing, if any. */
+  /**
+   * What the last {@link #desired()} found worth a warning of the pass (a kernel a Secure Boot
+   * profile boots that carries no signature), one line each; every pass says it again.
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
+
   default Optional<ConfigChecker> checker() {
     return Optional.empty();
   }

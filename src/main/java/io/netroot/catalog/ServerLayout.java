@@ -21,6 +21,10 @@ import java.util.function.Function;
  *     drop-in ({@value #NFS_CONF_DROP_IN}) when the server has {@code /etc/nfs.conf.d}, else
  *     {@value #NFS_CONF_FILE}
  * @param backups how many copies of overwritten hand edits are kept, and how long
+ * @param shimFile the signed shim UEFI clients of {@code loader: grub} profiles get: the spec's
+ *     {@code bootloader.shim}, else the platform's file under the root prefix when it is there,
+ *     else on this machine
+ * @param grubFile the signed network GRUB the shim loads, found the same way
  */
 public record ServerLayout(
     String preset,
@@ -38,7 +42,9 @@ public record ServerLayout(
     Path efiModulesDir,
     List<String> efiModules,
     String nfsConfFile,
-    BackupLimits backups) {
+    BackupLimits backups,
+    Path shimFile,
+    Path grubFile) {
 
   /** Where nfs-utils reads the NFS server's settings. */
   static final String NFS_CONF_FILE = "/etc/nfs.conf";
@@ -57,6 +63,45 @@ public record ServerLayout(
   public ServerLayout {
     modules = List.copyOf(modules);
     efiModules = List.copyOf(efiModules);
+  }
+
+  /** A layout with the platform's Debian shim and GRUB files. */
+  public ServerLayout(
+      String preset,
+      Platform platform,
+      String tftpRoot,
+      String dhcpConfig,
+      String dhcpService,
+      String exportsFile,
+      String nfsService,
+      String tftpService,
+      Path pxelinuxDir,
+      Path modulesDir,
+      List<String> modules,
+      Path efiDir,
+      Path efiModulesDir,
+      List<String> efiModules,
+      String nfsConfFile,
+      BackupLimits backups) {
+    this(
+        preset,
+        platform,
+        tftpRoot,
+        dhcpConfig,
+        dhcpService,
+        exportsFile,
+        nfsService,
+        tftpService,
+        pxelinuxDir,
+        modulesDir,
+        modules,
+        efiDir,
+        efiModulesDir,
+        efiModules,
+        nfsConfFile,
+        backups,
+        Path.of(platform.shimFile),
+        Path.of(platform.grubFile));
   }
 
   /** Fills the fields the spec left out, from the platform of {@code root}. */
@@ -101,7 +146,26 @@ public record ServerLayout(
         bootloaderDir(boot.efiModulesDir(), platform, p -> p.efiModulesDir, "ldlinux.e64"),
         boot.modules().stream().map(m -> m.equals("ldlinux.c32") ? "ldlinux.e64" : m).toList(),
         nfsConfFile(server.nfs().confFile(), root),
-        BackupLimits.of(server.agent() == null ? null : server.agent().backups()));
+        BackupLimits.of(server.agent() == null ? null : server.agent().backups()),
+        signedFile(boot.shim(), platform.shimFile, root),
+        signedFile(boot.grub(), platform.grubFile, root));
+  }
+
+  /**
+   * The spec's file (on this machine), else the platform's file inside the root prefix when it is
+   * there (a test or a chroot keeps its own), else the platform's file on this machine.
+   */
+  private static Path signedFile(String fromSpec, String platformFile, RootFs root) {
+    if (fromSpec != null) {
+      return Path.of(fromSpec);
+    }
+    if (root.isPrefix()) {
+      Path inRoot = root.resolve(platformFile);
+      if (Files.isRegularFile(inRoot)) {
+        return inRoot;
+      }
+    }
+    return Path.of(platformFile);
   }
 
   /**

@@ -60,11 +60,32 @@ abstract class WholeFile extends FileResource {
   /** Produces the desired content; {@link #desired} remembers it. */
   abstract Content render();
 
+  /** What is checked in the desired content each pass; none unless {@link #audited}. */
+  private ContentAudit audit = ContentAudit.NONE;
+
+  /** What the audit said of the last desired content. */
+  private List<String> lastWarnings = List.of();
+
+  /**
+   * Has every desired content checked by {@code audit} (a kernel's Secure Boot signature); called
+   * once, while the catalog is being compiled.
+   */
+  WholeFile audited(ContentAudit audit) {
+    this.audit = audit;
+    return this;
+  }
+
   @Override
   public final Content desired() {
     Content content = render();
+    lastWarnings = audit.check(content);
     lastDesired = content;
     return content;
+  }
+
+  @Override
+  public List<String> warnings() {
+    return lastWarnings;
   }
 
   /**

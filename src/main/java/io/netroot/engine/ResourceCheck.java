@@ -116,6 +116,9 @@ final class ResourceCheck {
 
   private ResourceResult check(Resource resource) {
     Content desired = resource.desired();
+    for (String warning : resource.warnings()) {
+      outcome.warnings.add(resource.path() + ": " + warning);
+    }
     Optional<Content> actual = resource.observe(root);
     Optional<AppliedRecord> last = writes.lastApplied(resource.id(), actual);
     Optional<String> missingPart = resource.missingFromExistingFile();

@@ -3,7 +3,9 @@ package io.netroot.render;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Ipv4;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Network;
+import io.netroot.spec.Profile;
 import io.netroot.spec.SpecDocument;
 import io.netroot.spec.SpecSet;
 import java.util.IdentityHashMap;
@@ -148,7 +150,7 @@ public final class DhcpdConfRenderer {
       for (int slot = firstSlot[n]; slot < firstSlot[n + 1]; slot++) {
         out.append('\n');
         Host host = hosts.get(byNetwork[slot]);
-        appendHost(out, "  ", host, host.firmwareWith(specs.profileOf(host)));
+        appendHost(out, "  ", host, specs.profileOf(host));
       }
       out.append("}\n");
     }
@@ -158,7 +160,7 @@ public final class DhcpdConfRenderer {
       out.append(networkCount > 0 ? "\n" : "").append("# hosts outside every network above\n");
       for (int slot = firstSlot[networkCount]; slot < firstSlot[networkCount + 1]; slot++) {
         Host host = hosts.get(byNetwork[slot]);
-        appendHost(out, "", host, host.firmwareWith(specs.profileOf(host)));
+        appendHost(out, "", host, specs.profileOf(host));
       }
     }
     return out.toString();
@@ -178,7 +180,9 @@ public final class DhcpdConfRenderer {
     out.append(";\n");
   }
 
-  private static void appendHost(StringBuilder out, String indent, Host host, Firmware firmware) {
+  private static void appendHost(StringBuilder out, String indent, Host host, Profile profile) {
+    Firmware firmware = host.firmwareWith(profile);
+    boolean grub = profile != null && profile.loader() == Loader.GRUB;
     String name = host.name();
     if (!isDhcpdHostName(name)) {
       out.append(indent).append("# host ").append(comment(host, "metadata.name", name));
@@ -192,11 +196,24 @@ public final class DhcpdConfRenderer {
       // Nodes that share one root image take their names from here (the initramfs sets it).
       out.append(indent).append("  option host-name \"").append(host.name()).append("\";\n");
     }
-    if (firmware != Firmware.AUTO) {
+    if (firmware == Firmware.AUTO && grub) {
+      // loader: grub: over UEFI the signed shim; over BIOS pxelinux, from the subnet.
+      out.append(indent)
+          .append("  if option arch = 00:07 or option arch = 00:09 {\n")
+          .append(indent)
+          .append("    filename \"")
+          .append(TftpLayout.SHIM_BOOT_FILE)
+          .append("\";\n")
+          .append(indent)
+          .append("  }\n");
+    } else if (firmware != Firmware.AUTO) {
       // Pinned to one firmware: the host gets that boot loader whatever option 93 says.
       out.append(indent)
           .append("  filename \"")
-          .append(firmware == Firmware.UEFI ? EFI_BOOT_FILE : BOOT_FILE)
+          .append(
+              firmware == Firmware.BIOS
+                  ? BOOT_FILE
+                  : grub ? TftpLayout.SHIM_BOOT_FILE : EFI_BOOT_FILE)
           .append("\";\n");
     }
     out.append(indent).append("}\n");

@@ -3,7 +3,9 @@ package io.netroot.render;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Ipv4;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Network;
+import io.netroot.spec.Profile;
 import io.netroot.spec.SpecSet;
 import java.util.List;
 
@@ -42,6 +44,12 @@ public final class DnsmasqConfRenderer {
   /** Set by {@code dhcp-match} for x86-64 UEFI clients. */
   static final String EFI_TAG = "netroot-efi64";
 
+  /** Set on the hosts of {@code loader: grub} profiles that boot by option 93. */
+  static final String GRUB_TAG = "netroot-grub";
+
+  /** Set on the hosts of {@code loader: grub} profiles pinned to UEFI. */
+  static final String GRUB_UEFI_TAG = "netroot-grub-uefi";
+
   /** Set on every host pinned to one firmware. */
   static final String PINNED_TAG = "netroot-pinned";
 
@@ -78,6 +86,14 @@ public final class DnsmasqConfRenderer {
         .append(TftpLayout.BIOS_BOOT_FILE + ",," + server + "\n")
         .append("dhcp-boot=tag:netroot-uefi,")
         .append(TftpLayout.EFI_BOOT_FILE + ",," + server + "\n");
+    boolean grub = specs.profiles().stream().anyMatch(p -> p.loader() == Loader.GRUB);
+    if (grub) {
+      out.append("# hosts of loader: grub profiles get the signed shim over UEFI\n")
+          .append("dhcp-boot=tag:" + GRUB_TAG + ",tag:" + EFI_TAG + ",tag:!" + PINNED_TAG + ",")
+          .append(TftpLayout.SHIM_BOOT_FILE + ",," + server + "\n")
+          .append("dhcp-boot=tag:" + GRUB_UEFI_TAG + ",")
+          .append(TftpLayout.SHIM_BOOT_FILE + ",," + server + "\n");
+    }
     for (Network network : specs.networks()) {
       String tag = "netroot-" + DhcpValues.name(network, FILE, TAG_EFFECT);
       out.append("\n# network ").append(network.name()).append('\n');
@@ -95,6 +111,7 @@ public final class DnsmasqConfRenderer {
       }
       String unpinned = "dhcp-boot=tag:" + tag + ",tag:%s" + EFI_TAG + ",tag:!" + PINNED_TAG;
       out.append(unpinned.formatted(""))
+          .append(grub ? ",tag:!" + GRUB_TAG : "")
           .append("," + TftpLayout.EFI_BOOT_FILE + ",," + server + "\n")
           .append(unpinned.formatted("!"))
           .append("," + TftpLayout.BIOS_BOOT_FILE + ",," + server + "\n");
@@ -118,10 +135,15 @@ public final class DnsmasqConfRenderer {
       out.append("# host ").append(name).append('\n');
     }
     out.append("dhcp-host=").append(mac);
-    Firmware firmware = host.firmwareWith(specs.profileOf(host));
+    Profile profile = specs.profileOf(host);
+    Firmware firmware = host.firmwareWith(profile);
+    boolean grub = profile != null && profile.loader() == Loader.GRUB;
     if (firmware != Firmware.AUTO) {
-      out.append(",set:" + PINNED_TAG + ",set:netroot-")
-          .append(firmware == Firmware.UEFI ? "uefi" : "bios");
+      out.append(",set:" + PINNED_TAG + ",set:")
+          .append(
+              firmware == Firmware.BIOS ? "netroot-bios" : grub ? GRUB_UEFI_TAG : "netroot-uefi");
+    } else if (grub) {
+      out.append(",set:" + GRUB_TAG);
     }
     if (dotted) {
       out.append(",set:").append(hostTag);

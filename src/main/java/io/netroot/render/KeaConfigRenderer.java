@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Ipv4;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Network;
+import io.netroot.spec.Profile;
 import io.netroot.spec.SpecSet;
 import java.util.Iterator;
 import java.util.List;
@@ -47,6 +49,12 @@ public final class KeaConfigRenderer {
 
   /** The client class of x86-64 UEFI clients. */
   static final String EFI_CLASS = "netroot-efi64";
+
+  /** The class the reservations of hosts of {@code loader: grub} profiles give. */
+  static final String GRUB_CLASS = "netroot-grub";
+
+  /** The class of those hosts booting over x86-64 UEFI: they get the signed shim. */
+  static final String GRUB_EFI_CLASS = "netroot-grub-efi64";
 
   /** Option 93 as its two raw bytes: 00 07 and 00 09 are the x86-64 UEFI architectures. */
   static final String EFI_TEST = "option[93].hex == 0x0007 or option[93].hex == 0x0009";
@@ -82,14 +90,26 @@ public final class KeaConfigRenderer {
     HostsByNetwork hosts = HostsByNetwork.of(specs);
     String server = specs.server().address().toString();
     ObjectNode members = NODES.objectNode();
-    ObjectNode efi = members.putArray("client-classes").addObject();
+    ArrayNode classes = members.putArray("client-classes");
+    boolean grub = specs.hosts().stream().anyMatch(this::grubOverUefi);
+    if (grub) {
+      // Assigned by the reservations of hosts whose profile boots through GRUB; defined first,
+      // as a class must be before a test names it.
+      classes.addObject().put("name", GRUB_CLASS);
+      ObjectNode shim = classes.addObject();
+      shim.put("name", GRUB_EFI_CLASS);
+      shim.put("test", "member('" + GRUB_CLASS + "') and (" + EFI_TEST + ")");
+      shim.put("only-if-required", true);
+      shim.put("boot-file-name", TftpLayout.SHIM_BOOT_FILE);
+    }
+    ObjectNode efi = classes.addObject();
     efi.put("name", EFI_CLASS);
-    efi.put("test", EFI_TEST);
+    efi.put("test", grub ? "(" + EFI_TEST + ") and not member('" + GRUB_CLASS + "')" : EFI_TEST);
     efi.put("only-if-required", true);
     efi.put("boot-file-name", TftpLayout.EFI_BOOT_FILE);
     ArrayNode subnets = members.putArray("subnet4");
     for (Network network : specs.networks()) {
-      subnets.add(subnet(network, server, hosts.of(network)));
+      subnets.add(subnet(network, server, hosts.of(network), grub));
     }
     if (!hosts.outside().isEmpty()) {
       // Only reachable with specs that were not validated: global reservations keep them visible.
@@ -108,7 +128,15 @@ public final class KeaConfigRenderer {
     return out.toString();
   }
 
-  private ObjectNode subnet(Network network, String server, List<Host> hosts) {
+  /** Whether {@code host} boots through GRUB when it boots over UEFI, by option 93. */
+  private boolean grubOverUefi(Host host) {
+    Profile profile = specs.profileOf(host);
+    return profile != null
+        && profile.loader() == Loader.GRUB
+        && host.firmwareWith(profile) == Firmware.AUTO;
+  }
+
+  private ObjectNode subnet(Network network, String server, List<Host> hosts, boolean grub) {
     ObjectNode subnet = NODES.objectNode();
     subnet.put("id", network.subnet().network().unsigned());
     subnet.put(
@@ -134,7 +162,11 @@ public final class KeaConfigRenderer {
     }
     subnet.put("next-server", server);
     subnet.put("boot-file-name", TftpLayout.BIOS_BOOT_FILE);
-    subnet.putArray("require-client-classes").add(EFI_CLASS);
+    ArrayNode required = subnet.putArray("require-client-classes");
+    if (grub) {
+      required.add(GRUB_EFI_CLASS);
+    }
+    required.add(EFI_CLASS);
     if (!hosts.isEmpty()) {
       ArrayNode reservations = subnet.putArray("reservations");
       hosts.forEach(host -> reservations.add(reservation(host)));
@@ -154,12 +186,18 @@ public final class KeaConfigRenderer {
       // Kea sends it as option 12 when the client sends or asks for it, as dhcpd does.
       reservation.put("hostname", host.name());
     }
-    Firmware firmware = host.firmwareWith(specs.profileOf(host));
+    Profile profile = specs.profileOf(host);
+    Firmware firmware = host.firmwareWith(profile);
+    boolean grub = profile != null && profile.loader() == Loader.GRUB;
     if (firmware != Firmware.AUTO) {
       // Pinned to one firmware: the reservation's file wins over the subnet's and the class's.
       reservation.put(
           "boot-file-name",
-          firmware == Firmware.UEFI ? TftpLayout.EFI_BOOT_FILE : TftpLayout.BIOS_BOOT_FILE);
+          firmware == Firmware.BIOS
+              ? TftpLayout.BIOS_BOOT_FILE
+              : grub ? TftpLayout.SHIM_BOOT_FILE : TftpLayout.EFI_BOOT_FILE);
+    } else if (grub) {
+      reservation.putArray("client-classes").add(GRUB_CLASS);
     }
     return reservation;
   }

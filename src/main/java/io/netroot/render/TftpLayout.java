@@ -22,6 +22,23 @@ public final class TftpLayout {
   /** The boot loader x86-64 UEFI clients fetch first (Debian's syslinux-efi). */
   public static final String EFI_BOOT_FILE = EFI64 + "/syslinux.efi";
 
+  /**
+   * The directory of the Secure Boot chain, which is also GRUB's {@code $prefix}: Debian's signed
+   * network GRUB ({@code grubnetx64.efi}) is built with the prefix {@code /grub} on the device it
+   * was loaded from, and its embedded configuration sources {@code $prefix/x86_64-efi/grub.cfg}
+   * when that exists, else {@code $prefix/grub.cfg}.
+   */
+  public static final String GRUB = "grub";
+
+  /** The signed shim x86-64 UEFI clients of {@code loader: grub} profiles fetch first. */
+  public static final String SHIM_BOOT_FILE = GRUB + "/shimx64.efi";
+
+  /**
+   * The signed network GRUB, under the name shim loads from the directory it was itself loaded
+   * from.
+   */
+  public static final String GRUB_IMAGE = GRUB + "/grubx64.efi";
+
   /** The directory holding one sub-directory per kernel. */
   public static final String IMAGES = "images";
 
@@ -37,6 +54,19 @@ public final class TftpLayout {
   /** The host's own file, found by its MAC: {@code pxelinux.cfg/01-08-00-2b-4c-59-23}. */
   public static String hostConfig(Host host) {
     return PXELINUX_CFG + "/" + host.mac().pxelinuxConfigName();
+  }
+
+  /** GRUB's menu, {@code grub/grub.cfg}: the file Debian's network GRUB reads. */
+  public static String grubMenu() {
+    return GRUB + "/grub.cfg";
+  }
+
+  /**
+   * The host's own GRUB file, found by its MAC as upstream GRUB names it ({@code
+   * grub/grub.cfg-01-08-00-2b-4c-59-23}); netroot's menu looks for it first.
+   */
+  public static String grubHostConfig(Host host) {
+    return GRUB + "/grub.cfg-" + host.mac().pxelinuxConfigName();
   }
 
   /** The name a kernel taken from a root image is published under, whatever its release. */

@@ -233,17 +233,33 @@ public record BootServer(
    * @param modules the module files to copy into the TFTP root
    * @param efiDir the directory holding {@code syslinux.efi} for x86-64 UEFI
    * @param efiModulesDir the directory holding {@code ldlinux.e64} and the UEFI menu modules
+   * @param shim the signed shim handed to UEFI clients of {@code loader: grub} profiles (Debian's
+   *     {@code shim-signed}: {@code /usr/lib/shim/shimx64.efi.signed})
+   * @param grub the signed network GRUB the shim loads (Debian's {@code grub-efi-amd64-signed}:
+   *     {@code /usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed})
    */
   public record Bootloader(
       String pxelinuxDir,
       String modulesDir,
       List<String> modules,
       String efiDir,
-      String efiModulesDir) {
+      String efiModulesDir,
+      String shim,
+      String grub) {
+
+    /** The syslinux locations only; shim and GRUB take the platform's defaults. */
+    public Bootloader(
+        String pxelinuxDir,
+        String modulesDir,
+        List<String> modules,
+        String efiDir,
+        String efiModulesDir) {
+      this(pxelinuxDir, modulesDir, modules, efiDir, efiModulesDir, null, null);
+    }
 
     /** BIOS bootloader locations only; the UEFI ones take the platform's defaults. */
     public Bootloader(String pxelinuxDir, String modulesDir, List<String> modules) {
-      this(pxelinuxDir, modulesDir, modules, null, null);
+      this(pxelinuxDir, modulesDir, modules, null, null, null, null);
     }
   }
 

@@ -54,7 +54,9 @@ final class BootServerBinder implements KindBinder {
           optional("modulesDir", STRING),
           optional("modules", LIST),
           optional("efiDir", STRING),
-          optional("efiModulesDir", STRING));
+          optional("efiModulesDir", STRING),
+          optional("shim", STRING),
+          optional("grub", STRING));
   private static final Schema PXE =
       Schema.of(
           "BootServer spec.pxe",
@@ -142,7 +144,9 @@ final class BootServerBinder implements KindBinder {
             Values.serverPath(ctx, bootloader.scalar("modulesDir")),
             List.copyOf(modules),
             Values.serverPath(ctx, bootloader.scalar("efiDir")),
-            Values.serverPath(ctx, bootloader.scalar("efiModulesDir"))),
+            Values.serverPath(ctx, bootloader.scalar("efiModulesDir")),
+            Values.serverPath(ctx, bootloader.scalar("shim")),
+            Values.serverPath(ctx, bootloader.scalar("grub"))),
         pxe(ctx, spec.mapping("pxe")),
         agent(ctx, spec.mapping("agent")),
         ctx.origin());

@@ -20,6 +20,9 @@ import java.util.List;
  *
  * @param menuLabel the text of the menu entry; defaults to the name
  * @param firmware bios, uefi or auto (default): which bootloader DHCP hands its hosts
+ * @param loader syslinux (default), grub or ipxe: the bootloader its hosts are handed
+ * @param secureBoot optional (default) or required: whether a {@code loader: grub} profile's kernel
+ *     must carry an Authenticode signature
  */
 public record Profile(
     String name,
@@ -29,12 +32,60 @@ public record Profile(
     List<String> kernelArgs,
     String menuLabel,
     Firmware firmware,
+    Loader loader,
+    SecureBoot secureBoot,
     Origin origin)
     implements SpecDocument {
 
   public Profile {
     nfsOptions = List.copyOf(nfsOptions);
     kernelArgs = List.copyOf(kernelArgs);
+  }
+
+  /** A profile whose kernel need not be signed. */
+  public Profile(
+      String name,
+      String kernel,
+      String rootImage,
+      List<String> nfsOptions,
+      List<String> kernelArgs,
+      String menuLabel,
+      Firmware firmware,
+      Loader loader,
+      Origin origin) {
+    this(
+        name,
+        kernel,
+        rootImage,
+        nfsOptions,
+        kernelArgs,
+        menuLabel,
+        firmware,
+        loader,
+        SecureBoot.OPTIONAL,
+        origin);
+  }
+
+  /** A profile that boots with syslinux. */
+  public Profile(
+      String name,
+      String kernel,
+      String rootImage,
+      List<String> nfsOptions,
+      List<String> kernelArgs,
+      String menuLabel,
+      Firmware firmware,
+      Origin origin) {
+    this(
+        name,
+        kernel,
+        rootImage,
+        nfsOptions,
+        kernelArgs,
+        menuLabel,
+        firmware,
+        Loader.SYSLINUX,
+        origin);
   }
 
   /** A profile that boots on either firmware. */

@@ -16,7 +16,9 @@ final class ProfileBinder implements KindBinder {
           optional("nfsOptions", LIST),
           optional("kernelArgs", LIST),
           optional("menuLabel", STRING),
-          optional("firmware", Firmware.class));
+          optional("firmware", Firmware.class),
+          optional("loader", Loader.class),
+          optional("secureBoot", SecureBoot.class));
 
   @Override
   public Schema spec() {
@@ -34,6 +36,8 @@ final class ProfileBinder implements KindBinder {
         BootArguments.kernelArgs(ctx, spec.strings("kernelArgs")),
         menuLabel == null ? ctx.name() : menuLabel,
         Values.oneOf(ctx, spec.scalar("firmware"), Firmware.class, Firmware.AUTO),
+        Values.oneOf(ctx, spec.scalar("loader"), Loader.class, Loader.SYSLINUX),
+        Values.oneOf(ctx, spec.scalar("secureBoot"), SecureBoot.class, SecureBoot.OPTIONAL),
         ctx.origin());
   }
 }

@@ -69,6 +69,7 @@ final class SpecValidator {
       ExportChecks.rootImagesExported(specs, findings, comparisons);
     }
     NfsRootChecks.check(server, kernels, rootImages, profiles, hosts, findings);
+    LoaderChecks.check(server, kernels, profiles, findings);
     return findings.errors();
   }
 

@@ -93,8 +93,12 @@ final class BootImages {
       exit 0
       """;
 
-  /** The modules the initrd loads, before their dependencies are added. */
-  static final List<String> MODULES = List.of("e1000", "nfsv3");
+  /**
+   * The modules the initrd loads, before their dependencies are added: the e1000 NIC, and the
+   * virtio one of the Secure Boot guest ({@code virtio_pci} is its bus, which no module names as a
+   * dependency).
+   */
+  static final List<String> MODULES = List.of("e1000", "virtio_pci", "virtio_net", "nfsv3");
 
   static final String INIT =
       """

@@ -26,6 +26,7 @@ class DhcpBackendGoldenTest {
         Arguments.of("seed", (Supplier<SpecSet>) RenderFixtures::seed),
         Arguments.of("lab", (Supplier<SpecSet>) RenderFixtures::lab),
         Arguments.of("rack", (Supplier<SpecSet>) RenderFixtures::rack),
+        Arguments.of("secureboot", (Supplier<SpecSet>) RenderFixtures::secureBoot),
         Arguments.of("examples/specs", (Supplier<SpecSet>) () -> load("specs")),
         Arguments.of("examples/seed", (Supplier<SpecSet>) () -> load("examples/seed")),
         Arguments.of("examples/lab", (Supplier<SpecSet>) () -> load("examples/lab")),

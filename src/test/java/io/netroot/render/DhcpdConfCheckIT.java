@@ -31,6 +31,7 @@ class DhcpdConfCheckIT {
         Arguments.of("seed", (Supplier<SpecSet>) RenderFixtures::seed),
         Arguments.of("lab", (Supplier<SpecSet>) RenderFixtures::lab),
         Arguments.of("rack", (Supplier<SpecSet>) RenderFixtures::rack),
+        Arguments.of("secureboot", (Supplier<SpecSet>) RenderFixtures::secureBoot),
         Arguments.of("awkward names", (Supplier<SpecSet>) DhcpdConfCheckIT::awkwardNames));
   }
 

@@ -1,6 +1,7 @@
 package io.netroot.render;
 
 import io.netroot.spec.Host;
+import io.netroot.spec.Loader;
 import io.netroot.spec.SpecLoader;
 import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
@@ -35,5 +36,16 @@ class ExampleGoldenTest {
             (Host host) ->
                 Golden.assertMatches(
                     pxe.host(host), GOLDEN.resolve(name + ".pxelinux-host-" + host.name())));
+    if (specs.profiles().stream().anyMatch(p -> p.loader() == Loader.GRUB)) {
+      GrubConfigRenderer grub = new GrubConfigRenderer(specs);
+      Golden.assertMatches(grub.menu(), GOLDEN.resolve(name + ".grub.cfg"));
+      specs.hosts().stream()
+          .filter(h -> specs.profileOf(h).loader() == Loader.GRUB)
+          .findFirst()
+          .ifPresent(
+              host ->
+                  Golden.assertMatches(
+                      grub.host(host), GOLDEN.resolve(name + ".grub.cfg-host-" + host.name())));
+    }
   }
 }

@@ -14,7 +14,19 @@ class GoldenFilesTest {
     return Stream.of(
         Arguments.of("seed", (Supplier<SpecSet>) RenderFixtures::seed, "devboard"),
         Arguments.of("lab", (Supplier<SpecSet>) RenderFixtures::lab, "node-a"),
-        Arguments.of("rack", (Supplier<SpecSet>) RenderFixtures::rack, "node17"));
+        Arguments.of("rack", (Supplier<SpecSet>) RenderFixtures::rack, "node17"),
+        Arguments.of("secureboot", (Supplier<SpecSet>) RenderFixtures::secureBoot, "node-a"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void grubMenuAndHostFiles() {
+    SpecSet specs = RenderFixtures.secureBoot();
+    GrubConfigRenderer grub = new GrubConfigRenderer(specs);
+    Golden.assertMatches(grub.menu(), Golden.DIR.resolve("secureboot.grub.cfg"));
+    for (String name : java.util.List.of("node-a", "node-b")) {
+      Host host = specs.hosts().stream().filter(h -> h.name().equals(name)).findFirst().get();
+      Golden.assertMatches(grub.host(host), Golden.DIR.resolve("secureboot.grub.cfg-host-" + name));
+    }
   }
 
   @ParameterizedTest(name = "{0}")

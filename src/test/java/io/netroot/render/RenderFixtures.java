@@ -154,6 +154,68 @@ final class RenderFixtures {
         hosts);
   }
 
+  /**
+   * A boot server whose Debian profile boots UEFI clients through the signed chain ({@code loader:
+   * grub}, {@code secureBoot: required}) beside a syslinux profile: one grub host booting by option
+   * 93, one pinned to UEFI, one pinned to BIOS (which keeps pxelinux), and one of the syslinux
+   * profile. {@code pxe.default} names the grub profile.
+   */
+  static SpecSet secureBoot() {
+    Kernel debian =
+        new Kernel(
+            "debian",
+            Path.of("/srv/netroot/kernels/vmlinuz-6.1.0-18-amd64"),
+            Path.of("/srv/netroot/kernels/initrd.img-6.1.0-18-amd64"),
+            null,
+            null,
+            io.netroot.spec.RootMethod.INITRAMFS_TOOLS,
+            origin("kernels.yaml"));
+    RootImage bookworm = new RootImage("bookworm", "/srv/nfsroot/bookworm", origin("images.yaml"));
+    Export bookwormExport =
+        new Export(
+            "bookworm-root",
+            "/srv/nfsroot/bookworm",
+            List.of(new Export.Client("10.0.0.0/24", List.of("ro", "sync", "no_root_squash"))),
+            false,
+            origin("exports.yaml"));
+    Profile secure =
+        new Profile(
+            "secure",
+            "debian",
+            "bookworm",
+            List.of("tcp", "vers=3"),
+            List.of("ro", "console=ttyS0,115200", "quiet"),
+            "Debian 12, Secure Boot (it's signed)",
+            io.netroot.spec.Firmware.AUTO,
+            io.netroot.spec.Loader.GRUB,
+            io.netroot.spec.SecureBoot.REQUIRED,
+            origin("profiles.yaml"));
+    return new SpecSet(
+        server("secboot", "10.0.0.1", 45, "secure"),
+        List.of(labNetwork()),
+        List.of(nfs1Kernel(), debian),
+        List.of(cent55Image(), bookworm),
+        List.of(cent55Export(), bookwormExport),
+        List.of(centos55Profile(), secure),
+        List.of(
+            host("node-a", "52:54:00:12:34:01", "10.0.0.11", "secure"),
+            new Host(
+                "node-b",
+                MacAddress.parse("52:54:00:12:34:02"),
+                ip("10.0.0.12"),
+                "secure",
+                io.netroot.spec.Firmware.UEFI,
+                origin("hosts.yaml")),
+            new Host(
+                "node-c",
+                MacAddress.parse("52:54:00:12:34:03"),
+                ip("10.0.0.13"),
+                "secure",
+                io.netroot.spec.Firmware.BIOS,
+                origin("hosts.yaml")),
+            host("devboard", "08:00:2b:4c:59:23", "10.0.0.222", "nfs-centos55")));
+  }
+
   static BootServer server(String name, String address, int timeout, String defaultEntry) {
     return new BootServer(
         name,
