@@ -85,11 +85,19 @@ final class Daemons {
    * PID files in {@code dir}. It stays root, as it would drop to {@code nobody} and lose its log.
    */
   static Process dnsmasq(NetworkLab lab, E2eBootServer server, Path dir) {
+    return dnsmasq(lab, server, dir, "dnsmasq");
+  }
+
+  /**
+   * As {@link #dnsmasq(NetworkLab, E2eBootServer, Path)}, with its log, lease and PID files named
+   * {@code name}, so that a second dnsmasq in the same lab starts on files of its own.
+   */
+  static Process dnsmasq(NetworkLab lab, E2eBootServer server, Path dir, String name) {
     String dnsmasq = Require.program("dnsmasq", "dnsmasq-base");
     Process process =
         lab.start(
             lab.server,
-            "dnsmasq",
+            name,
             List.of(
                 dnsmasq,
                 "--keep-in-foreground",
@@ -101,10 +109,10 @@ final class Daemons {
                 "--bind-interfaces",
                 "--log-dhcp",
                 "--log-facility=-",
-                "--dhcp-leasefile=" + dir.resolve("dnsmasq.leases"),
-                "--pid-file=" + dir.resolve("dnsmasq.pid"),
+                "--dhcp-leasefile=" + dir.resolve(name + ".leases"),
+                "--pid-file=" + dir.resolve(name + ".pid"),
                 "--conf-file=" + server.path(E2eBootServer.DNSMASQ_CONF)));
-    awaitLog(lab, process, "dnsmasq", "started, version", Duration.ofSeconds(20));
+    awaitLog(lab, process, name, "started, version", Duration.ofSeconds(20));
     return process;
   }
 

@@ -20,12 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * A QEMU guest PXE-boots to its NFS root through netroot's other DHCP servers: first Kea ({@code
  * dhcp: {server: kea}}); then, the specs switched to dnsmasq in proxy mode, a site DHCP server that
  * netroot does not manage (ISC dhcpd started by the test on a plain configuration: addresses only,
- * no boot options) gives the guest its address and netroot's dnsmasq tells it where to boot from.
+ * no boot options) gives the guest its address and netroot's dnsmasq tells it where to boot from;
+ * last, the specs switched to dnsmasq in full mode and the site's server stopped, dnsmasq gives the
+ * guest its Host's fixed address and where to boot from.
  *
- * <p>One lab, one kernel and initrd, and one TFTP server and NFS-Ganesha serve both boots, to keep
- * the class short; each boot starts and ends its own DHCP servers. The site's dhcpd runs in the
- * lab's client namespace, another machine on the same link (10.77.0.2), so that it and dnsmasq each
- * have port 67 of their own.
+ * <p>One lab, one kernel and initrd, and one TFTP server and NFS-Ganesha serve the three boots, to
+ * keep the class short; each boot starts and ends its own DHCP servers. The site's dhcpd runs in
+ * the lab's client namespace, another machine on the same link (10.77.0.2), so that it and dnsmasq
+ * each have port 67 of their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,6 +43,9 @@ class DhcpBackendsBootIT {
   String mark;
   NetworkLab lab;
   SyslogSocket syslog;
+
+  /** The site's own dhcpd of the proxy boot, stopped before dnsmasq gives the addresses. */
+  Process site;
 
   @BeforeAll
   void setUp(@TempDir Path tempDir) throws Exception {
@@ -128,7 +133,7 @@ class DhcpBackendsBootIT {
         }
         """
             .formatted(E2eBootServer.HOST_MAC, E2eBootServer.HOST_IP));
-    Process site = Daemons.dhcpd(lab, lab.client, "site-dhcpd", siteConf, dir, "eth0");
+    site = Daemons.dhcpd(lab, lab.client, "site-dhcpd", siteConf, dir, "eth0");
     Process dnsmasq = Daemons.dnsmasq(lab, server, dir);
     try {
       String cmdline = boot("proxy");
@@ -142,6 +147,40 @@ class DhcpBackendsBootIT {
     } finally {
       NetworkLab.stop(dnsmasq);
       NetworkLab.stop(site);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aGuestGetsItsFixedAddressFromDnsmasqInFullModeAndBoots() throws Exception {
+    // one DHCP server only: the site's dhcpd of the proxy boot is gone, and nothing else answers
+    if (site != null) {
+      NetworkLab.stop(site);
+      assertThat(site.isAlive()).as("the site's dhcpd").isFalse();
+    }
+    for (String namespace : List.of(lab.server, lab.client)) {
+      assertThat(
+              lab.exec(namespace, Duration.ofSeconds(10), List.of("ss", "-Huln", "sport = :67"))
+                  .output())
+          .as("a DHCP server still listens in %s", namespace)
+          .isBlank();
+    }
+
+    server.useDhcp(E2eBootServer.Dhcp.DNSMASQ_FULL);
+    assertThat(server.apply()).contains("~ update /etc/dnsmasq.d/netroot.conf");
+    assertThat(Files.readString(server.path(E2eBootServer.DNSMASQ_CONF)))
+        .contains("dhcp-range=set:netroot-lab,10.77.0.100,10.77.0.199,255.255.255.0")
+        .contains("dhcp-host=" + E2eBootServer.HOST_MAC + "," + E2eBootServer.HOST_IP)
+        .doesNotContain("proxy");
+
+    Process dnsmasq = Daemons.dnsmasq(lab, server, dir, "dnsmasq-full");
+    try {
+      String cmdline = boot("full");
+      assertThat(cmdline).contains("boot=nfs").contains("nfsroot=10.77.0.1:/srv/nfsroot/e2e");
+      assertThat(Daemons.read(lab.log("dnsmasq-full")))
+          .contains("DHCPACK(br0) " + E2eBootServer.HOST_IP + " " + E2eBootServer.HOST_MAC);
+    } finally {
+      NetworkLab.stop(dnsmasq);
     }
   }
 

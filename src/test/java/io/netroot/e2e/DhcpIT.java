@@ -2,7 +2,6 @@ package io.netroot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,7 @@ class DhcpIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    Path kernel = Files.write(dir.resolve("vmlinuz"), new byte[] {0x4d, 0x5a, 1, 2, 3});
-    Path initrd = Files.write(dir.resolve("initrd.img"), new byte[] {0x1f, (byte) 0x8b, 0});
-    server = new E2eBootServer(dir, kernel, initrd);
+    server = E2eBootServer.withStubBoot(dir, E2eBootServer.Dhcp.ISC);
     server.apply();
   }
 

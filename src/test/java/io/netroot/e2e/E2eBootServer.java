@@ -50,7 +50,9 @@ final class E2eBootServer {
      * dnsmasq in proxy mode, beside a DHCP server netroot does not manage: no routers or range in
      * the Network, and each Host's address reserved on that other server.
      */
-    DNSMASQ_PROXY("{server: dnsmasq, mode: proxy, config: " + DNSMASQ_CONF + "}", false);
+    DNSMASQ_PROXY("{server: dnsmasq, mode: proxy, config: " + DNSMASQ_CONF + "}", false),
+    /** dnsmasq in full mode: it gives the addresses itself, as ISC dhcpd and Kea do. */
+    DNSMASQ_FULL("{server: dnsmasq, mode: full, config: " + DNSMASQ_CONF + "}", true);
 
     private final String spec;
     private final boolean full;
@@ -107,6 +109,19 @@ final class E2eBootServer {
     this.keaDir = dir.resolve("kea");
     prepare(dir);
     writeSpecs(List.of("console=ttyS0,115200", "panic=5"));
+  }
+
+  /**
+   * A server for the tests that boot nothing (a DHCP or NFS server answering a client of the
+   * test's): its kernel and initrd are a few bytes in {@code dir} that only look like them.
+   *
+   * @param dir where the specs, the root and the stand-in kernel and initrd go
+   * @param dhcp the DHCP server netroot configures
+   */
+  static E2eBootServer withStubBoot(Path dir, Dhcp dhcp) throws IOException {
+    Path kernel = Files.write(dir.resolve("vmlinuz"), new byte[] {0x4d, 0x5a, 1, 2, 3});
+    Path initrd = Files.write(dir.resolve("initrd.img"), new byte[] {0x1f, (byte) 0x8b, 0});
+    return new E2eBootServer(dir, kernel, initrd, dhcp);
   }
 
   /**

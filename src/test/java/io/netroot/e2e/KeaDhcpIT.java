@@ -30,9 +30,7 @@ class KeaDhcpIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    Path kernel = Files.write(dir.resolve("vmlinuz"), new byte[] {0x4d, 0x5a, 1, 2, 3});
-    Path initrd = Files.write(dir.resolve("initrd.img"), new byte[] {0x1f, (byte) 0x8b, 0});
-    server = new E2eBootServer(dir, kernel, initrd, E2eBootServer.Dhcp.KEA);
+    server = E2eBootServer.withStubBoot(dir, E2eBootServer.Dhcp.KEA);
   }
 
   @Test

@@ -21,9 +21,7 @@ class NfsIT {
 
   @Test
   void ganeshaServesTheRootImageOverNfsV3AndV4() throws Exception {
-    Path kernel = Files.write(dir.resolve("vmlinuz"), new byte[] {0x4d, 0x5a, 1, 2, 3});
-    Path initrd = Files.write(dir.resolve("initrd.img"), new byte[] {0x1f, (byte) 0x8b, 0});
-    E2eBootServer server = new E2eBootServer(dir, kernel, initrd);
+    E2eBootServer server = E2eBootServer.withStubBoot(dir, E2eBootServer.Dhcp.ISC);
     String mark = "mark-" + UUID.randomUUID();
     Files.writeString(server.path(E2eBootServer.IMAGE).resolve(mark), "hello\n");
     server.apply();
