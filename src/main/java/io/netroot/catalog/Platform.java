@@ -5,10 +5,10 @@ import java.util.Locale;
 
 /**
  * A distribution family's conventions for a boot server: package service names, the TFTP root, and
- * where the syslinux packages put their files. Anything the BootServer spec sets wins over these.
+ * where the syslinux and ipxe packages put their files. Anything the BootServer spec sets wins over these.
  */
 public enum Platform {
-  /** Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi. */
+  /** Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi, ipxe. */
   DEBIAN(
       "/srv/tftp",
       "isc-dhcp-server",
@@ -17,7 +17,9 @@ public enum Platform {
       "/usr/lib/PXELINUX",
       "/usr/lib/syslinux/modules/bios",
       "/usr/lib/SYSLINUX.EFI/efi64",
-      "/usr/lib/syslinux/modules/efi64"),
+      "/usr/lib/syslinux/modules/efi64",
+      "/usr/lib/ipxe",
+      "ipxe.efi"),
   /** Fedora, RHEL and its rebuilds: dhcp-server, tftp-server (socket-activated), nfs-utils. */
   FEDORA(
       "/var/lib/tftpboot",
@@ -27,7 +29,9 @@ public enum Platform {
       "/usr/share/syslinux",
       "/usr/share/syslinux",
       "/usr/share/syslinux/efi64",
-      "/usr/share/syslinux/efi64");
+      "/usr/share/syslinux/efi64",
+      "/usr/share/ipxe",
+      "ipxe-x86_64.efi");
 
   final String tftpRoot;
   final String dhcpService;
@@ -37,6 +41,9 @@ public enum Platform {
   final String modulesDir;
   final String efiDir;
   final String efiModulesDir;
+  final String ipxeDir;
+  /** The x86-64 UEFI iPXE's file name in {@link #ipxeDir} (Fedora's ipxe-bootimgs-x86 names it so). */
+  final String ipxeEfi;
 
   Platform(
       String tftpRoot,
@@ -46,7 +53,9 @@ public enum Platform {
       String pxelinuxDir,
       String modulesDir,
       String efiDir,
-      String efiModulesDir) {
+      String efiModulesDir,
+      String ipxeDir,
+      String ipxeEfi) {
     this.tftpRoot = tftpRoot;
     this.dhcpService = dhcpService;
     this.tftpService = tftpService;
@@ -55,6 +64,8 @@ public enum Platform {
     this.modulesDir = modulesDir;
     this.efiDir = efiDir;
     this.efiModulesDir = efiModulesDir;
+    this.ipxeDir = ipxeDir;
+    this.ipxeEfi = ipxeEfi;
   }
 
   /** The spelling in specs and output: {@code debian}, {@code fedora}. */

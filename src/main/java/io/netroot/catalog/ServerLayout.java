@@ -21,6 +21,9 @@ import java.util.function.Function;
  *     drop-in ({@value #NFS_CONF_DROP_IN}) when the server has {@code /etc/nfs.conf.d}, else
  *     {@value #NFS_CONF_FILE}
  * @param backups how many copies of overwritten hand edits are kept, and how long
+ * @param ipxeDir where the distribution's {@code ipxe} package puts {@code undionly.kpxe} and {@code
+ *     ipxe.efi} (read on this machine, as the syslinux files)
+ * @param http the web server of {@code loader: ipxe}, or {@code null} when the specs have none
  */
 public record ServerLayout(
     String preset,
@@ -38,7 +41,9 @@ public record ServerLayout(
     Path efiModulesDir,
     List<String> efiModules,
     String nfsConfFile,
-    BackupLimits backups) {
+    BackupLimits backups,
+    Path ipxeDir,
+    BootServer.Http http) {
 
   /** Where nfs-utils reads the NFS server's settings. */
   static final String NFS_CONF_FILE = "/etc/nfs.conf";
@@ -57,6 +62,45 @@ public record ServerLayout(
   public ServerLayout {
     modules = List.copyOf(modules);
     efiModules = List.copyOf(efiModules);
+  }
+
+  /** A layout with no HTTP server, whose iPXE files would be read from Debian's place. */
+  public ServerLayout(
+      String preset,
+      Platform platform,
+      String tftpRoot,
+      String dhcpConfig,
+      String dhcpService,
+      String exportsFile,
+      String nfsService,
+      String tftpService,
+      Path pxelinuxDir,
+      Path modulesDir,
+      List<String> modules,
+      Path efiDir,
+      Path efiModulesDir,
+      List<String> efiModules,
+      String nfsConfFile,
+      BackupLimits backups) {
+    this(
+        preset,
+        platform,
+        tftpRoot,
+        dhcpConfig,
+        dhcpService,
+        exportsFile,
+        nfsService,
+        tftpService,
+        pxelinuxDir,
+        modulesDir,
+        modules,
+        efiDir,
+        efiModulesDir,
+        efiModules,
+        nfsConfFile,
+        backups,
+        Path.of(Platform.DEBIAN.ipxeDir),
+        null);
   }
 
   /** Fills the fields the spec left out, from the platform of {@code root}. */
@@ -101,7 +145,9 @@ public record ServerLayout(
         bootloaderDir(boot.efiModulesDir(), platform, p -> p.efiModulesDir, "ldlinux.e64"),
         boot.modules().stream().map(m -> m.equals("ldlinux.c32") ? "ldlinux.e64" : m).toList(),
         nfsConfFile(server.nfs().confFile(), root),
-        BackupLimits.of(server.agent() == null ? null : server.agent().backups()));
+        BackupLimits.of(server.agent() == null ? null : server.agent().backups()),
+        bootloaderDir(null, platform, p -> p.ipxeDir, "undionly.kpxe"),
+        server.http());
   }
 
   /**
@@ -140,6 +186,12 @@ public record ServerLayout(
         .findFirst()
         .map(Path::of)
         .orElse(Path.of(dirOf.apply(platform)));
+  }
+
+  /** The server path of a file inside the HTTP root; only when the specs have an HTTP server. */
+  public String http(String relative) {
+    String root = http.root();
+    return root.endsWith("/") ? root + relative : root + "/" + relative;
   }
 
   /** The server path of a file inside the TFTP root. */

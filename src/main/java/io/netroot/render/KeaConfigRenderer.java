@@ -51,6 +51,12 @@ public final class KeaConfigRenderer {
   /** Option 93 as its two raw bytes: 00 07 and 00 09 are the x86-64 UEFI architectures. */
   static final String EFI_TEST = "option[93].hex == 0x0007 or option[93].hex == 0x0009";
 
+  /** The class a {@code loader: ipxe} host's reservation puts it in. */
+  static final String IPXE_HOST_CLASS = "netroot-ipxe-host";
+
+  /** iPXE's user class (option 77), as Kea compares the option's bytes. */
+  static final String IPXE_TEST = "substring(option[77].hex,0,4) == 'iPXE'";
+
   private static final String HEAD =
       "# Kea members of the Dhcp4 map; your own members follow the block.\n"
           + "# DHCP option 93, the client system architecture (RFC 4578): 7 and 9 x86-64 UEFI\n";
@@ -82,14 +88,40 @@ public final class KeaConfigRenderer {
     HostsByNetwork hosts = HostsByNetwork.of(specs);
     String server = specs.server().address().toString();
     ObjectNode members = NODES.objectNode();
-    ObjectNode efi = members.putArray("client-classes").addObject();
+    ArrayNode classes = members.putArray("client-classes");
+    boolean ipxe = IpxeLayout.used(specs);
+    String isIpxeHost = "member('" + IPXE_HOST_CLASS + "')";
+    if (ipxe) {
+      // Reserved for the hosts of loader: ipxe profiles; the required classes below test it.
+      classes.addObject().put("name", IPXE_HOST_CLASS);
+    }
+    ObjectNode efi = classes.addObject();
     efi.put("name", EFI_CLASS);
-    efi.put("test", EFI_TEST);
+    efi.put("test", ipxe ? "(" + EFI_TEST + ") and not " + isIpxeHost : EFI_TEST);
     efi.put("only-if-required", true);
     efi.put("boot-file-name", TftpLayout.EFI_BOOT_FILE);
+    if (ipxe) {
+      // iPXE gets the script that chains its host's (a class cannot name one host's); its PXE
+      // ROM gets iPXE, so that iPXE never gets iPXE again.
+      ipxeClass(
+          classes,
+          "netroot-ipxe-http",
+          isIpxeHost + " and " + IPXE_TEST,
+          IpxeLayout.url(specs.server().http(), IpxeLayout.BOOT_SCRIPT));
+      ipxeClass(
+          classes,
+          "netroot-ipxe-efi64",
+          isIpxeHost + " and not (" + IPXE_TEST + ") and (" + EFI_TEST + ")",
+          IpxeLayout.EFI_LOADER);
+      ipxeClass(
+          classes,
+          "netroot-ipxe-bios",
+          isIpxeHost + " and not (" + IPXE_TEST + ") and not (" + EFI_TEST + ")",
+          IpxeLayout.BIOS_LOADER);
+    }
     ArrayNode subnets = members.putArray("subnet4");
     for (Network network : specs.networks()) {
-      subnets.add(subnet(network, server, hosts.of(network)));
+      subnets.add(subnet(network, server, hosts.of(network), ipxe));
     }
     if (!hosts.outside().isEmpty()) {
       // Only reachable with specs that were not validated: global reservations keep them visible.
@@ -108,7 +140,15 @@ public final class KeaConfigRenderer {
     return out.toString();
   }
 
-  private ObjectNode subnet(Network network, String server, List<Host> hosts) {
+  private static void ipxeClass(ArrayNode classes, String name, String test, String file) {
+    ObjectNode each = classes.addObject();
+    each.put("name", name);
+    each.put("test", test);
+    each.put("only-if-required", true);
+    each.put("boot-file-name", file);
+  }
+
+  private ObjectNode subnet(Network network, String server, List<Host> hosts, boolean ipxe) {
     ObjectNode subnet = NODES.objectNode();
     subnet.put("id", network.subnet().network().unsigned());
     subnet.put(
@@ -134,7 +174,10 @@ public final class KeaConfigRenderer {
     }
     subnet.put("next-server", server);
     subnet.put("boot-file-name", TftpLayout.BIOS_BOOT_FILE);
-    subnet.putArray("require-client-classes").add(EFI_CLASS);
+    ArrayNode required = subnet.putArray("require-client-classes").add(EFI_CLASS);
+    if (ipxe) {
+      required.add("netroot-ipxe-http").add("netroot-ipxe-efi64").add("netroot-ipxe-bios");
+    }
     if (!hosts.isEmpty()) {
       ArrayNode reservations = subnet.putArray("reservations");
       hosts.forEach(host -> reservations.add(reservation(host)));
@@ -155,7 +198,10 @@ public final class KeaConfigRenderer {
       reservation.put("hostname", host.name());
     }
     Firmware firmware = host.firmwareWith(specs.profileOf(host));
-    if (firmware != Firmware.AUTO) {
+    if (IpxeLayout.boots(specs, host)) {
+      // its boot file comes from the iPXE classes, which a reservation's file would override
+      reservation.putArray("client-classes").add(IPXE_HOST_CLASS);
+    } else if (firmware != Firmware.AUTO) {
       // Pinned to one firmware: the reservation's file wins over the subnet's and the class's.
       reservation.put(
           "boot-file-name",
