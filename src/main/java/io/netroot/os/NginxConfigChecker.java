@@ -2,7 +2,6 @@ package io.netroot.os;
 
 import io.netroot.NetrootException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +70,14 @@ public final class NginxConfigChecker implements ConfigChecker {
                   "-c",
                   main.toString()));
       List<String> said = messages(result.output(), dropIn.toString());
+      if (!result.ok() && onlyBindRefused(said)) {
+        // not a fault of the file: a user other than root may not bind a port below 1024
+        return Verdict.accepted(
+            List.of(
+                "nginx -t could not bind the port as this user, so the file was checked but its"
+                    + " port was not: "
+                    + String.join("; ", said)));
+      }
       if (!result.ok()) {
         return Verdict.refused(
             said.isEmpty()
@@ -127,6 +134,18 @@ public final class NginxConfigChecker implements ConfigChecker {
     return said;
   }
 
+  /** Whether every error nginx gave is a port it was not allowed to bind. */
+  static boolean onlyBindRefused(List<String> said) {
+    List<String> errors =
+        said.stream().filter(l -> l.startsWith("[emerg]") || l.startsWith("nginx:")).toList();
+    return errors.stream().anyMatch(l -> l.contains("(13: Permission denied)"))
+        && errors.stream()
+            .allMatch(
+                l ->
+                    (l.contains("bind() to") && l.contains("(13: Permission denied)"))
+                        || l.contains("test failed"));
+  }
+
   private static void removeAll(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(NginxConfigChecker::delete);
@@ -141,10 +160,5 @@ public final class NginxConfigChecker implements ConfigChecker {
     } catch (IOException ignored) {
       // as above
     }
-  }
-
-  /** For the messages: the candidate's bytes as text. */
-  static String text(byte[] candidate) {
-    return new String(candidate, StandardCharsets.UTF_8);
   }
 }

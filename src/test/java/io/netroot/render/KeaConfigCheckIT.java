@@ -37,7 +37,7 @@ class KeaConfigCheckIT {
 
   @Test
   void everyExampleHasAGoldenFile() throws Exception {
-    assertThat(goldenFiles()).hasSize(7);
+    assertThat(goldenFiles()).hasSize(8);
   }
 
   @ParameterizedTest(name = "{0}")
