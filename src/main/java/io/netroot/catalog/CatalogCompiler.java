@@ -2,12 +2,12 @@ package io.netroot.catalog;
 
 import io.netroot.adopt.ExportsAdoption;
 import io.netroot.os.ConfigChecker;
+import io.netroot.os.NginxConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
-import io.netroot.os.NginxConfigChecker;
 import io.netroot.render.ExportsRenderer;
-import io.netroot.render.IpxeLayout;
 import io.netroot.render.GaneshaExportsRenderer;
+import io.netroot.render.IpxeLayout;
 import io.netroot.render.ManagedBlock;
 import io.netroot.render.PxelinuxConfigRenderer;
 import io.netroot.render.TftpLayout;
@@ -198,7 +198,8 @@ public final class CatalogCompiler {
             specs,
             layout,
             resources,
-            kernel -> publishKernel(specs, kernel, layout, root, resources, layout::http, " (HTTP)"),
+            kernel ->
+                publishKernel(specs, kernel, layout, root, resources, layout::http, " (HTTP)"),
             httpChecker.get());
     tftp.addAll(ipxe.bootFiles());
 

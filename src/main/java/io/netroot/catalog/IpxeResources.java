@@ -83,8 +83,7 @@ final class IpxeResources {
     for (BootTree tree : trees) {
       boolean bios = tree == BootTree.BIOS;
       String file = bios ? IpxeLayout.BIOS_LOADER : IpxeLayout.EFI_LOADER;
-      Path source =
-          layout.ipxeDir().resolve(bios ? "undionly.kpxe" : layout.platform().ipxeEfi);
+      Path source = layout.ipxeDir().resolve(bios ? "undionly.kpxe" : layout.platform().ipxeEfi);
       CopiedFile loader =
           new CopiedFile(
               layout.tftp(file),

@@ -5,10 +5,13 @@ import java.util.Locale;
 
 /**
  * A distribution family's conventions for a boot server: package service names, the TFTP root, and
- * where the syslinux and ipxe packages put their files. Anything the BootServer spec sets wins over these.
+ * where the syslinux and ipxe packages put their files. Anything the BootServer spec sets wins over
+ * these.
  */
 public enum Platform {
-  /** Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi, ipxe. */
+  /**
+   * Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi, ipxe.
+   */
   DEBIAN(
       "/srv/tftp",
       "isc-dhcp-server",
@@ -42,7 +45,10 @@ public enum Platform {
   final String efiDir;
   final String efiModulesDir;
   final String ipxeDir;
-  /** The x86-64 UEFI iPXE's file name in {@link #ipxeDir} (Fedora's ipxe-bootimgs-x86 names it so). */
+
+  /**
+   * The x86-64 UEFI iPXE's file name in {@link #ipxeDir} (Fedora's ipxe-bootimgs-x86 names it so).
+   */
   final String ipxeEfi;
 
   Platform(

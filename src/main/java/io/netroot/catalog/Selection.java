@@ -1,7 +1,7 @@
 package io.netroot.catalog;
 
-import io.netroot.render.IpxeLayout;
 import io.netroot.NetrootException;
+import io.netroot.render.IpxeLayout;
 import io.netroot.spec.Host;
 import io.netroot.spec.SpecSet;
 import java.nio.file.FileSystems;

@@ -21,8 +21,8 @@ import java.util.function.Function;
  *     drop-in ({@value #NFS_CONF_DROP_IN}) when the server has {@code /etc/nfs.conf.d}, else
  *     {@value #NFS_CONF_FILE}
  * @param backups how many copies of overwritten hand edits are kept, and how long
- * @param ipxeDir where the distribution's {@code ipxe} package puts {@code undionly.kpxe} and {@code
- *     ipxe.efi} (read on this machine, as the syslinux files)
+ * @param ipxeDir where the distribution's {@code ipxe} package puts {@code undionly.kpxe} and
+ *     {@code ipxe.efi} (read on this machine, as the syslinux files)
  * @param http the web server of {@code loader: ipxe}, or {@code null} when the specs have none
  */
 public record ServerLayout(

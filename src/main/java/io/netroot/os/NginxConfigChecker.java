@@ -118,9 +118,7 @@ public final class NginxConfigChecker implements ConfigChecker {
     List<String> said = new ArrayList<>();
     for (String line : output.split("\n")) {
       String text = line.strip();
-      if (text.isEmpty()
-          || text.contains("syntax is ok")
-          || text.contains("test is successful")) {
+      if (text.isEmpty() || text.contains("syntax is ok") || text.contains("test is successful")) {
         continue;
       }
       // "2026/11/30 07:05:36 [emerg] 28135#28135: message": keep from the level on

@@ -85,7 +85,8 @@ public final class DnsmasqConfRenderer {
         .append("dhcp-boot=tag:netroot-uefi,")
         .append(TftpLayout.EFI_BOOT_FILE + ",," + server + "\n");
     if (IpxeLayout.used(specs)) {
-      out.append("# iPXE says so in its user class (option 77): a loader: ipxe host's iPXE gets its")
+      out.append(
+              "# iPXE says so in its user class (option 77): a loader: ipxe host's iPXE gets its")
           .append(" script\n")
           .append("dhcp-userclass=set:" + IPXE_TAG + "," + IpxeLayout.USER_CLASS + "\n");
     }

@@ -11,8 +11,8 @@ import io.netroot.spec.SpecSet;
  * host fetches iPXE itself from the TFTP root ({@value #BIOS_LOADER}, {@value #EFI_LOADER}, copied
  * from Debian's {@code ipxe} package); iPXE asks DHCP again, saying so in its user class (option
  * 77, {@value #USER_CLASS}), and is then given the URL of an iPXE script on the HTTP server, never
- * iPXE again: that is what keeps it from chain-loading itself for ever. The script loads the
- * kernel and initrd over HTTP from the same {@code images/<kernel>/<file>} paths as the TFTP root.
+ * iPXE again: that is what keeps it from chain-loading itself for ever. The script loads the kernel
+ * and initrd over HTTP from the same {@code images/<kernel>/<file>} paths as the TFTP root.
  *
  * <p>Paths here are relative to the HTTP root (or, for the loaders, to the TFTP root), with {@code
  * /}.

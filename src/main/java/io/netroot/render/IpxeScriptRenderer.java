@@ -28,7 +28,9 @@ public final class IpxeScriptRenderer {
   /** The second line of every script netroot writes; the first is iPXE's {@code #!ipxe}. */
   static final String NOTICE = "# managed by netroot, edit the specs: changes here are reverted\n";
 
-  /** The name the initrd is registered under in iPXE, which the EFI stub finds by {@code initrd=}. */
+  /**
+   * The name the initrd is registered under in iPXE, which the EFI stub finds by {@code initrd=}.
+   */
   static final String INITRD_NAME = "initrd.img";
 
   private static final String SYNTAX = "iPXE would read it as script syntax, not as data";
@@ -107,7 +109,8 @@ public final class IpxeScriptRenderer {
         .append(SafeText.check(profile, "metadata.name", profile.name(), FILE, COMMENT))
         .append('\n');
     String initrd = TftpLayout.kernelInitrd(kernel);
-    out.append("kernel ").append(IpxeLayout.url(http, file(kernel, TftpLayout.kernelImage(kernel))));
+    out.append("kernel ")
+        .append(IpxeLayout.url(http, file(kernel, TftpLayout.kernelImage(kernel))));
     if (initrd != null) {
       // the EFI stub of the kernel loads the initrd iPXE registered under this name
       out.append(" initrd=").append(INITRD_NAME);
@@ -130,8 +133,8 @@ public final class IpxeScriptRenderer {
 
   /**
    * {@code ipxe/boot.ipxe}: chains the script of the host whose MAC iPXE booted from; a MAC with no
-   * script (a host that is not a {@code loader: ipxe} host) returns to the firmware, which tries its
-   * next boot device. Only netroot's own text and iPXE's settings are in it.
+   * script (a host that is not a {@code loader: ipxe} host) returns to the firmware, which tries
+   * its next boot device. Only netroot's own text and iPXE's settings are in it.
    */
   public String boot() {
     BootServer.Http http = specs.server().http();

@@ -60,8 +60,7 @@ class AreaTest {
                     ? layout.tftp("images/")
                     : layout.http("images/");
             case TFTP -> path.startsWith(layout.tftpRoot()) ? layout.tftpRoot() : "/etc/";
-            case HTTP ->
-                path.startsWith("/etc/") ? layout.http().config() : layout.http("ipxe/");
+            case HTTP -> path.startsWith("/etc/") ? layout.http().config() : layout.http("ipxe/");
             case NFS -> "/";
             case IMAGE, SERVICE -> "";
           };

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * the test's own, the HTTP root bind-mounted where the drop-in says), NFS-Ganesha on the applied
  * exports.
  *
- * <p>The UEFI guest's firmware (OVMF's own PXE) is sent {@code ipxe/ipxe.efi} over TFTP; iPXE then
- * asks DHCP again with its user class, gets its host's script over HTTP, and loads Debian's kernel
- * and the test's initrd over HTTP. The BIOS guest's network ROM is QEMU's own iPXE, which says so
- * in its first request and goes to its script straight away (the TFTP step, {@code
- * undionly.kpxe}, is for PXE ROMs that are not iPXE). Each guest's kernel command line is its
- * script's, and nginx's log shows the kernel and initrd fetched.
+ * <p>The UEFI guest has a virtio NIC without an option ROM, so its firmware's own PXE (OVMF's,
+ * which is not iPXE) asks first and is sent {@code ipxe/ipxe.efi} over TFTP; iPXE then asks DHCP
+ * again with its user class, gets its host's script over HTTP, and loads Debian's kernel and the
+ * test's initrd over HTTP: the chain-load, and that it stops at iPXE. The BIOS guest's network ROM
+ * is QEMU's own iPXE (an e1000's), which says so in its first request and goes to its script
+ * straight away (the TFTP step, {@code undionly.kpxe}, is for PXE ROMs that are not iPXE; no PXE
+ * ROM of QEMU is another). Each guest's kernel command line is its script's, and nginx's log shows
+ * the kernel and initrd fetched.
  */
 class IpxeHttpBootIT {
 
@@ -46,7 +48,12 @@ class IpxeHttpBootIT {
     String release =
         Files.readString(BootIT.KERNEL_DIR.resolve("vmlinuz.name")).trim().substring(8);
     Path initrd = dir.resolve("initrd.img");
-    BootImages.initrd(BootIT.KERNEL_DIR.resolve("lib/modules/" + release), dir, initrd);
+    BootImages.initrd(
+        BootIT.KERNEL_DIR.resolve("lib/modules/" + release),
+        dir,
+        initrd,
+        List.of("e1000", "virtio_pci", "virtio_net", "nfsv3"),
+        0);
 
     E2eBootServer server = new E2eBootServer(dir);
     server.writeSpecs(
@@ -101,7 +108,10 @@ class IpxeHttpBootIT {
       Path image,
       String mark)
       throws Exception {
-    Process guest = lab.startGuest(qemu, name, mac, firmware);
+    Process guest =
+        firmware == NetworkLab.Firmware.BIOS
+            ? lab.startGuest(qemu, name, mac, firmware)
+            : startWithFirmwarePxe(lab, qemu, name, mac);
     Path file = image.resolve(mark);
     try {
       boolean ended = NetworkLab.await(BOOT_TIMEOUT, () -> Files.exists(file) || !guest.isAlive());
@@ -118,6 +128,38 @@ class IpxeHttpBootIT {
       NetworkLab.stop(guest);
       lab.removeTap("tap" + name.substring(name.length() - 2));
     }
+  }
+
+  /**
+   * A UEFI guest whose NIC (virtio, no option ROM) is driven by OVMF itself, so that OVMF's own
+   * PXE, not iPXE, makes the first request; tap and logs as {@link NetworkLab#startGuest}'s.
+   */
+  static Process startWithFirmwarePxe(NetworkLab lab, String qemu, String name, String mac) {
+    String tap = "tap" + name.substring(name.length() - 2);
+    lab.addTap(tap);
+    return lab.start(
+        lab.server,
+        "qemu-" + name,
+        List.of(
+            qemu,
+            "-machine",
+            "accel=tcg",
+            "-smp",
+            "1",
+            "-m",
+            "1024",
+            "-nographic",
+            "-monitor",
+            "none",
+            "-serial",
+            "file:" + lab.log("serial-" + name),
+            "-netdev",
+            "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
+            "-no-reboot",
+            "-bios",
+            NetworkLab.OVMF.toString(),
+            "-device",
+            "virtio-net-pci,netdev=n0,mac=" + mac + ",romfile=,bootindex=1"));
   }
 
   /** The e2e server with an HTTP root, one profile booted through iPXE and its two hosts. */

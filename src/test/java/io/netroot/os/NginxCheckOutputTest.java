@@ -36,7 +36,8 @@ class NginxCheckOutputTest {
     assertThat(NginxConfigChecker.onlyBindRefused(said)).isTrue();
     assertThat(
             NginxConfigChecker.onlyBindRefused(
-                List.of("[emerg] bind() to 10.9.9.9:80 failed (99: Cannot assign requested address)")))
+                List.of(
+                    "[emerg] bind() to 10.9.9.9:80 failed (99: Cannot assign requested address)")))
         .isFalse();
   }
 

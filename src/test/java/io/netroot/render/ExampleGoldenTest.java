@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Golden files for the specs the repository ships: each directory's YAML, loaded as a user's would
  * be, renders exactly the reviewed files in {@code src/test/resources/io/netroot/render/examples/}:
  * the DHCP block, exports, the pxelinux menu and host files, and where a profile boots through iPXE
- * each iPXE host's script, {@code boot.ipxe} and nginx's drop-in.
- * Regenerate on purpose with {@code -Dnetroot.golden.update=true}.
+ * each iPXE host's script, {@code boot.ipxe} and nginx's drop-in. Regenerate on purpose with {@code
+ * -Dnetroot.golden.update=true}.
  */
 class ExampleGoldenTest {
 

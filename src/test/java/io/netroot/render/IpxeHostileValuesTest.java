@@ -12,19 +12,18 @@ import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Spec values that would become iPXE commands, expand an iPXE setting or split a word of the
- * kernel line are refused, never written: the iPXE script of a host holds its kernel, initrd and
- * boot commands and nothing else, whatever the values.
+ * Spec values that would become iPXE commands, expand an iPXE setting or split a word of the kernel
+ * line are refused, never written: the iPXE script of a host holds its kernel, initrd and boot
+ * commands and nothing else, whatever the values.
  */
 class IpxeHostileValuesTest {
 
@@ -138,8 +137,8 @@ class IpxeHostileValuesTest {
   }
 
   /**
-   * Whatever the arguments, the script is refused or it is the three commands, and each argument
-   * is one word of the kernel line, exactly as written.
+   * Whatever the arguments, the script is refused or it is the three commands, and each argument is
+   * one word of the kernel line, exactly as written.
    */
   @Property(tries = 400)
   void aScriptIsRefusedOrHoldsItsThreeCommandsAndEachArgumentAsOneWord(

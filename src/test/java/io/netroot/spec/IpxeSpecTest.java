@@ -73,7 +73,7 @@ class IpxeSpecTest {
         .satisfies(
             e ->
                 assertThat(e)
-                    .startsWith(dir.resolve("ipxe.yaml") + ":11:11: ")
+                    .startsWith(dir.resolve("ipxe.yaml") + ":12:11: ")
                     .contains("Profile \"ipxe\": spec.loader ipxe loads the kernel and initrd over")
                     .contains("BootServer \"loaders\" (at " + dir.resolve("lab.yaml") + ":5:1)")
                     .contains("add http: {port: 80, root: /srv/netroot-http}"));
@@ -89,7 +89,7 @@ class IpxeSpecTest {
           .satisfies(
               e ->
                   assertThat(e)
-                      .startsWith(dir.resolve("lab.yaml") + ":11:17: ")
+                      .startsWith(dir.resolve("lab.yaml") + ":11:16: ")
                       .contains("spec.http.port " + port + " is not a TCP port; use 1 to 65535"));
     }
     example("  http: {port: eighty}\n");
@@ -104,7 +104,7 @@ class IpxeSpecTest {
         .satisfies(
             e ->
                 assertThat(e)
-                    .startsWith(dir.resolve("lab.yaml") + ":11:17: ")
+                    .startsWith(dir.resolve("lab.yaml") + ":11:16: ")
                     .contains("must be an absolute path"));
     example("  http: {root: /etc}\n");
     assertThat(messages())
@@ -123,7 +123,7 @@ class IpxeSpecTest {
         .satisfies(
             e ->
                 assertThat(e)
-                    .startsWith(dir.resolve("lab.yaml") + ":11:19: ")
+                    .startsWith(dir.resolve("lab.yaml") + ":11:18: ")
                     .contains("does not end in .conf"));
   }
 }
