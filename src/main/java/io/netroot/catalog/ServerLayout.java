@@ -146,7 +146,7 @@ public record ServerLayout(
         boot.modules().stream().map(m -> m.equals("ldlinux.c32") ? "ldlinux.e64" : m).toList(),
         nfsConfFile(server.nfs().confFile(), root),
         BackupLimits.of(server.agent() == null ? null : server.agent().backups()),
-        bootloaderDir(null, platform, p -> p.ipxeDir, "undionly.kpxe"),
+        bootloaderDir(boot.ipxeDir(), platform, p -> p.ipxeDir, "undionly.kpxe"),
         server.http());
   }
 

@@ -275,13 +275,25 @@ public record BootServer(
    * @param modules the module files to copy into the TFTP root
    * @param efiDir the directory holding {@code syslinux.efi} for x86-64 UEFI
    * @param efiModulesDir the directory holding {@code ldlinux.e64} and the UEFI menu modules
+   * @param ipxeDir the directory holding iPXE's {@code undionly.kpxe} and {@code ipxe.efi}
    */
   public record Bootloader(
       String pxelinuxDir,
       String modulesDir,
       List<String> modules,
       String efiDir,
-      String efiModulesDir) {
+      String efiModulesDir,
+      String ipxeDir) {
+
+    /** The syslinux locations; iPXE's takes the platform's default. */
+    public Bootloader(
+        String pxelinuxDir,
+        String modulesDir,
+        List<String> modules,
+        String efiDir,
+        String efiModulesDir) {
+      this(pxelinuxDir, modulesDir, modules, efiDir, efiModulesDir, null);
+    }
 
     /** BIOS bootloader locations only; the UEFI ones take the platform's defaults. */
     public Bootloader(String pxelinuxDir, String modulesDir, List<String> modules) {

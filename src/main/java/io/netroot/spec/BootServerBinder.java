@@ -74,7 +74,8 @@ final class BootServerBinder implements KindBinder {
           optional("modulesDir", STRING),
           optional("modules", LIST),
           optional("efiDir", STRING),
-          optional("efiModulesDir", STRING));
+          optional("efiModulesDir", STRING),
+          optional("ipxeDir", STRING));
   private static final Schema PXE =
       Schema.of(
           "BootServer spec.pxe",
@@ -151,7 +152,8 @@ final class BootServerBinder implements KindBinder {
             Values.serverPath(ctx, bootloader.scalar("modulesDir")),
             List.copyOf(modules),
             Values.serverPath(ctx, bootloader.scalar("efiDir")),
-            Values.serverPath(ctx, bootloader.scalar("efiModulesDir"))),
+            Values.serverPath(ctx, bootloader.scalar("efiModulesDir")),
+            Values.serverPath(ctx, bootloader.scalar("ipxeDir"))),
         pxe(ctx, spec.mapping("pxe", PXE)),
         agent(ctx, spec.mapping("agent", AGENT)),
         spec.has("http") ? http(ctx, spec.mapping("http", HTTP), address) : null,

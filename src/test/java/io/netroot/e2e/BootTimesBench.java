@@ -15,11 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The boot benchmark of {@code bin/bench-boot} (docs/PERFORMANCE.md), not part of {@code bin/test}:
- * the same guest (QEMU, software emulation, SeaBIOS and the iPXE ROM of an e1000, one host's MAC),
- * the same Debian kernel and the same initrd, padded to the size of a Debian initramfs, booted
- * three times with {@code loader: syslinux} (pxelinux, kernel and initrd over TFTP from tftpd-hpa)
- * and three times with {@code loader: ipxe} (kernel and initrd over HTTP from nginx), on what
- * {@code bin/agent apply} wrote; the profile's loader is changed and applied between the series.
+ * the same guest (QEMU, software emulation, SeaBIOS and the iPXE ROM of an e1000, 512 MiB), the
+ * same Debian kernel and the same initrd, padded to the size of a Debian initramfs, booted three
+ * times as the host of a {@code loader: syslinux} profile (pxelinux, kernel and initrd over TFTP
+ * from tftpd-hpa) and three times as the host of a {@code loader: ipxe} profile (kernel and initrd
+ * over HTTP from nginx), on what {@code bin/agent apply} wrote once: the two hosts differ only in
+ * their MAC, which chooses the profile, and the profiles only in their loader.
  *
  * <p>Each boot is timed from power-on (QEMU started) by the lines of its serial console, read every
  * 20 ms: the loader naming the kernel file ({@code …/images/debian/vmlinuz}: pxelinux's {@code
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BootTimesBench {
 
-  static final String MAC = "52:54:00:77:00:31";
+  static final String TFTP_MAC = "52:54:00:77:00:31";
+  static final String HTTP_MAC = "52:54:00:77:00:32";
   static final int RUNS = Integer.getInteger("netroot.bench.runs", 3);
   static final long PAD_BYTES = Long.getLong("netroot.bench.initrdPad", 35L << 20);
   static final Duration BOOT_TIMEOUT = Duration.ofMinutes(6);
@@ -69,7 +71,7 @@ class BootTimesBench {
     String mark = "booted-" + UUID.randomUUID();
     Path image = server.path(E2eBootServer.IMAGE);
     BootImages.rootImage(image, mark);
-    server.writeSpecs(specs(kernel, initrd.toAbsolutePath(), "syslinux"));
+    server.writeSpecs(specs(kernel, initrd.toAbsolutePath()));
     server.apply();
 
     List<Times> tftp = new ArrayList<>();
@@ -79,14 +81,10 @@ class BootTimesBench {
       Daemons.dhcpd(lab, server, dir);
       Daemons.tftpd(lab, server, syslog);
       Daemons.ganesha(lab, server);
-      for (int run = 1; run <= RUNS; run++) {
-        tftp.add(boot(lab, qemu, rom, "tftp" + run, image.resolve(mark)));
-      }
-      server.writeSpecs(specs(kernel, initrd.toAbsolutePath(), "ipxe"));
-      server.apply();
       Daemons.nginx(lab, server, "/etc/nginx/conf.d/netroot.conf", dir);
       for (int run = 1; run <= RUNS; run++) {
-        http.add(boot(lab, qemu, rom, "http" + run, image.resolve(mark)));
+        tftp.add(boot(lab, qemu, rom, "tftp" + run, TFTP_MAC, image.resolve(mark)));
+        http.add(boot(lab, qemu, rom, "http" + run, HTTP_MAC, image.resolve(mark)));
       }
     }
     String table = table(Files.size(kernel), Files.size(initrd), tftp, http);
@@ -96,8 +94,8 @@ class BootTimesBench {
   }
 
   /** Powers the guest on once and times its serial console's lines. */
-  private static Times boot(NetworkLab lab, String qemu, Path rom, String name, Path mark)
-      throws Exception {
+  private static Times boot(
+      NetworkLab lab, String qemu, Path rom, String name, String mac, Path mark) throws Exception {
     Files.deleteIfExists(mark);
     String tap = "tap" + name.substring(name.length() - 2);
     lab.addTap(tap);
@@ -121,7 +119,7 @@ class BootTimesBench {
                 "-netdev",
                 "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
                 "-device",
-                "e1000,netdev=n0,mac=" + MAC + ",romfile=" + rom,
+                "e1000,netdev=n0,mac=" + mac + ",romfile=" + rom,
                 "-boot",
                 "n",
                 "-no-reboot"));
@@ -207,8 +205,8 @@ class BootTimesBench {
             t.loadDuration()));
   }
 
-  /** One host booting profile {@code bench}, whose loader is {@code loader}. */
-  static String specs(Path kernel, Path initrd, String loader) {
+  /** Two profiles that differ only in their loader, and a host of each. */
+  static String specs(Path kernel, Path initrd) {
     return E2eBootServer.serverSpecs()
             .replace(
                 "  pxe: {timeout: 1, default: e2e}\n",
@@ -240,19 +238,34 @@ class BootTimesBench {
         ---
         apiVersion: netroot/v1
         kind: Profile
-        metadata: {name: bench}
+        metadata: {name: tftp}
         spec:
           kernel: debian
           rootImage: e2e
           nfsOptions: [tcp, vers=3]
           kernelArgs: ["console=ttyS0,115200", "earlyprintk=serial,ttyS0,115200", panic=5]
-          loader: %4$s
+          loader: syslinux
+        ---
+        apiVersion: netroot/v1
+        kind: Profile
+        metadata: {name: http}
+        spec:
+          kernel: debian
+          rootImage: e2e
+          nfsOptions: [tcp, vers=3]
+          kernelArgs: ["console=ttyS0,115200", "earlyprintk=serial,ttyS0,115200", panic=5]
+          loader: ipxe
         ---
         apiVersion: netroot/v1
         kind: Host
-        metadata: {name: bench01}
-        spec: {mac: "%5$s", ip: 10.77.0.31, profile: bench}
+        metadata: {name: bench-tftp}
+        spec: {mac: "%4$s", ip: 10.77.0.31, profile: tftp}
+        ---
+        apiVersion: netroot/v1
+        kind: Host
+        metadata: {name: bench-http}
+        spec: {mac: "%5$s", ip: 10.77.0.32, profile: http}
         """
-            .formatted(kernel, initrd, E2eBootServer.IMAGE, loader, MAC);
+            .formatted(kernel, initrd, E2eBootServer.IMAGE, TFTP_MAC, HTTP_MAC);
   }
 }
