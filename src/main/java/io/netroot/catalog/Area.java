@@ -19,10 +19,10 @@ public enum Area {
   IMAGE,
   /** Kernels and initrds in the TFTP root's and the HTTP root's {@code images/}. */
   KERNEL,
-  /** The HTTP root (iPXE scripts) and the web server's drop-in. */
-  HTTP,
   /** The boot server's services. */
-  SERVICE;
+  SERVICE,
+  /** The HTTP root of {@code loader: ipxe} (its scripts) and the web server's drop-in. */
+  HTTP;
 
   /** The lowercase word: {@code dhcp}. */
   public String word() {

@@ -119,7 +119,10 @@ public final class NginxConfigChecker implements ConfigChecker {
     List<String> said = new ArrayList<>();
     for (String line : output.split("\n")) {
       String text = line.strip();
-      if (text.isEmpty() || text.contains("syntax is ok") || text.contains("test is successful")) {
+      if (text.isEmpty()
+          || text.startsWith("nginx: the configuration file")
+          || text.startsWith("nginx: configuration file")) {
+        // "syntax is ok", "test is successful", "test failed": the verdict says it
         continue;
       }
       // "2026/11/30 07:05:36 [emerg] 28135#28135: message": keep from the level on
