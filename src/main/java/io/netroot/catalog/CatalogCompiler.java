@@ -200,7 +200,7 @@ public final class CatalogCompiler {
             resources,
             kernel ->
                 publishKernel(specs, kernel, layout, root, resources, layout::http, " (HTTP)"),
-            httpChecker.get());
+            httpChecker);
     tftp.addAll(ipxe.bootFiles());
 
     DhcpServerResources dhcp = new DhcpServerResources(specs, layout, root, services);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The resources of {@code loader: ipxe} ({@link IpxeLayout}): iPXE itself in the TFTP root ({@code
@@ -55,14 +56,15 @@ final class IpxeResources {
    * Adds the resources to {@code resources}, in order.
    *
    * @param publishKernel publishes a kernel's files into the HTTP root and returns their ids
-   * @param checker the check of nginx's drop-in ({@code nginx -t}, or a test's)
+   * @param checker the check of nginx's drop-in ({@code nginx -t}, or a test's), made only when
+   *     some profile boots through iPXE
    */
   static IpxeResources emit(
       SpecSet specs,
       ServerLayout layout,
       List<Resource> resources,
       Function<Kernel, List<ResourceId>> publishKernel,
-      ConfigChecker checker) {
+      Supplier<ConfigChecker> checker) {
     if (!IpxeLayout.used(specs)) {
       return new IpxeResources(List.of(), List.of(), List.of(), layout);
     }
@@ -136,7 +138,7 @@ final class IpxeResources {
             "nginx drop-in serving the HTTP root",
             List.of(),
             List.of(ServiceAction.reload(server.http().service())),
-            checker,
+            checker.get(),
             () -> new NginxConfRenderer(server).file());
     resources.add(nginx);
     bootFiles.add(nginx.id());
