@@ -17,10 +17,12 @@ public enum Area {
   NFS,
   /** Root images: their fill or build, device nodes, fstab root line, files and services. */
   IMAGE,
-  /** Kernels and initrds in the TFTP root's {@code images/}. */
+  /** Kernels and initrds in the TFTP root's and the HTTP root's {@code images/}. */
   KERNEL,
   /** The boot server's services. */
-  SERVICE;
+  SERVICE,
+  /** The HTTP root of {@code loader: ipxe} (its scripts) and the web server's drop-in. */
+  HTTP;
 
   /** The lowercase word: {@code dhcp}. */
   public String word() {
@@ -66,6 +68,16 @@ public enum Area {
     }
     if (path.equals(layout.dhcpConfig())) {
       return DHCP;
+    }
+    if (layout.http() != null) {
+      String httpRoot =
+          layout.http().root().endsWith("/") ? layout.http().root() : layout.http().root() + "/";
+      if (path.startsWith(httpRoot)) {
+        return path.startsWith(httpRoot + "images/") ? KERNEL : HTTP;
+      }
+      if (path.equals(layout.http().config())) {
+        return HTTP;
+      }
     }
     return isTftpSetting(path) ? TFTP : NFS;
   }

@@ -2,10 +2,12 @@ package io.netroot.catalog;
 
 import io.netroot.adopt.ExportsAdoption;
 import io.netroot.os.ConfigChecker;
+import io.netroot.os.NginxConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.render.ExportsRenderer;
 import io.netroot.render.GaneshaExportsRenderer;
+import io.netroot.render.IpxeLayout;
 import io.netroot.render.ManagedBlock;
 import io.netroot.render.PxelinuxConfigRenderer;
 import io.netroot.render.TftpLayout;
@@ -38,27 +40,28 @@ import java.util.function.Supplier;
 public final class CatalogCompiler {
 
   private final Function<DhcpBackend, ConfigChecker> dhcpCheckers;
+  private final Supplier<ConfigChecker> httpChecker;
   private final ServiceBackend services;
   private final FillProgress fillProgress;
 
   /**
    * @param dhcpChecker checks a candidate DHCP configuration before it is installed, whichever the
-   *     DHCP server (tests pass one that accepts all)
+   *     DHCP server, and the web server's drop-in (tests pass one that accepts all)
    * @param services when they are really touched, the daemons become resources too
    */
   public CatalogCompiler(ConfigChecker dhcpChecker, ServiceBackend services) {
-    this(backend -> dhcpChecker, services, FillProgress.NONE);
+    this(backend -> dhcpChecker, () -> dhcpChecker, services, FillProgress.NONE);
   }
 
   /**
    * A compiler whose DHCP configuration is checked by the chosen server's own program ({@code dhcpd
-   * -t}, {@code kea-dhcp4 -t}, {@code dnsmasq --test}).
+   * -t}, {@code kea-dhcp4 -t}, {@code dnsmasq --test}), and nginx's drop-in by {@code nginx -t}.
    *
    * @param services when they are really touched, the daemons become resources too
    * @param fillProgress told how far the filling of a root image has got
    */
   public CatalogCompiler(ServiceBackend services, FillProgress fillProgress) {
-    this(DhcpBackend::checker, services, fillProgress);
+    this(DhcpBackend::checker, NginxConfigChecker::new, services, fillProgress);
   }
 
   /**
@@ -68,14 +71,16 @@ public final class CatalogCompiler {
    */
   public CatalogCompiler(
       ConfigChecker dhcpChecker, ServiceBackend services, FillProgress fillProgress) {
-    this(backend -> dhcpChecker, services, fillProgress);
+    this(backend -> dhcpChecker, () -> dhcpChecker, services, fillProgress);
   }
 
   private CatalogCompiler(
       Function<DhcpBackend, ConfigChecker> dhcpCheckers,
+      Supplier<ConfigChecker> httpChecker,
       ServiceBackend services,
       FillProgress fillProgress) {
     this.dhcpCheckers = dhcpCheckers;
+    this.httpChecker = httpChecker;
     this.services = services;
     this.fillProgress = fillProgress;
   }
@@ -154,41 +159,16 @@ public final class CatalogCompiler {
 
     Map<String, List<ResourceId>> kernelFiles = new HashMap<>();
     for (Kernel kernel : specs.kernels()) {
-      if (kernel.fromImage() != null) {
-        List<ResourceId> files =
-            imageKernel(
-                specs, kernel, layout, root, resources, secureBootAudit(specs, kernel, layout));
-        kernelFiles.put(kernel.name(), files);
-        tftp.addAll(files);
-        continue;
-      }
-      List<ResourceId> files = new ArrayList<>();
-      String origin = kernel.origin().at("spec.image").toString();
-      CopiedFile image =
-          new CopiedFile(
-              layout.tftp(TftpLayout.kernelImage(kernel)),
-              "kernel " + kernel.name() + KernelRelease.of(kernel.image()),
-              kernel.image(),
-              kernel.sha256(),
-              origin,
-              List.of());
-      image.producedBy(Provenance.at(kernel.origin().at("spec.image")));
-      image.audited(secureBootAudit(specs, kernel, layout));
-      resources.add(image);
-      files.add(image.id());
-      if (kernel.initrd() != null) {
-        CopiedFile initrd =
-            new CopiedFile(
-                layout.tftp(TftpLayout.kernelInitrd(kernel)),
-                "initrd of kernel " + kernel.name(),
-                kernel.initrd(),
-                null,
-                kernel.origin().at("spec.initrd").toString(),
-                List.of());
-        initrd.producedBy(Provenance.at(kernel.origin().at("spec.initrd")));
-        resources.add(initrd);
-        files.add(initrd.id());
-      }
+      List<ResourceId> files =
+          publishKernel(
+              specs,
+              kernel,
+              layout,
+              root,
+              resources,
+              layout::tftp,
+              "",
+              secureBootAudit(specs, kernel, layout));
       kernelFiles.put(kernel.name(), files);
       tftp.addAll(files);
     }
@@ -207,6 +187,9 @@ public final class CatalogCompiler {
       tftp.add(menu.id());
     }
     for (Host host : specs.hosts()) {
+      if (IpxeLayout.boots(specs, host)) {
+        continue; // its own iPXE script, below: pxelinux never reads a file of it
+      }
       Profile profile = specs.profileOf(host);
       Firmware firmware = host.firmwareWith(profile);
       // the BIOS and UEFI files of a host are the same text: rendered and hashed once
@@ -231,6 +214,23 @@ public final class CatalogCompiler {
     }
 
     List<ResourceId> grubLoaders = GrubFiles.emit(specs, layout, kernelFiles, tftp, resources);
+    IpxeResources ipxe =
+        IpxeResources.emit(
+            specs,
+            layout,
+            resources,
+            kernel ->
+                publishKernel(
+                    specs,
+                    kernel,
+                    layout,
+                    root,
+                    resources,
+                    layout::http,
+                    " (HTTP)",
+                    ContentAudit.NONE),
+            httpChecker);
+    tftp.addAll(ipxe.bootFiles());
 
     DhcpServerResources dhcp = new DhcpServerResources(specs, layout, root, services);
     List<Resource> dhcpConfig = dhcp.configuration(tftp, dhcpCheckers);
@@ -252,6 +252,9 @@ public final class CatalogCompiler {
       List<Resource> dhcpServices = dhcp.services();
       BaseResource.producedBy(dhcpServices, Provenance.at(server.at("spec.dhcp")));
       resources.addAll(dhcpServices);
+      List<Resource> httpServices = ipxe.services(services);
+      BaseResource.producedBy(httpServices, Provenance.at(server.at("spec.http")));
+      resources.addAll(httpServices);
     }
 
     List<OwnedDirectory> owned = new ArrayList<>();
@@ -264,6 +267,7 @@ public final class CatalogCompiler {
       // Only while some profile boots through GRUB: a grub/ of the admin's own is left alone.
       owned.add(new OwnedDirectory(layout.tftp(TftpLayout.GRUB)));
     }
+    owned.addAll(ipxe.ownedDirectories());
     return new Catalog(resources, owned, layout, dhcp.retiredConfigs());
   }
 
@@ -281,11 +285,62 @@ public final class CatalogCompiler {
         : new SecureBootAudit(kernel, grub, layout.shimFile());
   }
 
+  /**
+   * The kernel image and initrd of {@code kernel}, copied (or, for a kernel taken from a root
+   * image, published from it) to {@code images/<kernel>/} of the TFTP or HTTP root.
+   *
+   * @param place the server path of a path relative to that root
+   * @param label what tells these files from the same kernel's in the other root
+   * @param audit the check of the kernel's image on each pass (its Secure Boot signature)
+   */
+  private static List<ResourceId> publishKernel(
+      SpecSet specs,
+      Kernel kernel,
+      ServerLayout layout,
+      RootFs root,
+      List<Resource> resources,
+      Function<String, String> place,
+      String label,
+      ContentAudit audit) {
+    if (kernel.fromImage() != null) {
+      return imageKernel(specs, kernel, place, label, root, resources, audit);
+    }
+    List<ResourceId> files = new ArrayList<>();
+    String origin = kernel.origin().at("spec.image").toString();
+    CopiedFile image =
+        new CopiedFile(
+            place.apply(TftpLayout.kernelImage(kernel)),
+            "kernel " + kernel.name() + KernelRelease.of(kernel.image()) + label,
+            kernel.image(),
+            kernel.sha256(),
+            origin,
+            List.of());
+    image.producedBy(Provenance.at(kernel.origin().at("spec.image")));
+    image.audited(audit);
+    resources.add(image);
+    files.add(image.id());
+    if (kernel.initrd() != null) {
+      CopiedFile initrd =
+          new CopiedFile(
+              place.apply(TftpLayout.kernelInitrd(kernel)),
+              "initrd of kernel " + kernel.name() + label,
+              kernel.initrd(),
+              null,
+              kernel.origin().at("spec.initrd").toString(),
+              List.of());
+      initrd.producedBy(Provenance.at(kernel.origin().at("spec.initrd")));
+      resources.add(initrd);
+      files.add(initrd.id());
+    }
+    return files;
+  }
+
   /** The kernel and initramfs of a root image, published as the files of a Kernel fromImage. */
   private static List<ResourceId> imageKernel(
       SpecSet specs,
       Kernel kernel,
-      ServerLayout layout,
+      Function<String, String> place,
+      String label,
       RootFs root,
       List<Resource> resources,
       ContentAudit audit) {
@@ -304,12 +359,13 @@ public final class CatalogCompiler {
       boolean isKernel = part == ImageKernelFile.Part.KERNEL;
       ImageKernelFile file =
           new ImageKernelFile(
-              layout.tftp(
+              place.apply(
                   isKernel ? TftpLayout.kernelImage(kernel) : TftpLayout.kernelInitrd(kernel)),
               (isKernel ? "kernel " : "initramfs of kernel ")
                   + kernel.name()
                   + " from root image "
-                  + image.name(),
+                  + image.name()
+                  + label,
               root,
               image.path(),
               image.name(),

@@ -5,11 +5,13 @@ import java.util.Locale;
 
 /**
  * A distribution family's conventions for a boot server: package service names, the TFTP root, and
- * where the syslinux packages put their files, and the signed shim and network GRUB. Anything the
- * BootServer spec sets wins over these.
+ * where the syslinux and ipxe packages put their files, and the signed shim and network GRUB.
+ * Anything the BootServer spec sets wins over these.
  */
 public enum Platform {
-  /** Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi. */
+  /**
+   * Debian and Ubuntu: isc-dhcp-server, tftpd-hpa, nfs-kernel-server, pxelinux/syslinux-efi, ipxe.
+   */
   DEBIAN(
       "/srv/tftp",
       "isc-dhcp-server",
@@ -20,7 +22,9 @@ public enum Platform {
       "/usr/lib/SYSLINUX.EFI/efi64",
       "/usr/lib/syslinux/modules/efi64",
       "/usr/lib/shim/shimx64.efi.signed",
-      "/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed"),
+      "/usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed",
+      "/usr/lib/ipxe",
+      "ipxe.efi"),
   /** Fedora, RHEL and its rebuilds: dhcp-server, tftp-server (socket-activated), nfs-utils. */
   FEDORA(
       "/var/lib/tftpboot",
@@ -32,7 +36,9 @@ public enum Platform {
       "/usr/share/syslinux/efi64",
       "/usr/share/syslinux/efi64",
       "/boot/efi/EFI/fedora/shimx64.efi",
-      "/boot/efi/EFI/fedora/grubx64.efi");
+      "/boot/efi/EFI/fedora/grubx64.efi",
+      "/usr/share/ipxe",
+      "ipxe-x86_64.efi");
 
   final String tftpRoot;
   final String dhcpService;
@@ -44,6 +50,12 @@ public enum Platform {
   final String efiModulesDir;
   final String shimFile;
   final String grubFile;
+  final String ipxeDir;
+
+  /**
+   * The x86-64 UEFI iPXE's file name in {@link #ipxeDir} (Fedora's ipxe-bootimgs-x86 names it so).
+   */
+  final String ipxeEfi;
 
   Platform(
       String tftpRoot,
@@ -55,7 +67,9 @@ public enum Platform {
       String efiDir,
       String efiModulesDir,
       String shimFile,
-      String grubFile) {
+      String grubFile,
+      String ipxeDir,
+      String ipxeEfi) {
     this.tftpRoot = tftpRoot;
     this.dhcpService = dhcpService;
     this.tftpService = tftpService;
@@ -66,6 +80,8 @@ public enum Platform {
     this.efiModulesDir = efiModulesDir;
     this.shimFile = shimFile;
     this.grubFile = grubFile;
+    this.ipxeDir = ipxeDir;
+    this.ipxeEfi = ipxeEfi;
   }
 
   /** The spelling in specs and output: {@code debian}, {@code fedora}. */

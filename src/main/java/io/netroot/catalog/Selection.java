@@ -1,6 +1,7 @@
 package io.netroot.catalog;
 
 import io.netroot.NetrootException;
+import io.netroot.render.IpxeLayout;
 import io.netroot.spec.Host;
 import io.netroot.spec.SpecSet;
 import java.nio.file.FileSystems;
@@ -105,10 +106,20 @@ public record Selection(List<String> hosts, Set<Area> areas) {
     return globs.isEmpty();
   }
 
-  /** {@code 01-52-54-…} for a host's PXE file ({@code …/pxelinux.cfg/01-…}), else "". */
+  /**
+   * {@code 01-52-54-…} for a host's PXE file ({@code …/pxelinux.cfg/01-…}) or iPXE script ({@code
+   * …/ipxe/01-….ipxe}), else "".
+   */
   private static String pxeName(Resource resource) {
     String path = resource.path();
     int slash = path.lastIndexOf('/');
+    if (resource.id().kind() == ResourceId.Kind.FILE
+        && path.endsWith(".ipxe")
+        && path.startsWith("01-", slash + 1)
+        && slash > 0
+        && path.startsWith(IpxeLayout.DIR + "/", path.lastIndexOf('/', slash - 1) + 1)) {
+      return path.substring(slash + 1, path.length() - ".ipxe".length());
+    }
     boolean inPxeDir =
         slash > 0 && path.startsWith("pxelinux.cfg", path.lastIndexOf('/', slash - 1) + 1);
     return inPxeDir && resource.id().kind() == ResourceId.Kind.FILE

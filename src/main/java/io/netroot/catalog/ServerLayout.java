@@ -25,6 +25,9 @@ import java.util.function.Function;
  *     {@code bootloader.shim}, else the platform's file under the root prefix when it is there,
  *     else on this machine
  * @param grubFile the signed network GRUB the shim loads, found the same way
+ * @param ipxeDir where the distribution's {@code ipxe} package puts {@code undionly.kpxe} and
+ *     {@code ipxe.efi} (read on this machine, as the syslinux files)
+ * @param http the web server of {@code loader: ipxe}, or {@code null} when the specs have none
  */
 public record ServerLayout(
     String preset,
@@ -44,7 +47,9 @@ public record ServerLayout(
     String nfsConfFile,
     BackupLimits backups,
     Path shimFile,
-    Path grubFile) {
+    Path grubFile,
+    Path ipxeDir,
+    BootServer.Http http) {
 
   /** Where nfs-utils reads the NFS server's settings. */
   static final String NFS_CONF_FILE = "/etc/nfs.conf";
@@ -65,7 +70,10 @@ public record ServerLayout(
     efiModules = List.copyOf(efiModules);
   }
 
-  /** A layout with the platform's Debian shim and GRUB files. */
+  /**
+   * A layout with the platform's Debian shim and GRUB files and no HTTP server, whose iPXE files
+   * would be read from Debian's place.
+   */
   public ServerLayout(
       String preset,
       Platform platform,
@@ -101,7 +109,9 @@ public record ServerLayout(
         nfsConfFile,
         backups,
         Path.of(platform.shimFile),
-        Path.of(platform.grubFile));
+        Path.of(platform.grubFile),
+        Path.of(Platform.DEBIAN.ipxeDir),
+        null);
   }
 
   /** Fills the fields the spec left out, from the platform of {@code root}. */
@@ -148,7 +158,9 @@ public record ServerLayout(
         nfsConfFile(server.nfs().confFile(), root),
         BackupLimits.of(server.agent() == null ? null : server.agent().backups()),
         signedFile(boot.shim(), platform.shimFile, root),
-        signedFile(boot.grub(), platform.grubFile, root));
+        signedFile(boot.grub(), platform.grubFile, root),
+        bootloaderDir(boot.ipxeDir(), platform, p -> p.ipxeDir, "undionly.kpxe"),
+        server.http());
   }
 
   /**
@@ -204,6 +216,12 @@ public record ServerLayout(
         .findFirst()
         .map(Path::of)
         .orElse(Path.of(dirOf.apply(platform)));
+  }
+
+  /** The server path of a file inside the HTTP root; only when the specs have an HTTP server. */
+  public String http(String relative) {
+    String root = http.root();
+    return root.endsWith("/") ? root + relative : root + "/" + relative;
   }
 
   /** The server path of a file inside the TFTP root. */

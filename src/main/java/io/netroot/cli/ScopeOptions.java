@@ -26,7 +26,7 @@ final class ScopeOptions {
       paramLabel = "KIND",
       converter = AreaConverter.class,
       description =
-          "Only this part of the boot server: dhcp, tftp, nfs, image, kernel or service "
+          "Only this part of the boot server: dhcp, tftp, nfs, image, kernel, service or http "
               + "(and what it needs); repeatable.")
   List<Area> kinds = new ArrayList<>();
 

@@ -150,7 +150,7 @@ public final class DhcpdConfRenderer {
       for (int slot = firstSlot[n]; slot < firstSlot[n + 1]; slot++) {
         out.append('\n');
         Host host = hosts.get(byNetwork[slot]);
-        appendHost(out, "  ", host, specs.profileOf(host));
+        appendHost(out, "  ", host, specs.profileOf(host), ipxeScript(host));
       }
       out.append("}\n");
     }
@@ -160,7 +160,7 @@ public final class DhcpdConfRenderer {
       out.append(networkCount > 0 ? "\n" : "").append("# hosts outside every network above\n");
       for (int slot = firstSlot[networkCount]; slot < firstSlot[networkCount + 1]; slot++) {
         Host host = hosts.get(byNetwork[slot]);
-        appendHost(out, "", host, specs.profileOf(host));
+        appendHost(out, "", host, specs.profileOf(host), ipxeScript(host));
       }
     }
     return out.toString();
@@ -180,7 +180,19 @@ public final class DhcpdConfRenderer {
     out.append(";\n");
   }
 
-  private static void appendHost(StringBuilder out, String indent, Host host, Profile profile) {
+  /** The URL of the host's iPXE script when it boots through iPXE, else {@code null}. */
+  private String ipxeScript(Host host) {
+    return IpxeLayout.boots(specs, host)
+        ? IpxeLayout.url(specs.server().http(), IpxeLayout.hostScript(host))
+        : null;
+  }
+
+  /**
+   * @param ipxeScript the URL of the host's iPXE script, or {@code null} when it boots pxelinux or
+   *     GRUB
+   */
+  private static void appendHost(
+      StringBuilder out, String indent, Host host, Profile profile, String ipxeScript) {
     Firmware firmware = host.firmwareWith(profile);
     boolean grub = profile != null && profile.loader() == Loader.GRUB;
     String name = host.name();
@@ -196,7 +208,9 @@ public final class DhcpdConfRenderer {
       // Nodes that share one root image take their names from here (the initramfs sets it).
       out.append(indent).append("  option host-name \"").append(host.name()).append("\";\n");
     }
-    if (firmware == Firmware.AUTO && grub) {
+    if (ipxeScript != null) {
+      appendIpxe(out, indent + "  ", firmware, ipxeScript);
+    } else if (firmware == Firmware.AUTO && grub) {
       // loader: grub: over UEFI the signed shim; over BIOS pxelinux, from the subnet.
       out.append(indent)
           .append("  if option arch = 00:07 or option arch = 00:09 {\n")
@@ -215,6 +229,42 @@ public final class DhcpdConfRenderer {
                   ? BOOT_FILE
                   : grub ? TftpLayout.SHIM_BOOT_FILE : EFI_BOOT_FILE)
           .append("\";\n");
+    }
+    out.append(indent).append("}\n");
+  }
+
+  /**
+   * A host of a {@code loader: ipxe} profile: iPXE itself (its user class, option 77, says {@value
+   * IpxeLayout#USER_CLASS}) gets its script over HTTP; the PXE ROM gets iPXE for its firmware. The
+   * host's statements come after its subnet's, so its {@code filename} wins.
+   */
+  private static void appendIpxe(
+      StringBuilder out, String indent, Firmware firmware, String ipxeScript) {
+    out.append(indent)
+        .append("if exists user-class and option user-class = \"")
+        .append(IpxeLayout.USER_CLASS)
+        .append("\" {\n")
+        .append(indent)
+        .append("  filename \"")
+        .append(ipxeScript)
+        .append("\";\n");
+    switch (firmware) {
+      case AUTO ->
+          out.append(indent)
+              .append("} elsif option arch = 00:07 or option arch = 00:09 {\n")
+              .append(indent)
+              .append("  filename \"" + IpxeLayout.EFI_LOADER + "\";\n")
+              .append(indent)
+              .append("} else {\n")
+              .append(indent)
+              .append("  filename \"" + IpxeLayout.BIOS_LOADER + "\";\n");
+      case UEFI, BIOS ->
+          out.append(indent)
+              .append("} else {\n")
+              .append(indent)
+              .append("  filename \"")
+              .append(firmware == Firmware.UEFI ? IpxeLayout.EFI_LOADER : IpxeLayout.BIOS_LOADER)
+              .append("\";\n");
     }
     out.append(indent).append("}\n");
   }

@@ -53,6 +53,12 @@ public final class DnsmasqConfRenderer {
   /** Set on every host pinned to one firmware. */
   static final String PINNED_TAG = "netroot-pinned";
 
+  /** Set by {@code dhcp-userclass} when the client is iPXE (its user class, option 77). */
+  static final String IPXE_TAG = "netroot-ipxe";
+
+  /** Set (proxy mode, by {@code dhcp-mac}) on the hosts of {@code loader: ipxe} profiles. */
+  static final String IPXE_HOST_TAG = "netroot-ipxe-host";
+
   private static final String HEAD =
       "# managed by netroot, edit the specs: changes here are reverted\n"
           + "# DHCP for netroot's networks; DNS, TFTP and interfaces are dnsmasq.conf's\n";
@@ -93,6 +99,12 @@ public final class DnsmasqConfRenderer {
           .append(TftpLayout.SHIM_BOOT_FILE + ",," + server + "\n")
           .append("dhcp-boot=tag:" + GRUB_UEFI_TAG + ",")
           .append(TftpLayout.SHIM_BOOT_FILE + ",," + server + "\n");
+    }
+    if (IpxeLayout.used(specs)) {
+      out.append(
+              "# iPXE says so in its user class (option 77): a loader: ipxe host's iPXE gets its")
+          .append(" script\n")
+          .append("dhcp-userclass=set:" + IPXE_TAG + "," + IpxeLayout.USER_CLASS + "\n");
     }
     for (Network network : specs.networks()) {
       String tag = "netroot-" + DhcpValues.name(network, FILE, TAG_EFFECT);
@@ -138,14 +150,18 @@ public final class DnsmasqConfRenderer {
     Profile profile = specs.profileOf(host);
     Firmware firmware = host.firmwareWith(profile);
     boolean grub = profile != null && profile.loader() == Loader.GRUB;
-    if (firmware != Firmware.AUTO) {
+    boolean ipxe = IpxeLayout.boots(specs, host);
+    if (ipxe) {
+      // its own dhcp-boot lines below; the network's exclude it as a pinned host
+      out.append(",set:" + PINNED_TAG);
+    } else if (firmware != Firmware.AUTO) {
       out.append(",set:" + PINNED_TAG + ",set:")
           .append(
               firmware == Firmware.BIOS ? "netroot-bios" : grub ? GRUB_UEFI_TAG : "netroot-uefi");
     } else if (grub) {
       out.append(",set:" + GRUB_TAG);
     }
-    if (dotted) {
+    if (dotted || ipxe) {
       out.append(",set:").append(hostTag);
     }
     if (host.ip() != null) {
@@ -155,10 +171,36 @@ public final class DnsmasqConfRenderer {
       out.append(',').append(name);
     }
     out.append('\n');
+    if (ipxe) {
+      ipxeBoot(out, host, hostTag, firmware);
+    }
     if (dotted) {
       // dnsmasq would cut a dhcp-host name at its first dot: option 12 carries the whole name
       out.append("dhcp-option=tag:").append(hostTag).append(",12,").append(quoted(name));
       out.append('\n');
+    }
+  }
+
+  /**
+   * A {@code loader: ipxe} host's boot files: iPXE gets its script's URL, the PXE ROM iPXE for its
+   * firmware (by option 93 unless the host is pinned to one).
+   */
+  private void ipxeBoot(StringBuilder out, Host host, String hostTag, Firmware firmware) {
+    String server = specs.server().address().toString();
+    String own = "dhcp-boot=tag:" + hostTag;
+    out.append(own)
+        .append(",tag:" + IPXE_TAG + ",")
+        .append(IpxeLayout.url(specs.server().http(), IpxeLayout.hostScript(host)))
+        .append('\n');
+    if (firmware == Firmware.AUTO) {
+      out.append(own + ",tag:!" + IPXE_TAG + ",tag:" + EFI_TAG + ",")
+          .append(IpxeLayout.EFI_LOADER + ",," + server + "\n")
+          .append(own + ",tag:!" + IPXE_TAG + ",tag:!" + EFI_TAG + ",")
+          .append(IpxeLayout.BIOS_LOADER + ",," + server + "\n");
+    } else {
+      out.append(own + ",tag:!" + IPXE_TAG + ",")
+          .append(firmware == Firmware.UEFI ? IpxeLayout.EFI_LOADER : IpxeLayout.BIOS_LOADER)
+          .append(",," + server + "\n");
     }
   }
 
@@ -167,6 +209,22 @@ public final class DnsmasqConfRenderer {
     StringBuilder out = new StringBuilder(HEAD);
     out.append(
         "# proxy DHCP: another DHCP server gives the addresses, dnsmasq where to boot from\n");
+    boolean ipxe = IpxeLayout.used(specs);
+    if (ipxe) {
+      out.append("# the hosts of loader: ipxe profiles, and iPXE by its user class (option 77)\n")
+          .append("dhcp-userclass=set:" + IPXE_TAG + "," + IpxeLayout.USER_CLASS + "\n");
+      for (Host host : specs.hosts()) {
+        if (IpxeLayout.boots(specs, host)) {
+          out.append("dhcp-mac=set:" + IPXE_HOST_TAG + ",")
+              .append(DhcpValues.mac(host, FILE))
+              .append('\n');
+        }
+      }
+      // proxy DHCP has no per-host line: iPXE gets the script that chains its host's
+      out.append("dhcp-boot=tag:" + IPXE_HOST_TAG + ",tag:" + IPXE_TAG + ",")
+          .append(IpxeLayout.url(specs.server().http(), IpxeLayout.BOOT_SCRIPT))
+          .append('\n');
+    }
     for (Network network : specs.networks()) {
       String tag = "netroot-" + DhcpValues.name(network, FILE, TAG_EFFECT);
       out.append("\n# network ").append(network.name()).append('\n');
@@ -179,11 +237,24 @@ public final class DnsmasqConfRenderer {
           .append('\n');
       for (String[] service :
           List.of(
-              new String[] {"x86PC", TftpLayout.BIOS_BOOT_FILE},
-              new String[] {"x86-64_EFI", TftpLayout.EFI_BOOT_FILE},
-              new String[] {"BC_EFI", TftpLayout.EFI_BOOT_FILE})) {
+              new String[] {"x86PC", TftpLayout.BIOS_BOOT_FILE, IpxeLayout.BIOS_LOADER},
+              new String[] {"x86-64_EFI", TftpLayout.EFI_BOOT_FILE, IpxeLayout.EFI_LOADER},
+              new String[] {"BC_EFI", TftpLayout.EFI_BOOT_FILE, IpxeLayout.EFI_LOADER})) {
+        if (ipxe) {
+          // a loader: ipxe host's PXE ROM gets iPXE; iPXE itself no menu, only dhcp-boot's URL
+          out.append("pxe-service=tag:")
+              .append(tag)
+              .append(",tag:" + IPXE_HOST_TAG + ",tag:!" + IPXE_TAG + ",")
+              .append(service[0])
+              .append(",\"netroot iPXE\",")
+              .append(service[2])
+              .append(',')
+              .append(server)
+              .append('\n');
+        }
         out.append("pxe-service=tag:")
             .append(tag)
+            .append(ipxe ? ",tag:!" + IPXE_HOST_TAG : "")
             .append(',')
             .append(service[0])
             .append(",\"netroot\",")

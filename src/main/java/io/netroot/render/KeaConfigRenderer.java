@@ -59,6 +59,12 @@ public final class KeaConfigRenderer {
   /** Option 93 as its two raw bytes: 00 07 and 00 09 are the x86-64 UEFI architectures. */
   static final String EFI_TEST = "option[93].hex == 0x0007 or option[93].hex == 0x0009";
 
+  /** The class a {@code loader: ipxe} host's reservation puts it in. */
+  static final String IPXE_HOST_CLASS = "netroot-ipxe-host";
+
+  /** iPXE's user class (option 77), as Kea compares the option's bytes. */
+  static final String IPXE_TEST = "substring(option[77].hex,0,4) == 'iPXE'";
+
   private static final String HEAD =
       "# Kea members of the Dhcp4 map; your own members follow the block.\n"
           + "# DHCP option 93, the client system architecture (RFC 4578): 7 and 9 x86-64 UEFI\n";
@@ -102,14 +108,50 @@ public final class KeaConfigRenderer {
       shim.put("only-if-required", true);
       shim.put("boot-file-name", TftpLayout.SHIM_BOOT_FILE);
     }
+    boolean ipxe = IpxeLayout.used(specs);
+    String isIpxeHost = "member('" + IPXE_HOST_CLASS + "')";
+    if (ipxe) {
+      // Reserved for the hosts of loader: ipxe profiles; the required classes below test it.
+      classes.addObject().put("name", IPXE_HOST_CLASS);
+    }
     ObjectNode efi = classes.addObject();
     efi.put("name", EFI_CLASS);
-    efi.put("test", grub ? "(" + EFI_TEST + ") and not member('" + GRUB_CLASS + "')" : EFI_TEST);
+    String efiTest = EFI_TEST;
+    if (grub || ipxe) {
+      // the hosts of GRUB and iPXE profiles get their UEFI file from their own classes
+      efiTest = "(" + EFI_TEST + ")";
+      if (grub) {
+        efiTest += " and not member('" + GRUB_CLASS + "')";
+      }
+      if (ipxe) {
+        efiTest += " and not " + isIpxeHost;
+      }
+    }
+    efi.put("test", efiTest);
     efi.put("only-if-required", true);
     efi.put("boot-file-name", TftpLayout.EFI_BOOT_FILE);
+    if (ipxe) {
+      // iPXE gets the script that chains its host's (a class cannot name one host's); its PXE
+      // ROM gets iPXE, so that iPXE never gets iPXE again.
+      ipxeClass(
+          classes,
+          "netroot-ipxe-http",
+          isIpxeHost + " and " + IPXE_TEST,
+          IpxeLayout.url(specs.server().http(), IpxeLayout.BOOT_SCRIPT));
+      ipxeClass(
+          classes,
+          "netroot-ipxe-efi64",
+          isIpxeHost + " and not (" + IPXE_TEST + ") and (" + EFI_TEST + ")",
+          IpxeLayout.EFI_LOADER);
+      ipxeClass(
+          classes,
+          "netroot-ipxe-bios",
+          isIpxeHost + " and not (" + IPXE_TEST + ") and not (" + EFI_TEST + ")",
+          IpxeLayout.BIOS_LOADER);
+    }
     ArrayNode subnets = members.putArray("subnet4");
     for (Network network : specs.networks()) {
-      subnets.add(subnet(network, server, hosts.of(network), grub));
+      subnets.add(subnet(network, server, hosts.of(network), grub, ipxe));
     }
     if (!hosts.outside().isEmpty()) {
       // Only reachable with specs that were not validated: global reservations keep them visible.
@@ -136,7 +178,16 @@ public final class KeaConfigRenderer {
         && host.firmwareWith(profile) == Firmware.AUTO;
   }
 
-  private ObjectNode subnet(Network network, String server, List<Host> hosts, boolean grub) {
+  private static void ipxeClass(ArrayNode classes, String name, String test, String file) {
+    ObjectNode each = classes.addObject();
+    each.put("name", name);
+    each.put("test", test);
+    each.put("only-if-required", true);
+    each.put("boot-file-name", file);
+  }
+
+  private ObjectNode subnet(
+      Network network, String server, List<Host> hosts, boolean grub, boolean ipxe) {
     ObjectNode subnet = NODES.objectNode();
     subnet.put("id", network.subnet().network().unsigned());
     subnet.put(
@@ -167,6 +218,9 @@ public final class KeaConfigRenderer {
       required.add(GRUB_EFI_CLASS);
     }
     required.add(EFI_CLASS);
+    if (ipxe) {
+      required.add("netroot-ipxe-http").add("netroot-ipxe-efi64").add("netroot-ipxe-bios");
+    }
     if (!hosts.isEmpty()) {
       ArrayNode reservations = subnet.putArray("reservations");
       hosts.forEach(host -> reservations.add(reservation(host)));
@@ -189,7 +243,10 @@ public final class KeaConfigRenderer {
     Profile profile = specs.profileOf(host);
     Firmware firmware = host.firmwareWith(profile);
     boolean grub = profile != null && profile.loader() == Loader.GRUB;
-    if (firmware != Firmware.AUTO) {
+    if (IpxeLayout.boots(specs, host)) {
+      // its boot file comes from the iPXE classes, which a reservation's file would override
+      reservation.putArray("client-classes").add(IPXE_HOST_CLASS);
+    } else if (firmware != Firmware.AUTO) {
       // Pinned to one firmware: the reservation's file wins over the subnet's and the class's.
       reservation.put(
           "boot-file-name",

@@ -34,6 +34,12 @@ import java.util.List;
  *     retry: {base: 2s, cap: 5m}
  *     git: {url: https://git.example.org/boot-specs.git, branch: main, interval: 1m}
  *     backups: {keep: 20, maxAge: 90d}   # per file; the newest copy of a file is always kept
+ *   http:                       # optional: the web server of loader: ipxe profiles (nginx)
+ *     port: 80
+ *     root: /srv/netroot-http   # kernels, initrds and iPXE scripts, served read-only
+ *     address: 10.0.0.1         # in the URLs iPXE is given; default: address above
+ *     config: /etc/nginx/conf.d/netroot.conf   # netroot's nginx drop-in, owned whole
+ *     service: nginx
  * }</pre>
  */
 public record BootServer(
@@ -47,8 +53,25 @@ public record BootServer(
     Bootloader bootloader,
     Pxe pxe,
     Agent agent,
+    Http http,
     Origin origin)
     implements SpecDocument {
+
+  /** A boot server with no HTTP server (no {@code loader: ipxe} profile can boot from it). */
+  public BootServer(
+      String name,
+      Ipv4 address,
+      String platform,
+      String tftpRoot,
+      Dhcp dhcp,
+      Nfs nfs,
+      Tftp tftp,
+      Bootloader bootloader,
+      Pxe pxe,
+      Agent agent,
+      Origin origin) {
+    this(name, address, platform, tftpRoot, dhcp, nfs, tftp, bootloader, pxe, agent, null, origin);
+  }
 
   /** A boot server without agent settings (the agent's defaults apply). */
   public BootServer(
@@ -166,6 +189,25 @@ public record BootServer(
   }
 
   /**
+   * The web server iPXE fetches its scripts, kernels and initrds from ({@code loader: ipxe}).
+   * netroot writes nginx's drop-in for it and publishes the files into {@code root}; every field is
+   * filled in (the binder gives the defaults).
+   *
+   * @param port the TCP port nginx listens on, 1 to 65535
+   * @param root the directory served, read-only; netroot owns its {@code images/} and {@code ipxe/}
+   * @param address the address in the URLs iPXE is given, the boot server's unless set
+   * @param config nginx's drop-in, a file netroot owns whole
+   * @param service nginx's systemd service, reloaded when the drop-in changes
+   */
+  public record Http(int port, String root, Ipv4 address, String config, String service) {
+
+    public static final int DEFAULT_PORT = 80;
+    public static final String DEFAULT_ROOT = "/srv/netroot-http";
+    public static final String DEFAULT_CONFIG = "/etc/nginx/conf.d/netroot.conf";
+    public static final String DEFAULT_SERVICE = "nginx";
+  }
+
+  /**
    * @param exportsFile {@code /etc/exports}, or a drop-in under {@code /etc/exports.d/}
    * @param service the NFS server's service name
    * @param confFile {@code /etc/nfs.conf}, whose {@code [nfsd]} keys netroot manages when {@code
@@ -237,6 +279,7 @@ public record BootServer(
    *     {@code shim-signed}: {@code /usr/lib/shim/shimx64.efi.signed})
    * @param grub the signed network GRUB the shim loads (Debian's {@code grub-efi-amd64-signed}:
    *     {@code /usr/lib/grub/x86_64-efi-signed/grubnetx64.efi.signed})
+   * @param ipxeDir the directory holding iPXE's {@code undionly.kpxe} and {@code ipxe.efi}
    */
   public record Bootloader(
       String pxelinuxDir,
@@ -245,21 +288,22 @@ public record BootServer(
       String efiDir,
       String efiModulesDir,
       String shim,
-      String grub) {
+      String grub,
+      String ipxeDir) {
 
-    /** The syslinux locations only; shim and GRUB take the platform's defaults. */
+    /** The syslinux locations only; shim, GRUB and iPXE take the platform's defaults. */
     public Bootloader(
         String pxelinuxDir,
         String modulesDir,
         List<String> modules,
         String efiDir,
         String efiModulesDir) {
-      this(pxelinuxDir, modulesDir, modules, efiDir, efiModulesDir, null, null);
+      this(pxelinuxDir, modulesDir, modules, efiDir, efiModulesDir, null, null, null);
     }
 
     /** BIOS bootloader locations only; the UEFI ones take the platform's defaults. */
     public Bootloader(String pxelinuxDir, String modulesDir, List<String> modules) {
-      this(pxelinuxDir, modulesDir, modules, null, null, null, null);
+      this(pxelinuxDir, modulesDir, modules, null, null, null, null, null);
     }
   }
 

@@ -56,7 +56,8 @@ final class BootServerBinder implements KindBinder {
           optional("efiDir", STRING),
           optional("efiModulesDir", STRING),
           optional("shim", STRING),
-          optional("grub", STRING));
+          optional("grub", STRING),
+          optional("ipxeDir", STRING));
   private static final Schema PXE =
       Schema.of(
           "BootServer spec.pxe",
@@ -83,6 +84,14 @@ final class BootServerBinder implements KindBinder {
           optional("retry", RETRY),
           optional("git", GIT),
           optional("backups", BACKUPS));
+  private static final Schema HTTP =
+      Schema.of(
+          "BootServer spec.http",
+          optional("port", INT),
+          optional("root", STRING),
+          optional("address", STRING),
+          optional("config", STRING),
+          optional("service", STRING));
   private static final Schema SPEC =
       Schema.of(
           "BootServer spec",
@@ -94,7 +103,8 @@ final class BootServerBinder implements KindBinder {
           optional("tftp", TFTP),
           optional("bootloader", BOOTLOADER),
           optional("pxe", PXE),
-          optional("agent", AGENT));
+          optional("agent", AGENT),
+          optional("http", HTTP));
 
   @Override
   public Schema spec() {
@@ -146,10 +156,48 @@ final class BootServerBinder implements KindBinder {
             Values.serverPath(ctx, bootloader.scalar("efiDir")),
             Values.serverPath(ctx, bootloader.scalar("efiModulesDir")),
             Values.serverPath(ctx, bootloader.scalar("shim")),
-            Values.serverPath(ctx, bootloader.scalar("grub"))),
+            Values.serverPath(ctx, bootloader.scalar("grub")),
+            Values.serverPath(ctx, bootloader.scalar("ipxeDir"))),
         pxe(ctx, spec.mapping("pxe")),
         agent(ctx, spec.mapping("agent")),
+        spec.has("http") ? http(ctx, spec.mapping("http"), address) : null,
         ctx.origin());
+  }
+
+  /**
+   * The web server of {@code loader: ipxe}: its port, the directory it serves (a directory of its
+   * own, as the TFTP root), the address in the URLs, nginx's drop-in and service.
+   */
+  private static BootServer.Http http(DocumentContext ctx, MappingReader http, Ipv4 serverAddress) {
+    Integer port = http.integer("port");
+    if (port != null && (port < 1 || port > 65535)) {
+      ctx.error(
+          http.node("port"),
+          http.child("port") + " " + port + " is not a TCP port; use 1 to 65535 (80 is HTTP's)");
+      port = null;
+    }
+    String root = Grammar.check(ctx, http.scalar("root"), ServerPath.ownDirectory("the HTTP root"));
+    Ipv4 address = http.has("address") ? Values.ipv4(ctx, http.scalar("address")) : null;
+    Scalar configScalar = http.scalar("config");
+    String config = Values.serverPath(ctx, configScalar);
+    if (config != null && !config.endsWith(".conf")) {
+      // nginx's conf.d/*.conf include reads only .conf files; another name would never be read
+      ctx.error(
+          configScalar.node(),
+          configScalar.path()
+              + " "
+              + Text.quote(config)
+              + " does not end in .conf, which nginx's include of conf.d/*.conf reads; name it"
+              + " such as /etc/nginx/conf.d/netroot.conf");
+      config = null;
+    }
+    String service = service(ctx, http);
+    return new BootServer.Http(
+        port == null ? BootServer.Http.DEFAULT_PORT : port,
+        root == null ? BootServer.Http.DEFAULT_ROOT : root,
+        address == null ? serverAddress : address,
+        config == null ? BootServer.Http.DEFAULT_CONFIG : config,
+        service == null ? BootServer.Http.DEFAULT_SERVICE : service);
   }
 
   private static BootServer.Agent agent(DocumentContext ctx, MappingReader agent) {

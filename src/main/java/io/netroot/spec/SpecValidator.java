@@ -61,6 +61,7 @@ final class SpecValidator {
     }
 
     DhcpModeChecks.check(specs, findings);
+    IpxeChecks.check(specs, findings);
     NetworkIndex.checkOverlaps(specs.networks(), findings, comparisons);
     boolean networksComplete = catalog.complete("Network");
     HostChecks.check(specs, networksComplete, findings, comparisons);

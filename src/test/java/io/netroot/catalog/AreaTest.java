@@ -40,7 +40,7 @@ class AreaTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"specs", "examples/lab", "examples/rack"})
+  @ValueSource(strings = {"specs", "examples/lab", "examples/rack", "examples/loaders"})
   void eachResourceOfTheSpecsAndExamplesIsInTheAreaItsPathSays(String specs) {
     RootFs root = new RootFs(dir);
     Catalog catalog =
@@ -55,8 +55,12 @@ class AreaTest {
       String expected =
           switch (area) {
             case DHCP -> layout.dhcpConfig();
-            case KERNEL -> layout.tftp("images/");
+            case KERNEL ->
+                path.startsWith(layout.tftpRoot())
+                    ? layout.tftp("images/")
+                    : layout.http("images/");
             case TFTP -> path.startsWith(layout.tftpRoot()) ? layout.tftpRoot() : "/etc/";
+            case HTTP -> path.startsWith("/etc/") ? layout.http().config() : layout.http("ipxe/");
             case NFS -> "/";
             case IMAGE, SERVICE -> "";
           };
@@ -66,6 +70,9 @@ class AreaTest {
       }
     }
     assertThat(seen).contains(Area.DHCP, Area.TFTP, Area.NFS, Area.KERNEL);
+    if (specs.equals("examples/loaders")) {
+      assertThat(seen).contains(Area.HTTP);
+    }
   }
 
   @Test

@@ -132,6 +132,16 @@ final class BootImages {
    * @param modulesDir the kernel's {@code lib/modules/RELEASE}
    */
   static void initrd(Path modulesDir, Path work, Path initrd) throws IOException {
+    initrd(modulesDir, work, initrd, MODULES, 0);
+  }
+
+  /**
+   * As {@link #initrd(Path, Path, Path)}, loading {@code modules} (and their dependencies), and
+   * with {@code padBytes} of incompressible data in {@code /padding}, so that the initrd has the
+   * size of a distribution's (Debian's is about 37 MB) for timing its load.
+   */
+  static void initrd(Path modulesDir, Path work, Path initrd, List<String> modules, long padBytes)
+      throws IOException {
     String busybox = Require.program("busybox", "busybox-static");
     Require.program("cpio", "cpio");
     Path klibc = Path.of("/usr/lib/klibc/bin");
@@ -150,7 +160,17 @@ final class BootImages {
         Files.copy(lib, tree.resolve("lib/" + lib.getFileName()));
       }
     }
-    List<String> order = loadOrder(modulesDir);
+    List<String> order = loadOrder(modulesDir, modules);
+    if (padBytes > 0) {
+      byte[] block = new byte[1 << 20];
+      java.util.Random random = new java.util.Random(padBytes);
+      try (var out = Files.newOutputStream(tree.resolve("padding"))) {
+        for (long left = padBytes; left > 0; left -= block.length) {
+          random.nextBytes(block);
+          out.write(block, 0, (int) Math.min(block.length, left));
+        }
+      }
+    }
     for (String module : order) {
       Files.copy(
           modulesDir.resolve(modulePaths(modulesDir).get(module)),
@@ -179,9 +199,14 @@ final class BootImages {
 
   /** The modules to load, each after its dependencies (read from each module's .modinfo). */
   static List<String> loadOrder(Path modulesDir) throws IOException {
+    return loadOrder(modulesDir, MODULES);
+  }
+
+  /** As {@link #loadOrder(Path)}, for {@code modules}. */
+  static List<String> loadOrder(Path modulesDir, List<String> modules) throws IOException {
     Map<String, String> paths = modulePaths(modulesDir);
     Set<String> order = new LinkedHashSet<>();
-    for (String module : MODULES) {
+    for (String module : modules) {
       add(module, paths, modulesDir, order, new LinkedHashSet<>());
     }
     return new ArrayList<>(order);

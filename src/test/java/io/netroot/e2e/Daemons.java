@@ -223,6 +223,56 @@ final class Daemons {
     return List.of(holder, rpcbindProcess, process);
   }
 
+  /**
+   * nginx in the foreground on the drop-in netroot wrote ({@code config}, a server path), through a
+   * main configuration of the test's own ({@code dir/nginx.conf}: its pid file and temporary
+   * directory in {@code dir}, errors to its log, each request to {@code logs/nginx-access.log}). It
+   * runs in a private mount namespace with the root's {@code /srv} bind-mounted over {@code /srv},
+   * so that the drop-in's {@code root} is the HTTP root netroot filled and nothing of this
+   * machine's is touched. Workers run as root: the test's temporary directories are private.
+   */
+  static Process nginx(NetworkLab lab, E2eBootServer server, String config, Path dir)
+      throws IOException {
+    String nginx = Require.program("nginx", "nginx-light");
+    String unshare = Require.program("unshare", "util-linux");
+    Path run = Files.createDirectories(dir.resolve("nginx"));
+    Path main = run.resolve("nginx.conf");
+    Files.writeString(
+        main,
+        """
+        user root;
+        pid %1$s/nginx.pid;
+        error_log stderr info;
+        events {}
+        http {
+            access_log %2$s;
+            client_body_temp_path %1$s/client_body;
+            include %3$s;
+        }
+        """
+            .formatted(run, lab.log("nginx-access"), server.path(config)));
+    Process process =
+        lab.start(
+            lab.server,
+            "nginx",
+            List.of(
+                unshare,
+                "-m",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                "mount --bind '"
+                    + server.path("/srv")
+                    + "' /srv && exec "
+                    + nginx
+                    + " -e stderr -c '"
+                    + main
+                    + "' -g 'daemon off;'"));
+    awaitPort(lab, process, "nginx", "-tln", ":80 ");
+    return process;
+  }
+
   /** Ends {@code processes} by PID, the last started first. */
   static void stopAll(List<Process> processes) {
     for (int i = processes.size() - 1; i >= 0; i--) {

@@ -30,7 +30,8 @@ class DhcpBackendGoldenTest {
         Arguments.of("examples/specs", (Supplier<SpecSet>) () -> load("specs")),
         Arguments.of("examples/seed", (Supplier<SpecSet>) () -> load("examples/seed")),
         Arguments.of("examples/lab", (Supplier<SpecSet>) () -> load("examples/lab")),
-        Arguments.of("examples/rack", (Supplier<SpecSet>) () -> load("examples/rack")));
+        Arguments.of("examples/rack", (Supplier<SpecSet>) () -> load("examples/rack")),
+        Arguments.of("examples/loaders", (Supplier<SpecSet>) () -> load("examples/loaders")));
   }
 
   private static SpecSet load(String dir) {
@@ -52,6 +53,7 @@ class DhcpBackendGoldenTest {
             b.bootloader(),
             b.pxe(),
             b.agent(),
+            b.http(),
             b.origin());
     return new SpecSet(
         changed,
