@@ -42,7 +42,7 @@ class DnsmasqConfCheckIT {
 
   @Test
   void everyExampleHasItsGoldenFilesInBothModes() throws Exception {
-    assertThat(goldenFiles()).hasSize(16);
+    assertThat(goldenFiles()).hasSize(18);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -37,7 +37,7 @@ class KeaConfigCheckIT {
 
   @Test
   void everyExampleHasAGoldenFile() throws Exception {
-    assertThat(goldenFiles()).hasSize(8);
+    assertThat(goldenFiles()).hasSize(9);
   }
 
   @ParameterizedTest(name = "{0}")
