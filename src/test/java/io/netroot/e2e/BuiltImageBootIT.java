@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BuiltImageBootIT {
 
   static final String IMAGE = "/srv/nfsroot/bookworm";
-  static final Duration BUILD_TIMEOUT = Duration.ofMinutes(15);
+  static final Duration BUILD_TIMEOUT = Duration.ofMinutes(25);
   static final Duration BOOT_TIMEOUT = Duration.ofMinutes(8);
 
   /** The nodes: Host name, MAC, address. */
