@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * from fixed text and paths netroot chose (a private temporary directory), never from spec text.
  * Files to put into the image before its packages are configured (so that the kernel's initramfs is
  * generated with them) are copied in by an essential hook.
+ *
+ * <p>The installed mmdebstrap ({@link #installed()}) runs in a mount namespace of its own ({@code
+ * unshare --mount --propagation private}): what it mounts into the image (proc, sys, dev, the
+ * package cache bound into {@code /var/cache/apt/archives}) is seen by no other process and goes
+ * away with it, even when it is killed. A leftover bind of the cache in the server's mount table
+ * would otherwise let anything that removes the half-built tree empty the cache through it.
  */
 public final class Mmdebstrap {
 
@@ -59,26 +65,56 @@ public final class Mmdebstrap {
   public record FileIn(String imagePath, Path content, int mode) {}
 
   private final Path program;
+  private final Path unshare;
   private final Duration tick;
 
+  /**
+   * {@code program} run as it is, in the caller's mount namespace: for stand-ins that mount
+   * nothing. The real one is {@link #installed()}.
+   */
   public Mmdebstrap(Path program) {
-    this(program, TICK);
+    this(program, null, TICK);
   }
 
-  /** With {@code tick} as the interval of the still-running reports and of the time check. */
-  Mmdebstrap(Path program, Duration tick) {
+  /**
+   * @param unshare util-linux's {@code unshare}, to run {@code program} in a private mount
+   *     namespace, or null to run it as it is
+   * @param tick the interval of the still-running reports and of the time check
+   */
+  Mmdebstrap(Path program, Path unshare, Duration tick) {
     this.program = program;
+    this.unshare = unshare;
     this.tick = tick;
   }
 
-  /** The installed mmdebstrap, if there is one. */
+  /**
+   * The installed mmdebstrap, run in a mount namespace of its own, if there is one.
+   *
+   * @throws NetrootException when mmdebstrap is there but {@code unshare} (util-linux) is not
+   */
   public static java.util.Optional<Mmdebstrap> installed() {
-    return CommandRunner.find("mmdebstrap").map(Mmdebstrap::new);
+    return CommandRunner.find("mmdebstrap")
+        .map(
+            program ->
+                new Mmdebstrap(
+                    program,
+                    CommandRunner.find("unshare")
+                        .orElseThrow(
+                            () ->
+                                new NetrootException(
+                                    "unshare is not installed (apt-get install util-linux):"
+                                        + " netroot runs mmdebstrap in a mount namespace of its"
+                                        + " own")),
+                    TICK));
   }
 
   /** The command line for {@code build} into {@code target}, which must not exist yet. */
   public List<String> command(Build build, Path target) {
     List<String> c = new ArrayList<>();
+    if (unshare != null) {
+      // exec'd in a new mount namespace whose mounts propagate nowhere; it ends with the build
+      c.addAll(List.of(unshare.toString(), "--mount", "--propagation", "private", "--"));
+    }
     c.add(program.toString());
     c.add("--mode=root");
     c.add("--format=directory");

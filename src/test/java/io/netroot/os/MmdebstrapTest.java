@@ -78,7 +78,7 @@ class MmdebstrapTest {
   @Test
   void aSilentBuildSaysItStillRunsAndOneOverItsTimeIsStopped() throws Exception {
     Mmdebstrap m =
-        new Mmdebstrap(script("echo I: starting; exec sleep 30"), Duration.ofMillis(200));
+        new Mmdebstrap(script("echo I: starting; exec sleep 30"), null, Duration.ofMillis(200));
     List<String> lines = new CopyOnWriteArrayList<>();
     long started = System.nanoTime();
 
@@ -91,5 +91,16 @@ class MmdebstrapTest {
         .hasMessageContaining("I: starting");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     assertThat(lines).contains("I: starting").anyMatch(l -> l.startsWith("(still building, "));
+  }
+
+  @Test
+  void theInstalledOneRunsInAPrivateMountNamespace() throws Exception {
+    List<String> command =
+        new Mmdebstrap(script("true"), Path.of("/usr/bin/unshare"), Duration.ofSeconds(30))
+            .command(build(List.of(), Path.of("/var/cache/netroot/packages")), dir.resolve("t"));
+
+    assertThat(command.subList(0, 5))
+        .containsExactly("/usr/bin/unshare", "--mount", "--propagation", "private", "--");
+    assertThat(command.get(5)).isEqualTo(dir.resolve("mmdebstrap").toString());
   }
 }
