@@ -212,30 +212,8 @@ class BootTimesBench {
                 "  pxe: {timeout: 1, default: e2e}\n",
                 "  pxe: {timeout: 1, default: local}\n"
                     + "  http: {port: 80, root: /srv/netroot-http}\n")
+        + E2eBootServer.kernelImageAndExport(kernel, initrd)
         + """
-        apiVersion: netroot/v1
-        kind: Kernel
-        metadata: {name: debian}
-        spec:
-          image: %1$s
-          initrd: %2$s
-          rootMethod: initramfs-tools
-        ---
-        apiVersion: netroot/v1
-        kind: RootImage
-        metadata: {name: e2e}
-        spec:
-          path: %3$s
-        ---
-        apiVersion: netroot/v1
-        kind: Export
-        metadata: {name: e2e-root}
-        spec:
-          path: %3$s
-          clients:
-            - match: 10.77.0.0/24
-              options: [rw, sync, no_subtree_check, no_root_squash]
-        ---
         apiVersion: netroot/v1
         kind: Profile
         metadata: {name: tftp}
@@ -259,13 +237,13 @@ class BootTimesBench {
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: bench-tftp}
-        spec: {mac: "%4$s", ip: 10.77.0.31, profile: tftp}
+        spec: {mac: "%1$s", ip: 10.77.0.31, profile: tftp}
         ---
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: bench-http}
-        spec: {mac: "%5$s", ip: 10.77.0.32, profile: http}
+        spec: {mac: "%2$s", ip: 10.77.0.32, profile: http}
         """
-            .formatted(kernel, initrd, E2eBootServer.IMAGE, TFTP_MAC, HTTP_MAC);
+            .formatted(TFTP_MAC, HTTP_MAC);
   }
 }

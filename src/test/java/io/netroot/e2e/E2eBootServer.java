@@ -381,13 +381,12 @@ final class E2eBootServer {
     writeSpecs(kernelArgs);
   }
 
-  /** Writes the specs, with {@code kernelArgs} in the profile. */
-  void writeSpecs(List<String> kernelArgs) {
-    this.kernelArgs = List.copyOf(kernelArgs);
-    String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
-    String yaml =
-        serverSpecs(dhcp)
-            + """
+  /**
+   * The Kernel {@code debian} of {@code kernel} and {@code initrd}, the root image {@code e2e} at
+   * {@link #IMAGE} and its export to the lab, each document ended by {@code ---}.
+   */
+  static String kernelImageAndExport(Path kernel, Path initrd) {
+    return """
         apiVersion: netroot/v1
         kind: Kernel
         metadata: {name: debian}
@@ -411,6 +410,18 @@ final class E2eBootServer {
             - match: 10.77.0.0/24
               options: [rw, sync, no_subtree_check, no_root_squash]
         ---
+        """
+        .formatted(kernel, initrd, IMAGE);
+  }
+
+  /** Writes the specs, with {@code kernelArgs} in the profile. */
+  void writeSpecs(List<String> kernelArgs) {
+    this.kernelArgs = List.copyOf(kernelArgs);
+    String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
+    String yaml =
+        serverSpecs(dhcp)
+            + kernelImageAndExport(kernel, initrd)
+            + """
         apiVersion: netroot/v1
         kind: Profile
         metadata: {name: e2e}
@@ -418,14 +429,14 @@ final class E2eBootServer {
           kernel: debian
           rootImage: e2e
           nfsOptions: [tcp, vers=3]
-          kernelArgs: [%4$s]
+          kernelArgs: [%1$s]
         ---
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: node01}
-        spec: {mac: "%5$s", ip: %6$s%7$s, profile: e2e}
+        spec: {mac: "%2$s", ip: %3$s%4$s, profile: e2e}
         """
-                .formatted(kernel, initrd, IMAGE, args, HOST_MAC, HOST_IP, dhcp.hostFields());
+                .formatted(args, HOST_MAC, HOST_IP, dhcp.hostFields());
     writeSpecs(yaml);
   }
 

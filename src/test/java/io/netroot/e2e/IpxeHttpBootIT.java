@@ -168,30 +168,8 @@ class IpxeHttpBootIT {
             .replace(
                 "  pxe: {timeout: 1, default: e2e}\n",
                 "  pxe: {timeout: 1, default: e2e}\n  http: {port: 80, root: /srv/netroot-http}\n")
+        + E2eBootServer.kernelImageAndExport(kernel, initrd)
         + """
-        apiVersion: netroot/v1
-        kind: Kernel
-        metadata: {name: debian}
-        spec:
-          image: %1$s
-          initrd: %2$s
-          rootMethod: initramfs-tools
-        ---
-        apiVersion: netroot/v1
-        kind: RootImage
-        metadata: {name: e2e}
-        spec:
-          path: %3$s
-        ---
-        apiVersion: netroot/v1
-        kind: Export
-        metadata: {name: e2e-root}
-        spec:
-          path: %3$s
-          clients:
-            - match: 10.77.0.0/24
-              options: [rw, sync, no_subtree_check, no_root_squash]
-        ---
         apiVersion: netroot/v1
         kind: Profile
         metadata: {name: e2e}
@@ -205,13 +183,13 @@ class IpxeHttpBootIT {
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: bios01}
-        spec: {mac: "%4$s", ip: 10.77.0.21, profile: e2e}
+        spec: {mac: "%1$s", ip: 10.77.0.21, profile: e2e}
         ---
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: uefi01}
-        spec: {mac: "%5$s", ip: 10.77.0.22, profile: e2e}
+        spec: {mac: "%2$s", ip: 10.77.0.22, profile: e2e}
         """
-            .formatted(kernel, initrd, E2eBootServer.IMAGE, BIOS_MAC, UEFI_MAC);
+            .formatted(BIOS_MAC, UEFI_MAC);
   }
 }

@@ -201,30 +201,8 @@ class SecureBootIT {
   /** The specs: one host on a {@code loader: grub} profile booting {@code kernel}. */
   private static String specs(Path kernel, Path initrd, String secureBoot) {
     return E2eBootServer.serverSpecs()
+        + E2eBootServer.kernelImageAndExport(kernel, initrd)
         + """
-        apiVersion: netroot/v1
-        kind: Kernel
-        metadata: {name: debian}
-        spec:
-          image: %1$s
-          initrd: %2$s
-          rootMethod: initramfs-tools
-        ---
-        apiVersion: netroot/v1
-        kind: RootImage
-        metadata: {name: e2e}
-        spec:
-          path: %3$s
-        ---
-        apiVersion: netroot/v1
-        kind: Export
-        metadata: {name: e2e-root}
-        spec:
-          path: %3$s
-          clients:
-            - match: 10.77.0.0/24
-              options: [rw, sync, no_subtree_check, no_root_squash]
-        ---
         apiVersion: netroot/v1
         kind: Profile
         metadata: {name: e2e}
@@ -234,19 +212,13 @@ class SecureBootIT {
           nfsOptions: [tcp, vers=3]
           kernelArgs: ["console=ttyS0,115200", panic=5, netroot.e2e=secure]
           loader: grub
-          secureBoot: %4$s
+          secureBoot: %1$s
         ---
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: node01}
-        spec: {mac: "%5$s", ip: %6$s, profile: e2e}
+        spec: {mac: "%2$s", ip: %3$s, profile: e2e}
         """
-            .formatted(
-                kernel,
-                initrd,
-                E2eBootServer.IMAGE,
-                secureBoot,
-                E2eBootServer.HOST_MAC,
-                E2eBootServer.HOST_IP);
+            .formatted(secureBoot, E2eBootServer.HOST_MAC, E2eBootServer.HOST_IP);
   }
 }
