@@ -27,10 +27,20 @@ public final class BenchRunner {
   private final int runs;
   private final int applyRuns;
   private final int maxHeapFrom;
+  private final FleetGenerator.Layout layout;
   private final PrintWriter out;
   private final BenchReport report;
 
-  public BenchRunner(Path agent, int runs, int applyRuns, int maxHeapFrom, PrintWriter out) {
+  /**
+   * @param layout where the generated fleets keep their hosts: one file per network or one file
+   */
+  public BenchRunner(
+      Path agent,
+      int runs,
+      int applyRuns,
+      int maxHeapFrom,
+      FleetGenerator.Layout layout,
+      PrintWriter out) {
     if (runs < 1 || applyRuns < 1) {
       throw new NetrootException("--runs must be at least 1");
     }
@@ -41,6 +51,7 @@ public final class BenchRunner {
     this.runs = runs;
     this.applyRuns = applyRuns;
     this.maxHeapFrom = maxHeapFrom;
+    this.layout = layout;
     this.out = out;
     this.report = new BenchReport(out);
   }
@@ -52,7 +63,8 @@ public final class BenchRunner {
     try {
       work = temporary ? Files.createTempDirectory("netroot-bench") : work;
       Files.createDirectories(work);
-      out.printf("netroot bench: %d run(s) per step, work in %s%n", runs, work);
+      out.printf(
+          "netroot bench: %d run(s) per step, hosts laid out %s, work in %s%n", runs, layout, work);
       startup(work);
       for (int hosts : sizes) {
         fleet(hosts, work.resolve("fleet-" + hosts));
@@ -81,7 +93,7 @@ public final class BenchRunner {
 
   private void fleet(int hosts, Path dir) {
     Path specs = dir.resolve("specs");
-    FleetGenerator generator = new FleetGenerator(hosts, 4, 4, 1);
+    FleetGenerator generator = new FleetGenerator(hosts, 4, 4, 1, layout);
     generator.write(specs);
     Map<String, String> env = new HashMap<>();
     if (hosts >= maxHeapFrom) {

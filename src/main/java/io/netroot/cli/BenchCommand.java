@@ -45,7 +45,7 @@ final class BenchCommand implements Runnable {
       description = {
         "Write the specs of a synthetic fleet of N hosts into DIR.",
         "One BootServer, /16 networks, kernels, root images, exports, profiles, and the hosts "
-            + "in one file per network. Small kernel image files are written under DIR/kernels/ so "
+            + "in one file per network (or, with --layout one-file, in one hosts.yaml). Small kernel image files are written under DIR/kernels/ so "
             + "that plan and apply work."
       })
   static final class Generate implements Callable<Integer> {
@@ -77,14 +77,26 @@ final class BenchCommand implements Runnable {
         description = "Chooses networks, profiles and MACs (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+        names = "--layout",
+        defaultValue = "per-network",
+        paramLabel = "LAYOUT",
+        description =
+            "per-network: the hosts in hosts/NETWORK.yaml, one file per network; one-file: all"
+                + " of them in hosts.yaml (default: ${DEFAULT-VALUE}).")
+    String layout;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-      new FleetGenerator(hosts, networks, profiles, seed).write(out);
+      FleetGenerator.Layout hostsLayout = FleetGenerator.Layout.of(layout);
+      new FleetGenerator(hosts, networks, profiles, seed, hostsLayout).write(out);
       spec.commandLine()
           .getOut()
-          .printf("%s: %d hosts over %d networks, %d profiles%n", out, hosts, networks, profiles);
+          .printf(
+              "%s: %d hosts over %d networks, %d profiles, hosts laid out %s%n",
+              out, hosts, networks, profiles, hostsLayout);
       return ExitCodes.OK;
     }
   }
@@ -145,6 +157,15 @@ final class BenchCommand implements Runnable {
         description = "Fleets of N hosts or more run with -Xmx512m (default: ${DEFAULT-VALUE}).")
     int maxHeapFrom;
 
+    @Option(
+        names = "--layout",
+        defaultValue = "per-network",
+        paramLabel = "LAYOUT",
+        description =
+            "Where the fleets keep their hosts: per-network (one file per network) or one-file"
+                + " (one hosts.yaml) (default: ${DEFAULT-VALUE}).")
+    String layout;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -155,6 +176,7 @@ final class BenchCommand implements Runnable {
               runs,
               applyRuns == null ? runs : applyRuns,
               maxHeapFrom,
+              FleetGenerator.Layout.of(layout),
               spec.commandLine().getOut());
       String markdown = runner.run(sizes, work);
       if (out != null) {
