@@ -152,10 +152,21 @@ final class BenchCommand implements Runnable {
 
     @Option(
         names = "--max-heap-from",
-        defaultValue = "50000",
+        defaultValue = "0",
         paramLabel = "N",
-        description = "Fleets of N hosts or more run with -Xmx512m (default: ${DEFAULT-VALUE}).")
+        description =
+            "Fleets of N hosts or more run with -Xmx set to --max-heap (default: ${DEFAULT-VALUE},"
+                + " every fleet).")
     int maxHeapFrom;
+
+    @Option(
+        names = "--max-heap",
+        defaultValue = "512m",
+        paramLabel = "SIZE",
+        description =
+            "The -Xmx of the fleets' agent processes; the peak heap is reported beside each step"
+                + " (default: ${DEFAULT-VALUE}).")
+    String maxHeap;
 
     @Option(
         names = "--layout",
@@ -176,6 +187,7 @@ final class BenchCommand implements Runnable {
               runs,
               applyRuns == null ? runs : applyRuns,
               maxHeapFrom,
+              maxHeap,
               FleetGenerator.Layout.of(layout),
               spec.commandLine().getOut());
       String markdown = runner.run(sizes, work);
@@ -202,6 +214,7 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() {
       for (int i = 0; i < warmup + passes; i++) {
+        long cpuBefore = cpu();
         long started = System.nanoTime();
         Report report = daemonPass(options);
         long nanos = System.nanoTime() - started;
@@ -209,11 +222,25 @@ final class BenchCommand implements Runnable {
           spec.commandLine().getErr().println("bench pass: the pass has failures");
           return ExitCodes.ERROR;
         }
+        long cpu = cpu() - cpuBefore;
         spec.commandLine()
             .getOut()
-            .printf("%s %d %d %b%n", i < warmup ? "warmup" : "pass", i, nanos, report.hasChanges());
+            .printf(
+                "%s %d %d %b %d%n",
+                i < warmup ? "warmup" : "pass", i, nanos, report.hasChanges(), cpu);
       }
       return ExitCodes.OK;
+    }
+
+    /**
+     * The CPU time of the whole process so far (every thread, the JIT and the GC too), in
+     * nanoseconds: on a machine shared with other work, a figure the others' load changes less than
+     * the wall time.
+     */
+    private static long cpu() {
+      return ((com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
     }
 
     /**
