@@ -209,6 +209,17 @@ public final class RootFs {
   }
 
   /**
+   * The mode and owner of the regular file at {@code serverPath}, or empty when there is none (a
+   * link is not followed): from the stamp {@link #observe} took of it in this pass, else from an
+   * {@code lstat}.
+   */
+  public Optional<ModeAndOwner> modeAndOwner(String serverPath) throws IOException {
+    Path real = resolve(serverPath);
+    ModeAndOwner stamped = unchanged == null ? null : unchanged.modeAndOwner(real);
+    return stamped != null ? Optional.of(stamped) : ModeAndOwner.of(real);
+  }
+
+  /**
    * Tells {@link #observe} that {@code bytes}, equal to those it gave for {@code serverPath}, are
    * held by the caller anyway: they are kept in place of the read ones, not as a second copy.
    */

@@ -40,8 +40,11 @@ public final class UnchangedFiles {
   /** A file changed this recently when stamped is read again in the next pass. */
   public static final long SETTLE = TimeUnit.SECONDS.toNanos(2);
 
-  /** What identifies a file's content without reading it. */
-  record Stamp(Object key, long size, long modified, long changed) {}
+  /**
+   * What identifies a file's content without reading it, and its mode and owner (a change of either
+   * moves the change time too).
+   */
+  record Stamp(Object key, long size, long modified, long changed, ModeAndOwner modeAndOwner) {}
 
   /** How a file is stamped; tests give their own. */
   interface Stamper {
@@ -49,7 +52,8 @@ public final class UnchangedFiles {
     Stamp stamp(Path file) throws IOException;
   }
 
-  private record Entry(Stamp stamp, boolean settled, byte[] bytes) {}
+  /** A file as last read, and the pass that last looked at it. */
+  private record Entry(Stamp stamp, boolean settled, byte[] bytes, int pass) {}
 
   private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
   private final int fullReadEvery;
@@ -98,13 +102,15 @@ public final class UnchangedFiles {
       return NoFollowRead.look(file);
     }
     Entry last = entries.get(file);
+    int current = pass();
     if (last != null && last.settled() && last.stamp().equals(stamp) && !fullRead()) {
+      entries.put(file, new Entry(stamp, true, last.bytes(), current));
       return new Found.File(last.bytes());
     }
     Found found = NoFollowRead.look(file);
     if (found instanceof Found.File read) {
       boolean settled = TimeUnit.MILLISECONDS.toNanos(now) - stamp.changed() >= settle;
-      entries.put(file, new Entry(stamp, settled, read.bytes()));
+      entries.put(file, new Entry(stamp, settled, read.bytes(), current));
     } else {
       entries.remove(file);
     }
@@ -120,8 +126,17 @@ public final class UnchangedFiles {
         file,
         (path, entry) ->
             entry.bytes() != bytes && Arrays.equals(entry.bytes(), bytes)
-                ? new Entry(entry.stamp(), entry.settled(), bytes)
+                ? new Entry(entry.stamp(), entry.settled(), bytes, entry.pass())
                 : entry);
+  }
+
+  /**
+   * The mode and owner of {@code file} from the stamp this pass's {@link #look} took, or {@code
+   * null} when this pass took none (then {@code lstat} it).
+   */
+  ModeAndOwner modeAndOwner(Path file) {
+    Entry entry = entries.get(file);
+    return entry != null && entry.pass() == pass() ? entry.stamp().modeAndOwner() : null;
   }
 
   /** The files stamped; for tests. */
@@ -135,7 +150,9 @@ public final class UnchangedFiles {
     try {
       attributes =
           Files.readAttributes(
-              file, "unix:dev,ino,size,lastModifiedTime,ctime,mode", LinkOption.NOFOLLOW_LINKS);
+              file,
+              "unix:dev,ino,size,lastModifiedTime,ctime,mode,uid,gid",
+              LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       return null;
     }
@@ -147,7 +164,8 @@ public final class UnchangedFiles {
         attributes.get("dev") + ":" + attributes.get("ino"),
         (Long) attributes.get("size"),
         nanos((FileTime) attributes.get("lastModifiedTime")),
-        nanos((FileTime) attributes.get("ctime")));
+        nanos((FileTime) attributes.get("ctime")),
+        new ModeAndOwner(mode, (Integer) attributes.get("uid"), (Integer) attributes.get("gid")));
   }
 
   private static long nanos(FileTime time) {

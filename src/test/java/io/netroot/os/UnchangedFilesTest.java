@@ -91,7 +91,8 @@ class UnchangedFilesTest {
   @Test
   void everyNthPassReadsEveryFileWhateverItsStamp() throws IOException {
     // a stamp that never changes: only the full read can see the new content
-    UnchangedFiles.Stamp fixed = new UnchangedFiles.Stamp("1:1", 10, 1, 1);
+    UnchangedFiles.Stamp fixed =
+        new UnchangedFiles.Stamp("1:1", 10, 1, 1, new ModeAndOwner(0644, 0, 0));
     UnchangedFiles unchanged = new UnchangedFiles(3, 0, file -> fixed);
     write("DEFAULT a\n");
     observe(unchanged); // pass 1: read, nothing stamped
@@ -125,6 +126,25 @@ class UnchangedFilesTest {
 
     assertThat(observe(unchanged)).isEqualTo(new Found.Link("/etc/shadow"));
     assertThat(unchanged.size()).isZero();
+  }
+
+  @Test
+  void theModeAndOwnerComeFromThisPasssStampAndFollowAChmod() throws IOException {
+    UnchangedFiles unchanged = new UnchangedFiles(10, 0, UnchangedFiles::lstat);
+    Path file = write("DEFAULT a\n");
+    observe(unchanged);
+    observe(unchanged);
+    Path real = new RootFs(rootDir).resolve(PATH);
+    assertThat(unchanged.modeAndOwner(real)).isEqualTo(ModeAndOwner.of(file).orElseThrow());
+
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    unchanged.startPass();
+    // a pass that has not looked at the file yet knows nothing of it
+    assertThat(unchanged.modeAndOwner(real)).isNull();
+    RootFs root = new RootFs(rootDir).forPass(unchanged);
+    root.observe(PATH);
+    assertThat(root.modeAndOwner(PATH).orElseThrow().mode()).isEqualTo(0600);
   }
 
   @Test
