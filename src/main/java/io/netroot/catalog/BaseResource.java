@@ -13,6 +13,7 @@ abstract class BaseResource implements Resource {
   private final String description;
   private final List<ResourceId> dependsOn;
   private final List<ServiceAction> notifies;
+  private Provenance provenance = Provenance.NONE;
 
   BaseResource(
       ResourceId id,
@@ -57,5 +58,31 @@ abstract class BaseResource implements Resource {
   @Override
   public List<ServiceAction> notifies() {
     return notifies;
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /**
+   * Says which spec produced this resource: once, by the catalog's compiler, before the catalog is
+   * made.
+   *
+   * @throws IllegalStateException when it was said already
+   */
+  final void producedBy(Provenance provenance) {
+    if (this.provenance != Provenance.NONE) {
+      throw new IllegalStateException(id + " was already produced by " + this.provenance);
+    }
+    this.provenance = provenance;
+  }
+
+  /** Says of each of {@code resources} (all made by the compiler) which spec produced it. */
+  static void producedBy(
+      java.util.Collection<? extends Resource> resources, Provenance provenance) {
+    for (Resource resource : resources) {
+      ((BaseResource) resource).producedBy(provenance);
+    }
   }
 }

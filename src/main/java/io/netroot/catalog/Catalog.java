@@ -11,13 +11,26 @@ import java.util.Set;
  * @param resources managed things, dependencies first
  * @param ownedDirectories directories where files no spec produces are unexpected
  * @param layout where things are on this boot server, defaults filled in
+ * @param backedUpRemovals the paths whose removal, when no resource produces them any more, is
+ *     always preceded by a backup, not only after a hand edit: the configuration of a DHCP server
+ *     that another replaced, which the admin may want back
  */
 public record Catalog(
-    List<Resource> resources, List<OwnedDirectory> ownedDirectories, ServerLayout layout) {
+    List<Resource> resources,
+    List<OwnedDirectory> ownedDirectories,
+    ServerLayout layout,
+    Set<String> backedUpRemovals) {
+
+  /** A catalog with no removal backed up but after a hand edit. */
+  public Catalog(
+      List<Resource> resources, List<OwnedDirectory> ownedDirectories, ServerLayout layout) {
+    this(resources, ownedDirectories, layout, Set.of());
+  }
 
   public Catalog {
     resources = List.copyOf(resources);
     ownedDirectories = List.copyOf(ownedDirectories);
+    backedUpRemovals = Set.copyOf(backedUpRemovals);
     Set<ResourceId> seen = new HashSet<>();
     for (Resource resource : resources) {
       for (ResourceId dependency : resource.dependsOn()) {

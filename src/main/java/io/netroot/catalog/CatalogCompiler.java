@@ -13,6 +13,7 @@ import io.netroot.spec.BootServer;
 import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
+import io.netroot.spec.Origin;
 import io.netroot.spec.Profile;
 import io.netroot.spec.RootImage;
 import io.netroot.spec.SpecSet;
@@ -85,6 +86,7 @@ public final class CatalogCompiler {
     ServerLayout layout = ServerLayout.resolve(specs.server(), root);
     List<Resource> resources = new ArrayList<>();
 
+    Origin server = specs.server().origin();
     BootServer.Nfs nfs = specs.server().nfs();
     boolean ganesha = nfs != null && nfs.ganesha();
     RootImageResources.emit(
@@ -112,6 +114,7 @@ public final class CatalogCompiler {
               null,
               () -> new GaneshaExportsRenderer(specs).blockBody(),
               null);
+      exports.producedBy(Provenance.at(server.at("spec.nfs")));
       resources.add(exports);
     } else {
       exports =
@@ -124,12 +127,17 @@ public final class CatalogCompiler {
               null,
               () -> new ExportsRenderer(specs).blockBody(),
               new ExportsAdoption(specs.exports()));
+      exports.producedBy(Provenance.at(server.at("spec.nfs")));
       resources.add(exports);
-      resources.addAll(NfsServerResources.of(specs.server(), layout));
+      List<Resource> settings = NfsServerResources.of(specs.server(), layout);
+      BaseResource.producedBy(settings, Provenance.at(server.at("spec.nfs")));
+      resources.addAll(settings);
     }
 
     List<ResourceId> tftp = new ArrayList<>();
-    for (Resource config : TftpServerConfig.resources(layout, specs.server())) {
+    List<Resource> tftpConfig = TftpServerConfig.resources(layout, specs.server());
+    BaseResource.producedBy(tftpConfig, Provenance.at(server.at("spec.tftp")));
+    for (Resource config : tftpConfig) {
       resources.add(config);
       tftp.add(config.id());
     }
@@ -137,6 +145,7 @@ public final class CatalogCompiler {
     Map<BootTree, ResourceId> loaders = new HashMap<>();
     for (BootTree tree : trees) {
       List<CopiedFile> files = tree.bootloaderFiles(layout);
+      BaseResource.producedBy(files, Provenance.at(server.at("spec.bootloader")));
       resources.addAll(files);
       files.forEach(f -> tftp.add(f.id()));
       loaders.put(tree, files.get(0).id());
@@ -160,6 +169,7 @@ public final class CatalogCompiler {
               kernel.sha256(),
               origin,
               List.of());
+      image.producedBy(Provenance.at(kernel.origin().at("spec.image")));
       resources.add(image);
       files.add(image.id());
       if (kernel.initrd() != null) {
@@ -171,6 +181,7 @@ public final class CatalogCompiler {
                 null,
                 kernel.origin().at("spec.initrd").toString(),
                 List.of());
+        initrd.producedBy(Provenance.at(kernel.origin().at("spec.initrd")));
         resources.add(initrd);
         files.add(initrd.id());
       }
@@ -187,6 +198,7 @@ public final class CatalogCompiler {
               tree.label("PXE menu"),
               bootFiles,
               pxe::menu);
+      menu.producedBy(Provenance.at(server.at("spec.pxe")));
       resources.add(menu);
       tftp.add(menu.id());
     }
@@ -208,21 +220,31 @@ public final class CatalogCompiler {
                 tree.label("PXE config of host " + host.name()),
                 needs,
                 text);
+        config.producedBy(Provenance.of(host));
         resources.add(config);
         tftp.add(config.id());
       }
     }
 
     DhcpServerResources dhcp = new DhcpServerResources(specs, layout, root, services);
-    resources.addAll(dhcp.configuration(tftp, dhcpCheckers));
+    List<Resource> dhcpConfig = dhcp.configuration(tftp, dhcpCheckers);
+    BaseResource.producedBy(dhcpConfig, Provenance.at(server.at("spec.dhcp")));
+    resources.addAll(dhcpConfig);
 
     if (services.touchesServices()) {
       // Last, and each after its configuration: a daemon is never started onto a config that
       // failed to install.
-      resources.add(new ServiceState(layout.nfsService(), "NFS", services, List.of(exports.id())));
-      resources.add(
-          new ServiceState(layout.tftpService(), "TFTP", services, List.copyOf(loaders.values())));
-      resources.addAll(dhcp.services());
+      ServiceState nfsService =
+          new ServiceState(layout.nfsService(), "NFS", services, List.of(exports.id()));
+      nfsService.producedBy(Provenance.at(server.at("spec.nfs")));
+      resources.add(nfsService);
+      ServiceState tftpService =
+          new ServiceState(layout.tftpService(), "TFTP", services, List.copyOf(loaders.values()));
+      tftpService.producedBy(Provenance.at(server.at("spec.tftp")));
+      resources.add(tftpService);
+      List<Resource> dhcpServices = dhcp.services();
+      BaseResource.producedBy(dhcpServices, Provenance.at(server.at("spec.dhcp")));
+      resources.addAll(dhcpServices);
     }
 
     List<OwnedDirectory> owned = new ArrayList<>();
@@ -231,7 +253,7 @@ public final class CatalogCompiler {
       // Both trees are swept, so a tree no profile needs any more is reported as unexpected.
       owned.add(new OwnedDirectory(layout.tftp(tree.path(TftpLayout.PXELINUX_CFG))));
     }
-    return new Catalog(resources, owned, layout);
+    return new Catalog(resources, owned, layout, dhcp.retiredConfigs());
   }
 
   /** The kernel and initramfs of a root image, published as the files of a Kernel fromImage. */
@@ -263,6 +285,7 @@ public final class CatalogCompiler {
               image.name(),
               part,
               made);
+      file.producedBy(Provenance.at(kernel.origin().at("spec.fromImage")));
       resources.add(file);
       files.add(file.id());
     }

@@ -5,6 +5,7 @@ import io.netroot.os.RootFs;
 import io.netroot.spec.BootServer.DhcpServer;
 import io.netroot.spec.SpecSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One DHCP server netroot can configure: where its configuration lives and its service is called on
@@ -55,6 +56,12 @@ public interface DhcpBackend {
    * @throws io.netroot.NetrootException when the file cannot be read
    */
   boolean holdsNetrootConfig(RootFs root, String path);
+
+  /**
+   * Where the server is told to answer, as its own configuration under {@code root} says; empty
+   * when that cannot be told (no such file, a form netroot does not read).
+   */
+  Optional<DhcpListening> listening(RootFs root, ServerLayout layout);
 
   /** The backend of a server. */
   static DhcpBackend of(DhcpServer server) {

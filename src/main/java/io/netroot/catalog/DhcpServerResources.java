@@ -6,7 +6,9 @@ import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.spec.SpecSet;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,8 +21,9 @@ import java.util.function.Function;
  * configuration is written and checked; the old server is stopped and disabled ({@link
  * RetiredDhcpServer}, only once the new configuration is in place); the new one is enabled and
  * started ({@link ServiceState}, only once the old one has stopped); the old configuration is
- * removed, with the pass's other removals. Under a root prefix no service is touched, and the new
- * configuration's change names those steps as service actions, so that {@code plan} shows them.
+ * removed, with the pass's other removals, and backed up first ({@link #retiredConfigs}). Under a
+ * root prefix no service is touched, and the new configuration's change names those steps as
+ * service actions, so that {@code plan} shows them.
  */
 final class DhcpServerResources {
 
@@ -44,6 +47,16 @@ final class DhcpServerResources {
         retired.add(other);
       }
     }
+  }
+
+  /**
+   * Where netroot's part of each replaced server's configuration is: the pass removes it as no spec
+   * produces it any more, always after a backup, since it was a working configuration.
+   */
+  Set<String> retiredConfigs() {
+    Set<String> paths = new LinkedHashSet<>();
+    retired.forEach(old -> paths.add(configOf(old)));
+    return paths;
   }
 
   /** The backend the specs chose. */

@@ -4,11 +4,14 @@ import io.netroot.adopt.DhcpdAdoption;
 import io.netroot.os.ConfigChecker;
 import io.netroot.os.DhcpdConfigChecker;
 import io.netroot.os.RootFs;
+import io.netroot.os.ShellSettings;
 import io.netroot.render.DhcpdConfRenderer;
 import io.netroot.render.ManagedBlock;
 import io.netroot.spec.BootServer.DhcpServer;
 import io.netroot.spec.SpecSet;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * ISC dhcpd: netroot's block in {@code dhcpd.conf} ({@link DhcpdConfRenderer}), declarations made
@@ -71,5 +74,37 @@ final class IscDhcpBackend implements DhcpBackend {
   @Override
   public boolean holdsNetrootConfig(RootFs root, String path) {
     return BlockInFile.hasBlock(root, path, ManagedBlock.HASH_COMMENTS);
+  }
+
+  /** Debian's settings of isc-dhcp-server's service, where {@code INTERFACESv4} is. */
+  static final String DEFAULTS = "/etc/default/isc-dhcp-server";
+
+  /**
+   * {@code INTERFACESv4} of Debian's {@value #DEFAULTS}; unset or blank, dhcpd answers on every
+   * interface with a subnet it declares.
+   */
+  @Override
+  public Optional<DhcpListening> listening(RootFs root, ServerLayout layout) {
+    if (!layout.dhcpService().contains("isc-dhcp")) {
+      return Optional.empty();
+    }
+    return DhcpListening.read(root, DEFAULTS).map(IscDhcpBackend::listening);
+  }
+
+  /** What the text of {@value #DEFAULTS} says: its last {@code INTERFACESv4=}, split at blanks. */
+  static DhcpListening listening(String defaults) {
+    List<String> named =
+        ShellSettings.value(defaults, "INTERFACESv4")
+            .filter(v -> !v.isBlank())
+            .map(v -> Arrays.asList(v.trim().split("\\s+")))
+            .orElse(List.of());
+    return new DhcpListening(
+        "INTERFACESv4",
+        DEFAULTS,
+        named.isEmpty(),
+        named,
+        List.of(),
+        List.of(),
+        "add %s to INTERFACESv4 in " + DEFAULTS);
   }
 }

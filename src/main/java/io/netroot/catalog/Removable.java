@@ -28,6 +28,11 @@ public interface Removable {
    */
   Optional<Content> observe(RootFs root);
 
+  /** Which spec produced it; {@link Provenance#NONE} for a record no spec produces any more. */
+  default Provenance provenance() {
+    return Provenance.NONE;
+  }
+
   /** Removes the managed part (the whole file, or only the block). */
   void remove(RootFs root);
 }

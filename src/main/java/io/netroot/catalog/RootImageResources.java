@@ -77,29 +77,36 @@ final class RootImageResources {
       List<ServiceAction> onSwitch,
       List<Resource> resources) {
     String path = image.path();
+    Provenance document = Provenance.at(image.origin().document());
     List<ResourceId> needs = new ArrayList<>();
     if (image.build() != null) {
       ImageBuild build = new ImageBuild(image, specs.initramfsOf(image), progress, onSwitch);
+      build.producedBy(Provenance.at(image.origin().at("spec.build")));
       resources.add(build);
       needs.add(build.id());
     } else if (image.source() != null) {
       ImageFill fill =
           new ImageFill(
               path, image.source(), image.origin().at("spec.source").toString(), progress);
+      fill.producedBy(Provenance.at(image.origin().at("spec.source")));
       resources.add(fill);
       needs.add(fill.id());
     }
     if (image.overlay() != RootImage.Overlay.TMPFS) {
       // With an overlay the initramfs mounts / (NFS under a tmpfs layer): an fstab line for /
       // would have systemd remount the overlay with NFS options.
-      resources.add(fstab(specs, image, needs));
+      FstabRootLine fstab = fstab(specs, image, needs);
+      fstab.producedBy(document);
+      resources.add(fstab);
     }
-    for (RootImage.ImageFile file : image.files()) {
-      resources.add(new ImageFile(path, image.name(), file, needs));
+    for (int i = 0; i < image.files().size(); i++) {
+      ImageFile file = new ImageFile(path, image.name(), image.files().get(i), needs);
+      file.producedBy(Provenance.at(image.origin().at("spec.files." + i)));
+      resources.add(file);
     }
     if (image.devices() == RootImage.Devices.STATIC) {
       for (DeviceNode.Entry entry : STATIC_DEV) {
-        resources.add(
+        DeviceNode node =
             new DeviceNode(
                 path,
                 (entry.directory() ? "static /dev directory " : "static device node ")
@@ -107,13 +114,17 @@ final class RootImageResources {
                     + " of root image "
                     + image.name(),
                 entry,
-                needs));
+                needs);
+        node.producedBy(Provenance.at(image.origin().at("spec.devices")));
+        resources.add(node);
       }
     }
     Set<String> services = new LinkedHashSet<>();
     for (String service : image.disableServices()) {
       if (services.add(DisabledService.baseName(service))) {
-        resources.add(new DisabledService(path, service, needs));
+        DisabledService disabled = new DisabledService(path, service, needs);
+        disabled.producedBy(Provenance.at(image.origin().at("spec.disableServices")));
+        resources.add(disabled);
       }
     }
   }

@@ -1,6 +1,8 @@
 package io.netroot.check;
 
 import io.netroot.catalog.Area;
+import io.netroot.catalog.DhcpBackend;
+import io.netroot.catalog.DhcpListening;
 import io.netroot.catalog.ResourceId;
 import io.netroot.engine.Action;
 import io.netroot.engine.Report;
@@ -20,8 +22,9 @@ import java.util.Optional;
  * {@code agent check}, as {@code cobbler check} but from what is really there: the specs against
  * the boot server (a plan that changes nothing), each managed service enabled and running, the NFS
  * versions nfsd offers, an interface in each managed network for the DHCP server to answer on (and
- * named in {@code INTERFACESv4} when that is set), each export exported, and each TFTP file
- * readable by the TFTP server's user.
+ * one the chosen DHCP server answers on, as its own configuration says: {@code INTERFACESv4}, Kea's
+ * {@code interfaces-config}, dnsmasq's {@code interface=}; {@link DhcpBackend#listening}), each
+ * export exported, and each TFTP file readable by the TFTP server's user.
  *
  * <p>What needs this machine (its services, interfaces and live exports) is checked only when the
  * services are ({@code /}, or {@code --services systemd} under a root prefix); the rest is read
@@ -152,7 +155,8 @@ public final class BootServerChecks {
               "dhcp interfaces", "ip addr failed: " + listed.output().strip(), "ip -4 addr show"));
     }
     List<Interfaces.Address> addresses = Interfaces.parse(listed.output());
-    Optional<List<String>> named = DhcpInterfaces.configured(root, plan.layout());
+    Optional<DhcpListening> listening =
+        DhcpBackend.of(specs.server().dhcp().server()).listening(root, plan.layout());
     List<Check> out = new ArrayList<>();
     for (Network network : specs.networks()) {
       String subject = "dhcp on " + network.name() + " " + network.subnet();
@@ -165,12 +169,13 @@ public final class BootServerChecks {
                 "give the boot server an address there (ip addr add ADDRESS/"
                     + network.subnet().prefix()
                     + " dev IFACE), or the DHCP server answers nobody on it"));
-      } else if (named.isPresent() && !named.get().contains(on.get().name())) {
+      } else if (listening.isPresent()
+          && !listening.get().answersOn(on.get().name(), on.get().address().toString())) {
         out.add(
             Check.fail(
                 subject,
-                on.get().name() + " is not in INTERFACESv4 (" + String.join(" ", named.get()) + ")",
-                "add " + on.get().name() + " to INTERFACESv4 in " + DhcpInterfaces.FILE));
+                listening.get().whyNot(on.get().name()),
+                listening.get().fixFor(on.get().name())));
       } else {
         out.add(Check.ok(subject, "on " + on.get().name() + " (" + on.get().address() + ")"));
       }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -103,6 +104,75 @@ final class FleetView {
           }
           lines.add(String.format("  %-8s %s", area.word() + ":", String.join(", ", parts)));
         });
+    return lines;
+  }
+
+  /** More hosts changing than this gives the plan a summary per host. */
+  static final int FEW_HOSTS = 3;
+
+  /** Host names listed on one line of the summary per host before the rest are counted. */
+  static final int NAMES_SHOWN = 5;
+
+  /**
+   * The summary per host, when more than {@link #FEW_HOSTS} hosts change: the hosts grouped by what
+   * changes for each ({@code 1000 hosts, 2 to create each: node00000, node00001, node00002,
+   * node00003, node00004, … and 995 more}), the largest group first. A host's part is what belongs
+   * to it alone (its PXE files); its lines in the DHCP configuration are the DHCP file's change.
+   * Empty for a few hosts: the list of changes already names them.
+   */
+  static List<String> summaryByHost(Report report, boolean dry) {
+    Map<String, Map<Action, Integer>> byHost = new TreeMap<>();
+    Map<String, Integer> handEdits = new java.util.HashMap<>();
+    for (ResourceResult r : report.changes()) {
+      String host = r.provenance().host();
+      if (host == null) {
+        continue;
+      }
+      byHost
+          .computeIfAbsent(host, h -> new EnumMap<>(Action.class))
+          .merge(r.action(), 1, Integer::sum);
+      if (r.handEdit()) {
+        handEdits.merge(host, 1, Integer::sum);
+      }
+    }
+    if (byHost.size() <= FEW_HOSTS) {
+      return List.of();
+    }
+    Map<String, List<String>> hostsByChange = new LinkedHashMap<>();
+    byHost.forEach(
+        (host, actions) -> {
+          List<String> parts = new ArrayList<>();
+          actions.forEach(
+              (action, n) -> parts.add(n + (dry ? " to " + action.word() : " " + past(action))));
+          int edits = handEdits.getOrDefault(host, 0);
+          if (edits > 0) {
+            parts.add(edits + " hand edit" + (edits == 1 ? "" : "s"));
+          }
+          hostsByChange.computeIfAbsent(String.join(", ", parts), k -> new ArrayList<>()).add(host);
+        });
+    List<String> lines = new ArrayList<>();
+    lines.add("By host: " + byHost.size() + " hosts " + (dry ? "change" : "changed"));
+    hostsByChange.entrySet().stream()
+        .sorted((a, b) -> b.getValue().size() - a.getValue().size())
+        .forEach(
+            e -> {
+              List<String> hosts = e.getValue();
+              String names =
+                  hosts.size() <= NAMES_SHOWN + 1
+                      ? String.join(", ", hosts)
+                      : String.join(", ", hosts.subList(0, NAMES_SHOWN))
+                          + ", … and "
+                          + (hosts.size() - NAMES_SHOWN)
+                          + " more";
+              lines.add(
+                  String.format(
+                      "  %d host%s, %s%s: %s",
+                      hosts.size(),
+                      hosts.size() == 1 ? "" : "s",
+                      e.getKey(),
+                      hosts.size() == 1 ? "" : " each",
+                      names));
+            });
     return lines;
   }
 

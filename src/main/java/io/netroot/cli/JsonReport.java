@@ -94,6 +94,7 @@ final class JsonReport {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", r.id().value());
     c.put("kind", Area.of(r.id(), report.layout()).word());
+    putProvenance(c, r);
     c.put("action", r.action().word());
     c.put("path", r.path());
     c.put("reason", r.reason());
@@ -108,12 +109,22 @@ final class JsonReport {
     return c;
   }
 
+  /**
+   * {@code host}: the host the resource belongs to, or null; {@code origin}: the spec {@code
+   * FILE:LINE} that produced it, or null for a record no spec produces any more.
+   */
+  private static void putProvenance(Map<String, Object> entry, ResourceResult r) {
+    entry.put("host", r.provenance().host());
+    entry.put("origin", r.provenance().origin());
+  }
+
   private static List<Object> drift(Report report) {
     List<Object> drift = new ArrayList<>();
     for (ResourceResult r : report.handEdits()) {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("id", r.id().value());
       d.put("kind", r.drift().name().toLowerCase(Locale.ROOT));
+      putProvenance(d, r);
       d.put("path", r.path());
       putAttributes(d, r.attributes());
       d.put("diff", r.contentEdited() ? Diffs.handEdit(r) : "");
@@ -159,6 +170,7 @@ final class JsonReport {
     for (ResourceResult r : report.failures()) {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("id", r.id().value());
+      putProvenance(f, r);
       f.put("path", r.path());
       f.put("status", r.status().name().toLowerCase(Locale.ROOT));
       f.put("error", r.error());

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       HostsCommand.class,
       CheckCommand.class,
+      SchemaCommand.class,
       BenchCommand.class,
       ImportCommand.class,
       CommandLine.HelpCommand.class

@@ -15,7 +15,8 @@ final class OutputOptions {
       names = "--full",
       description =
           "On a terminal, list every change and diff: changes of the same shape (the PXE files of "
-              + "many hosts) are otherwise folded after the first "
+              + "many hosts), and blocks of the same shape inside one diff (the host blocks of "
+              + "dhcpd.conf), are otherwise folded after the first "
               + FleetView.SHOWN
               + ".")
   boolean full;

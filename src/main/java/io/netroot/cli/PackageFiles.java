@@ -1,5 +1,6 @@
 package io.netroot.cli;
 
+import io.netroot.spec.JsonSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import picocli.CommandLine;
  * Writes the files of the Debian package that are made from the command line itself, for {@code
  * bin/build-deb}: the manual page {@code netroot-agent.1} ({@link ManPage}) and the bash completion
  * {@code netroot-agent.bash} (picocli's {@link AutoComplete}, which zsh also loads through
- * bashcompinit).
+ * bashcompinit), and the JSON Schema of the specs {@code netroot.schema.json} ({@link JsonSchema}).
  *
  * <p>{@code java -cp netroot.jar io.netroot.cli.PackageFiles DIR}. The page's date is that of
  * {@code SOURCE_DATE_EPOCH} when it is set (reproducible builds), else today's.
@@ -45,6 +46,8 @@ public final class PackageFiles {
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve(COMMAND + ".bash"), completion(Main.newCommandLine()), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("netroot.schema.json"), JsonSchema.document(), StandardCharsets.UTF_8);
   }
 
   /**

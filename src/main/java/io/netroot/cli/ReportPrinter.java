@@ -41,6 +41,11 @@ final class ReportPrinter {
       out.println("By kind:");
       FleetView.summaryByKind(report, dry).forEach(out::println);
       out.println();
+      List<String> byHost = FleetView.summaryByHost(report, dry);
+      if (!byHost.isEmpty()) {
+        byHost.forEach(out::println);
+        out.println();
+      }
     }
     for (ResourceResult r : folded.shown()) {
       out.printf(
@@ -88,6 +93,9 @@ final class ReportPrinter {
       for (ResourceResult r : folded.shown()) {
         // a file set to its mode and owner in place has no content diff to show
         String diff = r.attributesOnly() ? "" : Diffs.planned(r);
+        if (options.folds()) {
+          diff = DiffFold.fold(diff);
+        }
         if (!diff.isEmpty()) {
           out.println();
           out.print(colours.diff(diff));
@@ -128,6 +136,9 @@ final class ReportPrinter {
     if (!options.noDiff) {
       for (ResourceResult r : edits) {
         String diff = r.contentEdited() ? Diffs.handEdit(r) : "";
+        if (options.folds()) {
+          diff = DiffFold.fold(diff);
+        }
         if (!diff.isEmpty()) {
           out.println();
           out.print(diff);

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The removal part of a pass: what the state records but the catalog no longer has is removed (a
- * file or block, backed up first when edited by hand) or only forgotten (settings, services). A
- * removal waits while a failed or blocked resource may still name the file ({@link OrphanGuard}),
- * and the removals of an apply are all held back while {@link Options#deletions()} says so: their
- * records stay, so a later pass makes them.
+ * file or block, backed up first when edited by hand or when the catalog asks for it, {@link
+ * Catalog#backedUpRemovals()}) or only forgotten (settings, services). A removal waits while a
+ * failed or blocked resource may still name the file ({@link OrphanGuard}), and the removals of an
+ * apply are all held back while {@link Options#deletions()} says so: their records stay, so a later
+ * pass makes them.
  */
 final class OrphanRemoval {
 
@@ -70,7 +71,7 @@ final class OrphanRemoval {
         outcome.results.add(held(orphan, record, hold.get()));
       } else {
         options.progress().step("remove " + id.value());
-        remove(orphan, record, guard);
+        remove(orphan, record, guard, catalog.backedUpRemovals().contains(record.path()));
       }
     }
   }
@@ -111,7 +112,11 @@ final class OrphanRemoval {
         .build();
   }
 
-  private void remove(RecordedResource resource, AppliedRecord recorded, OrphanGuard guard) {
+  /**
+   * @param alwaysBackUp a backup is kept even when netroot's part was not edited by hand
+   */
+  private void remove(
+      RecordedResource resource, AppliedRecord recorded, OrphanGuard guard, boolean alwaysBackUp) {
     try {
       Optional<Content> actual = resource.observe(root);
       AppliedRecord record = writes.lastApplied(resource.id(), actual).orElse(recorded);
@@ -133,9 +138,12 @@ final class OrphanRemoval {
           Decision.decideOrphan(actual.map(Content::sha256).orElse(null), record.sha256());
       Backups.Entry backup = null;
       Status status = decision.action() == Action.NOOP ? Status.UNCHANGED : Status.PLANNED;
+      boolean backUp =
+          decision.action() == Action.DELETE
+              && (decision.handEdit() || (alwaysBackUp && removesSomething(record)));
       if (!options.dryRun()) {
         if (decision.action() == Action.DELETE) {
-          if (decision.handEdit()) {
+          if (backUp) {
             backup = backups.save(record.path(), decision.reason());
           }
           resource.remove(root);
@@ -151,7 +159,7 @@ final class OrphanRemoval {
               .status(status)
               .observed(Observed.of(actual))
               .lastApplied(record.content())
-              .keepsBackup(decision.handEdit() && decision.action() == Action.DELETE)
+              .keepsBackup(backUp)
               .backup(backup)
               .build());
     } catch (NetrootException e) {

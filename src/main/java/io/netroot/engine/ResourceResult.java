@@ -2,6 +2,7 @@ package io.netroot.engine;
 
 import io.netroot.catalog.AttributeChange;
 import io.netroot.catalog.Content;
+import io.netroot.catalog.Provenance;
 import io.netroot.catalog.Removable;
 import io.netroot.catalog.ResourceId;
 import io.netroot.os.Sha256;
@@ -26,6 +27,7 @@ import java.util.OptionalLong;
  * @param wholeFile the whole file before and after, when the pass adds its part (a block, keys) to
  *     a file that is there without it, else null; only for the diff people see, which then shows
  *     the lines around the part. The hashes stay those of the managed part alone.
+ * @param provenance which spec produced the resource: its host, its spec file and line
  */
 public record ResourceResult(
     ResourceId id,
@@ -43,11 +45,13 @@ public record ResourceResult(
     boolean keepsBackup,
     Backups.Entry backup,
     AttributeChange attributes,
-    FileTexts wholeFile) {
+    FileTexts wholeFile,
+    Provenance provenance) {
 
   public ResourceResult {
     Objects.requireNonNull(observed, "observed");
     Objects.requireNonNull(desired, "desired");
+    Objects.requireNonNull(provenance, "provenance");
   }
 
   /**
@@ -162,7 +166,7 @@ public record ResourceResult(
 
   /** A resource that failed or was not touched: nothing read, nothing to write. */
   static ResourceResult failed(Removable subject, Status status, String error) {
-    return failed(subject.id(), subject.path(), subject.description(), status, error);
+    return builder(subject).status(status).reason(error).error(error).build();
   }
 
   /** A resource that failed or was not touched: nothing read, nothing to write. */
@@ -171,9 +175,10 @@ public record ResourceResult(
     return builder(id, path, description).status(status).reason(error).error(error).build();
   }
 
-  /** Starts the result for {@code subject}: its id, path and description. */
+  /** Starts the result for {@code subject}: its id, path, description and provenance. */
   static Builder builder(Removable subject) {
-    return builder(subject.id(), subject.path(), subject.description());
+    return builder(subject.id(), subject.path(), subject.description())
+        .provenance(subject.provenance());
   }
 
   /** Starts the result for the resource {@code id} at {@code path}. */
@@ -204,6 +209,7 @@ public record ResourceResult(
     private Backups.Entry backup;
     private AttributeChange attributes;
     private FileTexts wholeFile;
+    private Provenance provenance = Provenance.NONE;
 
     private Builder(ResourceId id, String path, String description) {
       this.id = id;
@@ -276,6 +282,11 @@ public record ResourceResult(
       return this;
     }
 
+    Builder provenance(Provenance provenance) {
+      this.provenance = provenance;
+      return this;
+    }
+
     ResourceResult build() {
       Objects.requireNonNull(status, "status");
       return new ResourceResult(
@@ -294,7 +305,8 @@ public record ResourceResult(
           keepsBackup,
           backup,
           attributes,
-          wholeFile);
+          wholeFile,
+          provenance);
     }
   }
 }

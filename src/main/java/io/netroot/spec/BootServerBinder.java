@@ -3,7 +3,6 @@ package io.netroot.spec;
 import static io.netroot.spec.Schema.Type.BOOL;
 import static io.netroot.spec.Schema.Type.INT;
 import static io.netroot.spec.Schema.Type.LIST;
-import static io.netroot.spec.Schema.Type.MAP;
 import static io.netroot.spec.Schema.Type.STRING;
 import static io.netroot.spec.Schema.optional;
 import static io.netroot.spec.Schema.required;
@@ -19,35 +18,16 @@ final class BootServerBinder implements KindBinder {
   static final List<String> DEFAULT_MODULES =
       List.of("ldlinux.c32", "menu.c32", "libutil.c32", "libcom32.c32");
 
-  private static final Schema SPEC =
-      Schema.of(
-          "BootServer spec",
-          required("address", STRING),
-          optional("platform", STRING),
-          optional("tftpRoot", STRING),
-          optional("dhcp", MAP),
-          optional("nfs", MAP),
-          optional("tftp", MAP),
-          optional("bootloader", MAP),
-          optional("pxe", MAP),
-          optional("agent", MAP));
+  /** The words of {@code platform}: the two families of defaults netroot knows. */
+  static final List<String> PLATFORMS = List.of("debian", "fedora");
+
   private static final Schema DHCP =
       Schema.of(
           "BootServer spec.dhcp",
           optional("config", STRING),
           optional("service", STRING),
-          optional("server", STRING),
-          optional("mode", STRING));
-  private static final Schema NFS =
-      Schema.of(
-          "BootServer spec.nfs",
-          optional("exportsFile", STRING),
-          optional("service", STRING),
-          optional("confFile", STRING),
-          optional("versions", MAP),
-          optional("udp", BOOL),
-          optional("server", STRING),
-          optional("ganeshaConfig", STRING));
+          optional("server", BootServer.DhcpServer.class),
+          optional("mode", BootServer.DhcpMode.class));
   private static final Schema NFS_VERSIONS =
       Schema.of(
           "BootServer spec.nfs.versions",
@@ -56,7 +36,16 @@ final class BootServerBinder implements KindBinder {
           optional("v4", BOOL),
           optional("v4.1", BOOL),
           optional("v4.2", BOOL));
-  static final java.util.Set<String> PLATFORMS = java.util.Set.of("debian", "fedora");
+  private static final Schema NFS =
+      Schema.of(
+          "BootServer spec.nfs",
+          optional("exportsFile", STRING),
+          optional("service", STRING),
+          optional("confFile", STRING),
+          optional("versions", NFS_VERSIONS),
+          optional("udp", BOOL),
+          optional("server", BootServer.NfsServer.class),
+          optional("ganeshaConfig", STRING));
   private static final Schema TFTP = Schema.of("BootServer spec.tftp", optional("service", STRING));
   private static final Schema BOOTLOADER =
       Schema.of(
@@ -72,17 +61,6 @@ final class BootServerBinder implements KindBinder {
           optional("timeout", INT),
           optional("default", STRING),
           optional("title", STRING));
-
-  private static final Schema AGENT =
-      Schema.of(
-          "BootServer spec.agent",
-          optional("interval", STRING),
-          optional("splay", STRING),
-          optional("onDrift", STRING),
-          optional("http", INT),
-          optional("retry", MAP),
-          optional("git", MAP),
-          optional("backups", MAP));
   private static final Schema BACKUPS =
       Schema.of("BootServer spec.agent.backups", optional("keep", INT), optional("maxAge", STRING));
   private static final Schema RETRY =
@@ -93,6 +71,28 @@ final class BootServerBinder implements KindBinder {
           required("url", STRING),
           optional("branch", STRING),
           optional("interval", STRING));
+  private static final Schema AGENT =
+      Schema.of(
+          "BootServer spec.agent",
+          optional("interval", STRING),
+          optional("splay", STRING),
+          optional("onDrift", DriftPolicy.class),
+          optional("http", INT),
+          optional("retry", RETRY),
+          optional("git", GIT),
+          optional("backups", BACKUPS));
+  private static final Schema SPEC =
+      Schema.of(
+          "BootServer spec",
+          required("address", STRING),
+          optional("platform", PLATFORMS),
+          optional("tftpRoot", STRING),
+          optional("dhcp", DHCP),
+          optional("nfs", NFS),
+          optional("tftp", TFTP),
+          optional("bootloader", BOOTLOADER),
+          optional("pxe", PXE),
+          optional("agent", AGENT));
 
   @Override
   public Schema spec() {
@@ -104,9 +104,9 @@ final class BootServerBinder implements KindBinder {
     Ipv4 address = Values.ipv4(ctx, spec.scalar("address"));
     String tftpRoot =
         Grammar.check(ctx, spec.scalar("tftpRoot"), ServerPath.ownDirectory("the TFTP root"));
-    MappingReader dhcp = spec.mapping("dhcp", DHCP);
-    MappingReader nfs = spec.mapping("nfs", NFS);
-    MappingReader bootloader = spec.mapping("bootloader", BOOTLOADER);
+    MappingReader dhcp = spec.mapping("dhcp");
+    MappingReader nfs = spec.mapping("nfs");
+    MappingReader bootloader = spec.mapping("bootloader");
     List<String> modules =
         bootloader.has("modules")
             ? Values.each(ctx, bootloader.strings("modules"), FileName.GRAMMAR)
@@ -132,19 +132,19 @@ final class BootServerBinder implements KindBinder {
             Values.exportsFile(ctx, nfs.scalar("exportsFile")),
             service(ctx, nfs),
             Values.serverPath(ctx, nfs.scalar("confFile")),
-            nfs.has("versions") ? versions(nfs.mapping("versions", NFS_VERSIONS)) : null,
+            nfs.has("versions") ? versions(nfs.mapping("versions")) : null,
             nfs.bool("udp"),
             Values.oneOf(ctx, nfs.scalar("server"), BootServer.NfsServer.class, null),
             Values.serverPath(ctx, nfs.scalar("ganeshaConfig"))),
-        new BootServer.Tftp(service(ctx, spec.mapping("tftp", TFTP))),
+        new BootServer.Tftp(service(ctx, spec.mapping("tftp"))),
         new BootServer.Bootloader(
             Values.serverPath(ctx, bootloader.scalar("pxelinuxDir")),
             Values.serverPath(ctx, bootloader.scalar("modulesDir")),
             List.copyOf(modules),
             Values.serverPath(ctx, bootloader.scalar("efiDir")),
             Values.serverPath(ctx, bootloader.scalar("efiModulesDir"))),
-        pxe(ctx, spec.mapping("pxe", PXE)),
-        agent(ctx, spec.mapping("agent", AGENT)),
+        pxe(ctx, spec.mapping("pxe")),
+        agent(ctx, spec.mapping("agent")),
         ctx.origin());
   }
 
@@ -156,8 +156,8 @@ final class BootServerBinder implements KindBinder {
           agent.child("http") + " " + http + " is not a port; use 1 to 65535, or 0 to turn it off");
       http = null;
     }
-    MappingReader retry = agent.mapping("retry", RETRY);
-    MappingReader git = agent.mapping("git", GIT);
+    MappingReader retry = agent.mapping("retry");
+    MappingReader git = agent.mapping("git");
     return new BootServer.Agent(
         Durations.bind(ctx, agent.scalar("interval"), false),
         Durations.bind(ctx, agent.scalar("splay"), true),
@@ -176,7 +176,7 @@ final class BootServerBinder implements KindBinder {
                 Grammar.check(ctx, git.scalar("branch"), GitSource.BRANCH_NAME),
                 Durations.bind(ctx, git.scalar("interval"), false))
             : null,
-        agent.has("backups") ? backups(ctx, agent.mapping("backups", BACKUPS)) : null);
+        agent.has("backups") ? backups(ctx, agent.mapping("backups")) : null);
   }
 
   private static BootServer.Backups backups(DocumentContext ctx, MappingReader backups) {

@@ -38,14 +38,19 @@ final class DocumentBinder {
     return Collections.unmodifiableMap(binders);
   }
 
-  private static final Schema ENVELOPE =
+  static final Schema METADATA = Schema.of("metadata", required("name", STRING));
+
+  /**
+   * The fields of every document. {@code spec} is read against the schema of its kind's binder, so
+   * its own nested schema here is empty.
+   */
+  static final Schema ENVELOPE =
       Schema.of(
           "a spec document",
           required("apiVersion", STRING),
           required("kind", STRING),
-          required("metadata", MAP),
+          required("metadata", METADATA),
           required("spec", MAP));
-  private static final Schema METADATA = Schema.of("metadata", required("name", STRING));
 
   private DocumentBinder() {}
 
@@ -93,7 +98,7 @@ final class DocumentBinder {
               + "; the known kinds are "
               + String.join(", ", BINDERS.keySet()));
     }
-    MappingReader metadata = envelope.mapping("metadata", METADATA);
+    MappingReader metadata = envelope.mapping("metadata");
     String name = Values.name(ctx, metadata.scalar("name"));
     if (kind == null) {
       catalog.unreadable();
@@ -102,7 +107,7 @@ final class DocumentBinder {
     KindBinder binder = BINDERS.get(kind);
     SpecDocument document = null;
     if (envelope.has("spec")) {
-      document = binder.bind(ctx, envelope.mapping("spec", binder.spec()));
+      document = binder.bind(ctx, envelope.mappingAs("spec", binder.spec()));
     }
     catalog.add(kind, name, ctx.document(), ctx.failed() ? null : document);
   }

@@ -3,6 +3,7 @@ package io.netroot.spec;
 import static io.netroot.spec.Schema.Type.BOOL;
 import static io.netroot.spec.Schema.Type.LIST;
 import static io.netroot.spec.Schema.Type.STRING;
+import static io.netroot.spec.Schema.listOf;
 import static io.netroot.spec.Schema.optional;
 import static io.netroot.spec.Schema.required;
 
@@ -13,14 +14,14 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Binds {@code kind: Export}: an absolute path and at least one client. */
 final class ExportBinder implements KindBinder {
 
+  private static final Schema CLIENT =
+      Schema.of("an Export client", required("match", STRING), optional("options", LIST));
   private static final Schema SPEC =
       Schema.of(
           "Export spec",
           required("path", STRING),
-          required("clients", LIST),
+          required("clients", listOf(CLIENT)),
           optional("acknowledgeInsecure", BOOL));
-  private static final Schema CLIENT =
-      Schema.of("an Export client", required("match", STRING), optional("options", LIST));
 
   @Override
   public Schema spec() {
@@ -30,7 +31,7 @@ final class ExportBinder implements KindBinder {
   @Override
   public SpecDocument bind(DocumentContext ctx, MappingReader spec) {
     String path = Grammar.check(ctx, spec.scalar("path"), ServerPath.ownDirectory("an export"));
-    List<MappingReader> clientReaders = spec.mappings("clients", CLIENT);
+    List<MappingReader> clientReaders = spec.mappings("clients");
     if (spec.node("clients") instanceof SequenceNode list && list.getValue().isEmpty()) {
       ctx.error(
           spec.node("clients"),

@@ -18,7 +18,7 @@ final class HostBinder implements KindBinder {
           required("mac", STRING),
           optional("ip", STRING),
           required("profile", STRING),
-          optional("firmware", STRING),
+          optional("firmware", Firmware.class),
           optional("ipReservedElsewhere", BOOL));
 
   @Override

@@ -22,7 +22,7 @@ final class KernelBinder implements KindBinder {
           optional("initrd", STRING),
           optional("sha256", STRING),
           optional("config", STRING),
-          optional("rootMethod", STRING));
+          optional("rootMethod", RootMethod.class));
 
   /** What an image's kernel takes from the image, so its spec may not name. */
   private static final List<String> FROM_THE_IMAGE = List.of("initrd", "sha256", "config");

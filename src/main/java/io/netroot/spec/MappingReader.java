@@ -21,18 +21,20 @@ final class MappingReader {
   private final DocumentContext ctx;
   private final String path;
   private final Node owner;
+  private final Schema schema;
   private final Map<String, Node> written = new HashMap<>();
   private final Map<String, Node> values = new HashMap<>();
   private final Map<String, Node> keyNodes = new HashMap<>();
 
-  private MappingReader(DocumentContext ctx, String path, Node owner) {
+  private MappingReader(DocumentContext ctx, String path, Node owner, Schema schema) {
     this.ctx = ctx;
     this.path = path;
     this.owner = owner;
+    this.schema = schema;
   }
 
-  static MappingReader absent(DocumentContext ctx, String path) {
-    return new MappingReader(ctx, path, null);
+  static MappingReader absent(DocumentContext ctx, String path, Schema schema) {
+    return new MappingReader(ctx, path, null, schema);
   }
 
   /**
@@ -40,7 +42,7 @@ final class MappingReader {
    */
   static MappingReader read(
       DocumentContext ctx, String path, MappingNode mapping, Node owner, Schema schema) {
-    MappingReader reader = new MappingReader(ctx, path, owner);
+    MappingReader reader = new MappingReader(ctx, path, owner, schema);
     for (NodeTuple tuple : mapping.getValue()) {
       reader.readEntry(tuple, schema);
     }
@@ -159,6 +161,16 @@ final class MappingReader {
     return items;
   }
 
+  /** The schema the field {@code key} nests; a binder asking for an undeclared one is a bug. */
+  private Schema nested(String key, Schema.Type type) {
+    Schema.Field field = schema.field(key);
+    if (field == null || field.type() != type || field.nested() == null) {
+      throw new IllegalStateException(
+          schema.owner() + " declares no nested schema for " + key + " as " + type.description);
+    }
+    return field.nested();
+  }
+
   /** Visits each item of a list field with its dotted path, recording the item's position. */
   private void forEachItem(String key, java.util.function.BiConsumer<Node, String> visit) {
     if (values.get(key) instanceof SequenceNode sequence) {
@@ -172,16 +184,32 @@ final class MappingReader {
     }
   }
 
-  /** A nested mapping, or an absent reader when the field was not written (or was invalid). */
-  MappingReader mapping(String key, Schema schema) {
+  /**
+   * A nested mapping, read against the schema its field declares, or an absent reader when the
+   * field was not written (or was invalid).
+   */
+  MappingReader mapping(String key) {
+    Schema nested = nested(key, Schema.Type.MAP);
+    if (values.get(key) instanceof MappingNode mapping) {
+      return read(ctx, child(key), mapping, keyNodes.get(key), nested);
+    }
+    return absent(ctx, child(key), nested);
+  }
+
+  /**
+   * A nested mapping read against {@code schema}: for the one mapping whose schema depends on
+   * another field, the envelope's {@code spec} (by its {@code kind}).
+   */
+  MappingReader mappingAs(String key, Schema schema) {
     if (values.get(key) instanceof MappingNode mapping) {
       return read(ctx, child(key), mapping, keyNodes.get(key), schema);
     }
-    return absent(ctx, child(key));
+    return absent(ctx, child(key), schema);
   }
 
-  /** The items of a list of mappings, each read against {@code schema}. */
-  List<MappingReader> mappings(String key, Schema schema) {
+  /** The items of a list of mappings, each read against the item schema its field declares. */
+  List<MappingReader> mappings(String key) {
+    Schema schema = nested(key, Schema.Type.LIST);
     List<MappingReader> items = new ArrayList<>();
     forEachItem(
         key,

@@ -1,7 +1,6 @@
 package io.netroot.spec;
 
 import static io.netroot.spec.Schema.Type.LIST;
-import static io.netroot.spec.Schema.Type.MAP;
 import static io.netroot.spec.Schema.Type.STRING;
 import static io.netroot.spec.Schema.optional;
 import static io.netroot.spec.Schema.required;
@@ -9,16 +8,16 @@ import static io.netroot.spec.Schema.required;
 /** Binds {@code kind: Network}; checks that the dynamic range is ordered and inside the subnet. */
 final class NetworkBinder implements KindBinder {
 
+  private static final Schema RANGE =
+      Schema.of("Network spec.dynamicRange", required("start", STRING), required("end", STRING));
   private static final Schema SPEC =
       Schema.of(
           "Network spec",
           required("subnet", STRING),
           optional("routers", LIST),
           optional("dnsServers", LIST),
-          optional("dynamicRange", MAP),
+          optional("dynamicRange", RANGE),
           optional("domainName", STRING));
-  private static final Schema RANGE =
-      Schema.of("Network spec.dynamicRange", required("start", STRING), required("end", STRING));
 
   @Override
   public Schema spec() {
@@ -30,7 +29,7 @@ final class NetworkBinder implements KindBinder {
     Ipv4Cidr subnet = Values.cidr(ctx, spec.scalar("subnet"));
     Network.Range range = null;
     if (spec.has("dynamicRange")) {
-      range = range(ctx, spec.mapping("dynamicRange", RANGE), subnet);
+      range = range(ctx, spec.mapping("dynamicRange"), subnet);
     }
     return new Network(
         ctx.name(),

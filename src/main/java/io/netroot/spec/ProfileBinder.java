@@ -16,7 +16,7 @@ final class ProfileBinder implements KindBinder {
           optional("nfsOptions", LIST),
           optional("kernelArgs", LIST),
           optional("menuLabel", STRING),
-          optional("firmware", STRING));
+          optional("firmware", Firmware.class));
 
   @Override
   public Schema spec() {

@@ -2,8 +2,8 @@ package io.netroot.spec;
 
 import static io.netroot.spec.Schema.Type.BOOL;
 import static io.netroot.spec.Schema.Type.LIST;
-import static io.netroot.spec.Schema.Type.MAP;
 import static io.netroot.spec.Schema.Type.STRING;
+import static io.netroot.spec.Schema.listOf;
 import static io.netroot.spec.Schema.optional;
 import static io.netroot.spec.Schema.required;
 
@@ -20,17 +20,6 @@ import java.util.Map;
  */
 final class RootImageBinder implements KindBinder {
 
-  private static final Schema SPEC =
-      Schema.of(
-          "RootImage spec",
-          required("path", STRING),
-          optional("source", MAP),
-          optional("build", MAP),
-          optional("readOnly", BOOL),
-          optional("overlay", STRING),
-          optional("devices", STRING),
-          optional("disableServices", LIST),
-          optional("files", LIST));
   private static final Schema SOURCE =
       Schema.of(
           "RootImage spec.source",
@@ -40,7 +29,7 @@ final class RootImageBinder implements KindBinder {
   private static final Schema BUILD =
       Schema.of(
           "RootImage spec.build",
-          required("distribution", STRING),
+          required("distribution", RootImage.Distribution.class),
           required("suite", STRING),
           optional("packages", LIST),
           optional("mirror", STRING),
@@ -51,6 +40,17 @@ final class RootImageBinder implements KindBinder {
           required("path", STRING),
           required("content", STRING),
           optional("mode", STRING));
+  private static final Schema SPEC =
+      Schema.of(
+          "RootImage spec",
+          required("path", STRING),
+          optional("source", SOURCE),
+          optional("build", BUILD),
+          optional("readOnly", BOOL),
+          optional("overlay", RootImage.Overlay.class),
+          optional("devices", RootImage.Devices.class),
+          optional("disableServices", LIST),
+          optional("files", listOf(FILE)));
 
   @Override
   public Schema spec() {
@@ -97,7 +97,7 @@ final class RootImageBinder implements KindBinder {
    * DebianArchive} grammar; the package cache is a directory of its own on the server.
    */
   private static RootImage.Build build(DocumentContext ctx, MappingReader spec) {
-    MappingReader build = spec.mapping("build", BUILD);
+    MappingReader build = spec.mapping("build");
     RootImage.Distribution distribution =
         Values.oneOf(
             ctx,
@@ -144,7 +144,7 @@ final class RootImageBinder implements KindBinder {
   private static List<RootImage.ImageFile> files(DocumentContext ctx, MappingReader spec) {
     List<RootImage.ImageFile> files = new ArrayList<>();
     Map<String, Scalar> seen = new HashMap<>();
-    for (MappingReader file : spec.mappings("files", FILE)) {
+    for (MappingReader file : spec.mappings("files")) {
       Position entry = ctx.position(file.owner());
       Scalar pathScalar = file.scalar("path");
       String path = Grammar.check(ctx, pathScalar, ImageFileValues.PATH);
@@ -177,7 +177,7 @@ final class RootImageBinder implements KindBinder {
   }
 
   private static RootImage.Source source(DocumentContext ctx, MappingReader spec) {
-    MappingReader source = spec.mapping("source", SOURCE);
+    MappingReader source = spec.mapping("source");
     Path tarball = Values.localPath(ctx, source.scalar("tarball"));
     Path directory = Values.localPath(ctx, source.scalar("directory"));
     String sha256 = Values.sha256(ctx, source.scalar("sha256"));

@@ -195,7 +195,7 @@ final class Values {
     }
     java.util.Map<String, E> byWord = new java.util.LinkedHashMap<>();
     for (E value : type.getEnumConstants()) {
-      byWord.put(value.name().toLowerCase(Locale.ROOT).replace('_', '-'), value);
+      byWord.put(Schema.word(value.name()), value);
     }
     E value = byWord.get(scalar.value());
     if (value == null) {

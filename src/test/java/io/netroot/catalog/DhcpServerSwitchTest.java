@@ -10,6 +10,7 @@ import io.netroot.os.ConfigChecker;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.spec.SpecLoader;
+import io.netroot.state.Backups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -250,5 +251,73 @@ class DhcpServerSwitchTest {
         .containsSubsequence("enable --now dnsmasq", "restart dnsmasq")
         .noneMatch(call -> call.contains("isc-dhcp-server"));
     assertThat(units.state("isc-dhcp-server").isActive()).isTrue();
+  }
+
+  @Test
+  void theOldServersBlockIsBackedUpWhenItGoesEvenWithoutAHandEditAndThePlanSaysSo()
+      throws Exception {
+    apply(ACCEPTS);
+    String dhcpd = Files.readString(root.resolve("/etc/dhcp/dhcpd.conf"));
+    units.calls.clear();
+    writeSpecs("kea", dir.resolve("syslinux"));
+
+    Report plan = plan();
+    assertThat(plan.resources())
+        .filteredOn(r -> r.id().value().equals("block:/etc/dhcp/dhcpd.conf"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo(io.netroot.engine.Action.DELETE);
+              assertThat(r.handEdit()).isFalse();
+              assertThat(r.keepsBackup()).isTrue();
+            });
+    assertThat(units.calls).isEmpty();
+
+    Report switched = apply(ACCEPTS);
+    assertThat(switched.failures()).isEmpty();
+    assertThat(backups()).extracting(Backups.Entry::path).containsExactly("/etc/dhcp/dhcpd.conf");
+    Backups.Entry kept = backups().get(0);
+    assertThat(
+            Files.readString(
+                root.resolve("/var/lib/netroot/backups/" + kept.id() + "/etc/dhcp/dhcpd.conf")))
+        .isEqualTo(dhcpd);
+
+    // kea -> dnsmasq: Kea's block goes the same way, and Kea stops before dnsmasq starts
+    units.with("dnsmasq", "disabled", "inactive");
+    units.calls.clear();
+    writeSpecs("dnsmasq", dir.resolve("syslinux"));
+    Report again = apply(ACCEPTS);
+    assertThat(again.failures()).isEmpty();
+    assertThat(units.calls)
+        .containsExactly(
+            "disable --now kea-dhcp4-server", "enable --now dnsmasq", "restart dnsmasq");
+    assertThat(backups())
+        .extracting(Backups.Entry::path)
+        .containsExactly("/etc/dhcp/dhcpd.conf", "/etc/kea/kea-dhcp4.conf");
+    assertThat(Files.readString(root.resolve("/etc/kea/kea-dhcp4.conf")))
+        .doesNotContain("# BEGIN netroot");
+    assertThat(root.resolve("/etc/dnsmasq.d/netroot.conf")).exists();
+  }
+
+  /** A removal no longer in the catalog that was never a DHCP server's keeps no backup. */
+  @Test
+  void aRemovedPxeConfigIsStillBackedUpOnlyAfterAHandEdit() throws Exception {
+    apply(ACCEPTS);
+    String hosts =
+        Files.readString(specs.resolve("server.yaml"))
+            .replace("kind: Host\nmetadata: {name: node1}", "kind: Host\nmetadata: {name: node2}")
+            .replace("52:54:00:00:00:01", "52:54:00:00:00:02");
+    Files.writeString(specs.resolve("server.yaml"), hosts);
+    assertThat(apply(ACCEPTS).failures()).isEmpty();
+    assertThat(backups()).isEmpty();
+  }
+
+  private Report plan() {
+    Catalog catalog = new CatalogCompiler(ACCEPTS, units).compile(SpecLoader.load(specs), root);
+    return new Engine(root, units, Clock.systemUTC()).reconcile(catalog, Options.plan());
+  }
+
+  private List<Backups.Entry> backups() {
+    return new Backups(root, Clock.systemUTC()).list();
   }
 }

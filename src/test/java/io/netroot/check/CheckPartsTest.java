@@ -29,14 +29,6 @@ class CheckPartsTest {
   }
 
   @Test
-  void interfacesV4IsReadAsDebianWritesIt() {
-    assertThat(DhcpInterfaces.parse("INTERFACESv4=\"\"\nINTERFACESv6=\"\"\n")).isEmpty();
-    assertThat(DhcpInterfaces.parse("# INTERFACESv4=\"eth9\"\nINTERFACESv4=\"eth0 eth1\"\n"))
-        .contains(List.of("eth0", "eth1"));
-    assertThat(DhcpInterfaces.parse("INTERFACESv4=eth2\n")).contains(List.of("eth2"));
-  }
-
-  @Test
   void theTftpUserAndItsGroupsComeFromPasswdAndGroup() {
     String passwd =
         "root:x:0:0:root:/root:/bin/bash\ntftp:x:107:112:tftp daemon:/srv/tftp:/usr/sbin/nologin\n";

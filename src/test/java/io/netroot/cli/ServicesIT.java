@@ -149,4 +149,50 @@ class ServicesIT {
         .contains("FAIL  exports: not exported: /storage/diskless/cent55_root")
         .contains("fix: exportfs -ra");
   }
+
+  @Test
+  void checkReadsTheInterfacesKeaAndDnsmasqAnswerOnFromTheirOwnConfiguration() throws Exception {
+    script(
+        "ip",
+        "#!/bin/sh\necho '1: lo    inet 127.0.0.1/8 scope host lo'\n"
+            + "echo '3: eth9    inet 10.0.0.1/24 brd 10.0.0.255 scope global eth9'\n");
+    Path boot = server.specs.resolve("boot.yaml");
+    Files.writeString(
+        boot,
+        Files.readString(boot)
+            .replace(
+                "dhcp: {config: /etc/dhcp/dhcpd.conf, service: dhcpd}",
+                "dhcp: {server: kea, service: kea-dhcp4-server}"));
+    CommandRunner.Result apply = agent("apply", "--no-diff");
+    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    // the file netroot made names no interface: Kea answers nowhere yet
+    CommandRunner.Result none = agent("check");
+    assertThat(none.output())
+        .contains("FAIL  dhcp on lab 10.0.0.0/24: eth9 is not in Kea's interfaces-config (none)")
+        .contains(
+            "fix: add \"eth9\" to \"interfaces\" of \"interfaces-config\" in"
+                + " /etc/kea/kea-dhcp4.conf");
+    Path kea = server.file("/etc/kea/kea-dhcp4.conf");
+    Files.writeString(
+        kea, Files.readString(kea).replace("\"interfaces\": [ ]", "\"interfaces\": [ \"eth9\" ]"));
+    assertThat(agent("check").output())
+        .contains("ok    dhcp on lab 10.0.0.0/24: on eth9 (10.0.0.1)");
+
+    Files.writeString(
+        boot,
+        Files.readString(boot)
+            .replace(
+                "dhcp: {server: kea, service: kea-dhcp4-server}",
+                "dhcp: {server: dnsmasq, service: dnsmasq}"));
+    Files.writeString(server.file("/etc/dnsmasq.conf"), "port=0\ninterface=eth0\n");
+    Files.createDirectories(server.file("/etc/dnsmasq.d"));
+    assertThat(agent("apply", "--no-diff").exitCode()).isZero();
+    assertThat(agent("check").output())
+        .contains(
+            "FAIL  dhcp on lab 10.0.0.0/24: eth9 is not in dnsmasq's interface= and"
+                + " listen-address= (eth0)");
+    Files.writeString(server.file("/etc/dnsmasq.conf"), "port=0\n");
+    assertThat(agent("check").output())
+        .contains("ok    dhcp on lab 10.0.0.0/24: on eth9 (10.0.0.1)");
+  }
 }

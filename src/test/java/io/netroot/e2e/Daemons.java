@@ -20,26 +20,91 @@ final class Daemons {
 
   /** ISC dhcpd in the foreground on {@code br0}, with a lease file of the test's own. */
   static Process dhcpd(NetworkLab lab, E2eBootServer server, Path dir) throws IOException {
+    return dhcpd(lab, lab.server, "dhcpd", server.path(E2eBootServer.DHCPD_CONF), dir, "br0");
+  }
+
+  /**
+   * ISC dhcpd in the foreground in {@code namespace} on {@code iface}, reading {@code conf}, with
+   * its lease and PID files in {@code dir} and its output in the log {@code name}.
+   */
+  static Process dhcpd(
+      NetworkLab lab, String namespace, String name, Path conf, Path dir, String iface)
+      throws IOException {
     String dhcpd = Require.program("dhcpd", "isc-dhcp-server");
-    Path leases = dir.resolve("dhcpd.leases");
+    Path leases = dir.resolve(name + ".leases");
     Files.write(leases, new byte[0]);
     Process process =
         lab.start(
-            lab.server,
-            "dhcpd",
+            namespace,
+            name,
             List.of(
                 dhcpd,
                 "-4",
                 "-d",
                 "-f",
                 "-cf",
-                server.path(E2eBootServer.DHCPD_CONF).toString(),
+                conf.toString(),
                 "-lf",
                 leases.toString(),
                 "-pf",
-                dir.resolve("dhcpd.pid").toString(),
-                "br0"));
-    awaitLog(lab, process, "dhcpd", "Server starting service.", Duration.ofSeconds(20));
+                dir.resolve(name + ".pid").toString(),
+                iface));
+    awaitLog(lab, process, name, "Server starting service.", Duration.ofSeconds(20));
+    return process;
+  }
+
+  /**
+   * Kea's DHCPv4 server in the foreground on the kea-dhcp4.conf netroot wrote, whose own part
+   * ({@link E2eBootServer#keaDir}) puts the leases, the control socket and, through Kea's
+   * environment, the PID and lock files in the test's directory. Its PID is the process's: {@code
+   * ip netns exec} and {@code env} exec.
+   */
+  static Process kea(NetworkLab lab, E2eBootServer server) {
+    String kea = Require.program("kea-dhcp4", "kea-dhcp4-server");
+    Require.file(
+        Path.of(E2eBootServer.KEA_LEASE_COMMANDS),
+        "bin/setup installs it (Debian package kea-common, with kea-dhcp4-server)");
+    Process process =
+        lab.start(
+            lab.server,
+            "kea-dhcp4",
+            List.of(
+                "env",
+                "KEA_PIDFILE_DIR=" + server.keaDir,
+                "KEA_LOCKFILE_DIR=" + server.keaDir,
+                kea,
+                "-c",
+                server.path(E2eBootServer.KEA_CONF).toString()));
+    awaitLog(lab, process, "kea-dhcp4", "DHCP4_STARTED", Duration.ofSeconds(20));
+    return process;
+  }
+
+  /**
+   * dnsmasq in the foreground for DHCP alone ({@code --port=0}: no DNS), on {@code br0}, reading
+   * netroot's drop-in as its only configuration file, logging every DHCP exchange; its lease and
+   * PID files in {@code dir}. It stays root, as it would drop to {@code nobody} and lose its log.
+   */
+  static Process dnsmasq(NetworkLab lab, E2eBootServer server, Path dir) {
+    String dnsmasq = Require.program("dnsmasq", "dnsmasq-base");
+    Process process =
+        lab.start(
+            lab.server,
+            "dnsmasq",
+            List.of(
+                dnsmasq,
+                "--keep-in-foreground",
+                "--no-resolv",
+                "--no-hosts",
+                "--port=0",
+                "--user=root",
+                "--interface=br0",
+                "--bind-interfaces",
+                "--log-dhcp",
+                "--log-facility=-",
+                "--dhcp-leasefile=" + dir.resolve("dnsmasq.leases"),
+                "--pid-file=" + dir.resolve("dnsmasq.pid"),
+                "--conf-file=" + server.path(E2eBootServer.DNSMASQ_CONF)));
+    awaitLog(lab, process, "dnsmasq", "started, version", Duration.ofSeconds(20));
     return process;
   }
 
@@ -171,6 +236,20 @@ final class Daemons {
         NetworkLab.await(timeout, () -> !process.isAlive() || read(lab.log(log)).contains(text));
     if (!ready || !process.isAlive()) {
       fail(log + " did not start (no \"" + text + "\" in its log)" + lab.logsText());
+    }
+  }
+
+  /**
+   * Waits until {@code text} is in the log {@code log} {@code times} times, while {@code process}
+   * lives: a daemon that says the same thing at each reload.
+   */
+  static void awaitLog(
+      NetworkLab lab, Process process, String log, String text, int times, Duration timeout) {
+    boolean ready =
+        NetworkLab.await(
+            timeout, () -> !process.isAlive() || read(lab.log(log)).split(text, -1).length > times);
+    if (!ready || !process.isAlive()) {
+      fail(log + " did not say \"" + text + "\" " + times + " times" + lab.logsText());
     }
   }
 

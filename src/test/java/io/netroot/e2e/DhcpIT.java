@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +16,6 @@ class DhcpIT {
 
   @TempDir Path dir;
   E2eBootServer server;
-  Path script;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -28,14 +23,6 @@ class DhcpIT {
     Path initrd = Files.write(dir.resolve("initrd.img"), new byte[] {0x1f, (byte) 0x8b, 0});
     server = new E2eBootServer(dir, kernel, initrd);
     server.apply();
-    // udhcpc runs this on a lease; it prints what the server offered instead of configuring.
-    script = dir.resolve("udhcpc.script");
-    Files.writeString(
-        script,
-        "#!/bin/sh\n"
-            + "[ \"$1\" = bound ] && echo \"LEASE ip=$ip siaddr=$siaddr boot_file=$boot_file\"\n"
-            + "exit 0\n");
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   @Test
@@ -60,35 +47,9 @@ class DhcpIT {
 
   /** One DHCP exchange from a client with {@code mac}; what it was offered. */
   private String lease(String mac, String... options) throws Exception {
-    String busybox = Require.program("busybox", "busybox-static");
     try (NetworkLab lab = NetworkLab.create(dir.resolve("logs"), mac)) {
       Daemons.dhcpd(lab, server, dir);
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  busybox,
-                  "udhcpc",
-                  "-f",
-                  "-q",
-                  "-n",
-                  "-i",
-                  "eth0",
-                  "-s",
-                  script.toString(),
-                  "-t",
-                  "5",
-                  "-T",
-                  "2",
-                  "-A",
-                  "1"));
-      command.addAll(List.of(options));
-      NetworkLab.Result result = lab.exec(lab.client, Duration.ofSeconds(30), command);
-      String lease =
-          result.output().lines().filter(l -> l.startsWith("LEASE ")).findFirst().orElse(null);
-      assertThat(lease)
-          .as("udhcpc got no lease (exit %d): %s%s", result.exit(), result.output(), lab.logsText())
-          .isNotNull();
-      return lease.substring("LEASE ".length());
+      return Udhcpc.lease(lab, dir, options);
     }
   }
 }

@@ -24,6 +24,8 @@ final class E2eBootServer {
   static final String TFTP_ROOT = "/srv/tftp";
   static final String IMAGE = "/srv/nfsroot/e2e";
   static final String DHCPD_CONF = "/etc/dhcp/dhcpd.conf";
+  static final String KEA_CONF = "/etc/kea/kea-dhcp4.conf";
+  static final String DNSMASQ_CONF = "/etc/dnsmasq.d/netroot.conf";
   static final String GANESHA_CONF = "/etc/ganesha/ganesha.conf";
 
   /**
@@ -35,10 +37,51 @@ final class E2eBootServer {
   /** The {@code packageCache} of a built image's spec: a link to {@link #PACKAGES}. */
   static final String PACKAGE_CACHE = "/var/cache/netroot/packages";
 
+  /**
+   * The DHCP server netroot configures for the lab: the BootServer's {@code spec.dhcp}, the
+   * Network's DHCP fields and what each Host adds to its {@code ip}.
+   */
+  enum Dhcp {
+    /** ISC dhcpd, the default. */
+    ISC("{config: " + DHCPD_CONF + "}", true),
+    /** Kea, in full mode. */
+    KEA("{server: kea, config: " + KEA_CONF + "}", true),
+    /**
+     * dnsmasq in proxy mode, beside a DHCP server netroot does not manage: no routers or range in
+     * the Network, and each Host's address reserved on that other server.
+     */
+    DNSMASQ_PROXY("{server: dnsmasq, mode: proxy, config: " + DNSMASQ_CONF + "}", false);
+
+    private final String spec;
+    private final boolean full;
+
+    Dhcp(String spec, boolean full) {
+      this.spec = spec;
+      this.full = full;
+    }
+
+    /** The Network's fields that only a server giving the addresses may have. */
+    String networkFields() {
+      return full
+          ? "  routers: [10.77.0.1]\n  dynamicRange: {start: 10.77.0.100, end: 10.77.0.199}\n"
+          : "";
+    }
+
+    /** What a Host's spec adds after its {@code ip}. */
+    String hostFields() {
+      return full ? "" : ", ipReservedElsewhere: true";
+    }
+  }
+
   final Path specs;
   final Path root;
   final Path kernel;
   final Path initrd;
+  private Dhcp dhcp;
+  private List<String> kernelArgs = List.of();
+
+  /** Where Kea keeps its leases, its control socket and its PID file. */
+  final Path keaDir;
 
   /**
    * @param dir where the specs and the root go
@@ -46,10 +89,22 @@ final class E2eBootServer {
    * @param initrd its initrd
    */
   E2eBootServer(Path dir, Path kernel, Path initrd) {
+    this(dir, kernel, initrd, Dhcp.ISC);
+  }
+
+  /**
+   * @param dir where the specs and the root go
+   * @param kernel the kernel image the Kernel spec names
+   * @param initrd its initrd
+   * @param dhcp the DHCP server netroot configures
+   */
+  E2eBootServer(Path dir, Path kernel, Path initrd, Dhcp dhcp) {
     this.specs = dir.resolve("specs");
     this.root = dir.resolve("root");
     this.kernel = kernel.toAbsolutePath();
     this.initrd = initrd.toAbsolutePath();
+    this.dhcp = dhcp;
+    this.keaDir = dir.resolve("kea");
     prepare(dir);
     writeSpecs(List.of("console=ttyS0,115200", "panic=5"));
   }
@@ -65,6 +120,8 @@ final class E2eBootServer {
     this.root = dir.resolve("root");
     this.kernel = null;
     this.initrd = null;
+    this.dhcp = Dhcp.ISC;
+    this.keaDir = dir.resolve("kea");
     prepare(dir);
   }
 
@@ -91,13 +148,64 @@ final class E2eBootServer {
           }
           """
               .formatted(NetworkLab.SERVER_IP, recovery));
+      if (dhcp == Dhcp.KEA) {
+        writeKeaOwnPart();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * The admin's own members of Kea's {@code Dhcp4} map, before netroot writes its block into it:
+   * every interface with an address, the memfile lease file, the control socket (with the {@code
+   * lease_cmds} hook, so that a test can ask Kea for a lease) all in {@link #keaDir}, and the log
+   * on stdout.
+   */
+  private void writeKeaOwnPart() throws IOException {
+    Files.createDirectories(keaDir);
+    Files.createDirectories(path(KEA_CONF).getParent());
+    Files.writeString(
+        path(KEA_CONF),
+        """
+        {
+        "Dhcp4": {
+            "interfaces-config": { "interfaces": [ "*" ] },
+            "lease-database": { "type": "memfile", "persist": true, "name": "%1$s", "lfc-interval": 0 },
+            "control-socket": { "socket-type": "unix", "socket-name": "%2$s" },
+            "hooks-libraries": [ { "library": "%3$s" } ],
+            "loggers": [ {
+                "name": "kea-dhcp4",
+                "output_options": [ { "output": "stdout" } ],
+                "severity": "INFO"
+            } ]
+        }
+        }
+        """
+            .formatted(keaLeases(), keaSocket(), KEA_LEASE_COMMANDS));
+  }
+
+  /** Kea's hook library of lease commands ({@code lease4-get}), from kea-common. */
+  static final String KEA_LEASE_COMMANDS =
+      "/usr/lib/x86_64-linux-gnu/kea/hooks/libdhcp_lease_cmds.so";
+
+  /** Kea's memfile lease file. */
+  Path keaLeases() {
+    return keaDir.resolve("leases4.csv");
+  }
+
+  /** Kea's control socket. */
+  Path keaSocket() {
+    return keaDir.resolve("control.sock");
+  }
+
   /** The BootServer and Network documents every e2e boot server has, each ending a document. */
   static String serverSpecs() {
+    return serverSpecs(Dhcp.ISC);
+  }
+
+  /** {@link #serverSpecs()} with {@code dhcp} as the DHCP server. */
+  static String serverSpecs(Dhcp dhcp) {
     return """
         apiVersion: netroot/v1
         kind: BootServer
@@ -106,7 +214,7 @@ final class E2eBootServer {
           address: 10.77.0.1
           platform: debian
           tftpRoot: %1$s
-          dhcp: {config: %2$s}
+          dhcp: %2$s
           nfs: {server: ganesha, ganeshaConfig: %3$s}
           pxe: {timeout: 1, default: e2e}
         ---
@@ -115,11 +223,9 @@ final class E2eBootServer {
         metadata: {name: lab}
         spec:
           subnet: 10.77.0.0/24
-          routers: [10.77.0.1]
-          dynamicRange: {start: 10.77.0.100, end: 10.77.0.199}
-        ---
+        %4$s---
         """
-        .formatted(TFTP_ROOT, DHCPD_CONF, GANESHA_CONF);
+        .formatted(TFTP_ROOT, dhcp.spec, GANESHA_CONF, dhcp.networkFields());
   }
 
   /**
@@ -239,11 +345,33 @@ final class E2eBootServer {
     return new ObjectMapper().readTree(images.output()).path("images");
   }
 
+  /** The DHCP server netroot configures. */
+  Dhcp dhcp() {
+    return dhcp;
+  }
+
+  /**
+   * Rewrites the specs (with the kernel arguments of the last {@link #writeSpecs(List)}) for
+   * another DHCP server, the admin's own part of Kea's configuration first when it is Kea.
+   */
+  void useDhcp(Dhcp other) {
+    this.dhcp = other;
+    try {
+      if (other == Dhcp.KEA && !Files.exists(path(KEA_CONF))) {
+        writeKeaOwnPart();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeSpecs(kernelArgs);
+  }
+
   /** Writes the specs, with {@code kernelArgs} in the profile. */
   void writeSpecs(List<String> kernelArgs) {
+    this.kernelArgs = List.copyOf(kernelArgs);
     String args = String.join(", ", kernelArgs.stream().map(a -> "\"" + a + "\"").toList());
     String yaml =
-        serverSpecs()
+        serverSpecs(dhcp)
             + """
         apiVersion: netroot/v1
         kind: Kernel
@@ -280,10 +408,29 @@ final class E2eBootServer {
         apiVersion: netroot/v1
         kind: Host
         metadata: {name: node01}
-        spec: {mac: "%5$s", ip: %6$s, profile: e2e}
+        spec: {mac: "%5$s", ip: %6$s%7$s, profile: e2e}
         """
-                .formatted(kernel, initrd, IMAGE, args, HOST_MAC, HOST_IP);
+                .formatted(kernel, initrd, IMAGE, args, HOST_MAC, HOST_IP, dhcp.hostFields());
     writeSpecs(yaml);
+  }
+
+  /** Adds a Host booting the profile {@code e2e} to the specs. */
+  void addHost(String name, String mac, String ip) {
+    try {
+      Files.writeString(
+          specs.resolve("e2e.yaml"),
+          """
+          ---
+          apiVersion: netroot/v1
+          kind: Host
+          metadata: {name: %s}
+          spec: {mac: "%s", ip: %s%s, profile: e2e}
+          """
+              .formatted(name, mac, ip, dhcp.hostFields()),
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes {@code yaml} as the whole specs. */

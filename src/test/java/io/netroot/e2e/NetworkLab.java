@@ -104,6 +104,21 @@ final class NetworkLab implements AutoCloseable {
     run(command, Duration.ofSeconds(10));
   }
 
+  /** Gives the client's {@code eth0} another MAC, for a DHCP exchange as another machine. */
+  void setClientMac(String mac) {
+    ip(client, "link", "set", "eth0", "down");
+    ip(client, "link", "set", "eth0", "address", mac);
+    ip(client, "link", "set", "eth0", "up");
+  }
+
+  /**
+   * Gives the client's {@code eth0} the address {@code cidr}, so that a server run in the client's
+   * namespace (a site's own DHCP server beside the boot server) answers from it.
+   */
+  void addClientAddress(String cidr) {
+    ip(client, "addr", "add", cidr, "dev", "eth0");
+  }
+
   /** A tap on the server's bridge, for a QEMU guest started in the server's namespace. */
   void addTap(String name) {
     ip(server, "tuntap", "add", "dev", name, "mode", "tap");

@@ -74,6 +74,7 @@ class PackageContentsIT {
         .containsEntry("/usr/bin/netroot-agent", "-rwxr-xr-x root/root")
         .containsEntry("/usr/share/netroot/agent", "-rwxr-xr-x root/root")
         .containsEntry("/usr/share/netroot/netroot.jar", "-rw-r--r-- root/root")
+        .containsEntry("/usr/share/netroot/netroot.schema.json", "-rw-r--r-- root/root")
         .containsEntry("/lib/systemd/system/netroot-agent.service", "-rw-r--r-- root/root")
         .containsEntry("/etc/default/netroot", "-rw-r--r-- root/root")
         .containsEntry("/etc/netroot/specs/README", "-rw-r--r-- root/root")
@@ -114,5 +115,13 @@ class PackageContentsIT {
     assertThat(packages)
         .isNotEmpty()
         .allMatch(p -> copyright.contains("netroot.jar:" + p + "/"), "named in the copyright file");
+  }
+
+  @Test
+  void theSchemaForEditorsIsTheOneTheRepositoryKeeps(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    dpkgDeb("-x", deb.toString(), dir.toString());
+    assertThat(dir.resolve("usr/share/netroot/netroot.schema.json"))
+        .hasSameTextualContentAs(Path.of(io.netroot.spec.JsonSchema.REPOSITORY_FILE));
   }
 }
