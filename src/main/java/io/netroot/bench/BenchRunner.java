@@ -27,10 +27,25 @@ public final class BenchRunner {
   private final int runs;
   private final int applyRuns;
   private final int maxHeapFrom;
+  private final String maxHeap;
+  private final FleetGenerator.Layout layout;
   private final PrintWriter out;
   private final BenchReport report;
 
-  public BenchRunner(Path agent, int runs, int applyRuns, int maxHeapFrom, PrintWriter out) {
+  /**
+   * @param maxHeapFrom fleets of this many hosts or more run with {@code -Xmx} set to {@code
+   *     maxHeap}
+   * @param maxHeap the {@code -Xmx} value, such as {@code 512m}
+   * @param layout where the generated fleets keep their hosts: one file per network or one file
+   */
+  public BenchRunner(
+      Path agent,
+      int runs,
+      int applyRuns,
+      int maxHeapFrom,
+      String maxHeap,
+      FleetGenerator.Layout layout,
+      PrintWriter out) {
     if (runs < 1 || applyRuns < 1) {
       throw new NetrootException("--runs must be at least 1");
     }
@@ -40,7 +55,12 @@ public final class BenchRunner {
     this.agent = new AgentLauncher(agent.toAbsolutePath());
     this.runs = runs;
     this.applyRuns = applyRuns;
+    if (!maxHeap.matches("[1-9][0-9]*[kKmMgG]?")) {
+      throw new NetrootException("--max-heap must be a size such as 512m or 1g");
+    }
     this.maxHeapFrom = maxHeapFrom;
+    this.maxHeap = maxHeap;
+    this.layout = layout;
     this.out = out;
     this.report = new BenchReport(out);
   }
@@ -52,7 +72,10 @@ public final class BenchRunner {
     try {
       work = temporary ? Files.createTempDirectory("netroot-bench") : work;
       Files.createDirectories(work);
-      out.printf("netroot bench: %d run(s) per step, work in %s%n", runs, work);
+      out.printf(
+          "netroot bench: %d run(s) per step, hosts laid out %s, -Xmx%s from %d hosts, work in"
+              + " %s%n",
+          runs, layout, maxHeap, maxHeapFrom, work);
       startup(work);
       for (int hosts : sizes) {
         fleet(hosts, work.resolve("fleet-" + hosts));
@@ -81,12 +104,12 @@ public final class BenchRunner {
 
   private void fleet(int hosts, Path dir) {
     Path specs = dir.resolve("specs");
-    FleetGenerator generator = new FleetGenerator(hosts, 4, 4, 1);
+    FleetGenerator generator = new FleetGenerator(hosts, 4, 4, 1, layout);
     generator.write(specs);
     Map<String, String> env = new HashMap<>();
     if (hosts >= maxHeapFrom) {
       String opts = System.getenv().getOrDefault("NETROOT_JAVA_OPTS", "");
-      env.put("NETROOT_JAVA_OPTS", (opts + " -Xmx512m").trim());
+      env.put("NETROOT_JAVA_OPTS", (opts + " -Xmx" + maxHeap).trim());
     }
     String s = specs.toString();
     Path empty = dir.resolve("empty-root");
@@ -143,10 +166,12 @@ public final class BenchRunner {
             Integer.toString(passes));
     AgentLauncher.check(result, "bench pass");
     List<Long> warm = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
     for (String line : result.stdout().split("\n")) {
       String[] fields = line.trim().split(" ");
-      if (fields.length == 4 && fields[0].equals("pass")) {
+      if (fields.length == 5 && fields[0].equals("pass")) {
         warm.add(Long.parseLong(fields[2]));
+        cpu.add(Long.parseLong(fields[4]));
         if (Boolean.parseBoolean(fields[3])) {
           throw new NetrootException("the daemon pass found changes where there should be none");
         }
@@ -160,7 +185,11 @@ public final class BenchRunner {
             warm,
             stats[0],
             stats[1],
-            passes + " warm passes after 3 warm-up passes, one JVM"));
+            passes
+                + " warm passes after 3 warm-up passes, one JVM; CPU time of the process per"
+                + " pass, median: "
+                + String.format(
+                    "%.3f s", new BenchReport.Row(hosts, "", cpu, -1, -1, "").median())));
   }
 
   /** From a hand edit of one managed file to its revert by {@code agent run}, in one JVM. */

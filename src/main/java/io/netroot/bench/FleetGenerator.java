@@ -7,15 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * Writes a synthetic fleet in the normal spec format, for benchmarks and scale tests: one
  * BootServer, K /16 networks, a handful of kernels, root images, exports and profiles, and N hosts
- * in one file per network (so that loading can be parallel). Small kernel image files are written
- * next to the specs so that plan and apply work. The output depends only on the parameters: the
- * same seed gives the same bytes.
+ * laid out as {@link Layout} says: one file per network ({@code hosts/net0.yaml}…, the default) or
+ * all in one {@code hosts.yaml}, in the order they were generated. Small kernel image files are
+ * written next to the specs so that plan and apply work. The output depends only on the parameters:
+ * the same seed gives the same bytes.
  *
  * <p>Network {@code k} is {@code 10.(10+k).0.0/16}; its {@code .0.x} addresses are the boot server
  * and router, {@code .255.x} is the dynamic range, and hosts get addresses from {@code .1.0} on.
@@ -31,6 +34,41 @@ public final class FleetGenerator {
   private final int networks;
   private final int profiles;
   private final long seed;
+  private final Layout layout;
+
+  /** Where the hosts go. */
+  public enum Layout {
+    /** {@code hosts/NETWORK.yaml}: one file per network, the hosts of each in generated order. */
+    PER_NETWORK("per-network"),
+    /** {@code hosts.yaml}: every host in one file, in generated order (networks interleaved). */
+    ONE_FILE("one-file");
+
+    private final String option;
+
+    Layout(String option) {
+      this.option = option;
+    }
+
+    /** The name on the command line: {@code per-network} or {@code one-file}. */
+    public String option() {
+      return option;
+    }
+
+    /** The layout named {@code option} on the command line. */
+    public static Layout of(String option) {
+      for (Layout layout : values()) {
+        if (layout.option.equals(option)) {
+          return layout;
+        }
+      }
+      throw new NetrootException("unknown layout \"" + option + "\"; use one-file or per-network");
+    }
+
+    @Override
+    public String toString() {
+      return option;
+    }
+  }
 
   /** One host, as generated. */
   public record HostSpec(String name, String mac, int network, int index, int profile) {
@@ -47,6 +85,14 @@ public final class FleetGenerator {
    * @param seed chooses each host's network, profile and MAC
    */
   public FleetGenerator(int hosts, int networks, int profiles, long seed) {
+    this(hosts, networks, profiles, seed, Layout.PER_NETWORK);
+  }
+
+  /**
+   * As {@link #FleetGenerator(int, int, int, long)}, with the hosts laid out as {@code layout}
+   * says. The hosts are the same for every layout.
+   */
+  public FleetGenerator(int hosts, int networks, int profiles, long seed, Layout layout) {
     if (hosts < 1) {
       throw new NetrootException("--hosts must be at least 1");
     }
@@ -64,6 +110,7 @@ public final class FleetGenerator {
     this.networks = networks;
     this.profiles = profiles;
     this.seed = seed;
+    this.layout = layout;
   }
 
   int kernels() {
@@ -101,7 +148,6 @@ public final class FleetGenerator {
   /** Writes the specs and kernel images into {@code dir} (created if needed). */
   public void write(Path dir) {
     try {
-      Files.createDirectories(dir.resolve("hosts"));
       Files.createDirectories(dir.resolve("kernels"));
       write(dir.resolve("server.yaml"), server());
       write(dir.resolve("networks.yaml"), networksYaml());
@@ -111,17 +157,7 @@ public final class FleetGenerator {
       for (int k = 0; k < kernels(); k++) {
         Files.write(dir.resolve("kernels").resolve("vmlinuz-k" + k), kernelImage(k));
       }
-      List<HostSpec> all = hostSpecs();
-      List<StringBuilder> files = new ArrayList<>();
-      for (int n = 0; n < networks; n++) {
-        files.add(new StringBuilder(160 * (hosts / networks + 1)));
-      }
-      for (HostSpec host : all) {
-        appendHost(files.get(host.network()), host);
-      }
-      for (int n = 0; n < networks; n++) {
-        write(dir.resolve("hosts").resolve(networkName(n) + ".yaml"), files.get(n).toString());
-      }
+      writeHosts(dir, hostSpecs(), null, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the fleet to " + dir, e);
     }
@@ -146,18 +182,46 @@ public final class FleetGenerator {
     HostSpec after =
         new HostSpec(
             before.name(), before.mac(), before.network(), free, (before.profile() + 1) % profiles);
-    StringBuilder file = new StringBuilder();
-    for (HostSpec host : all) {
-      if (host.network() == before.network()) {
-        appendHost(file, host == before ? after : host);
-      }
-    }
     try {
-      write(dir.resolve("hosts").resolve(networkName(before.network()) + ".yaml"), file.toString());
+      writeHosts(dir, all, before, after);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rewrite the hosts of " + dir, e);
     }
     return after;
+  }
+
+  /** The file that holds {@code host} in this layout, relative to the specs directory. */
+  public String hostsFile(HostSpec host) {
+    return layout == Layout.ONE_FILE
+        ? "hosts.yaml"
+        : "hosts/" + networkName(host.network()) + ".yaml";
+  }
+
+  /**
+   * Writes the hosts files of the layout. With {@code before} given, only the file holding it is
+   * written, with {@code after} in its place.
+   */
+  private void writeHosts(Path dir, List<HostSpec> all, HostSpec before, HostSpec after)
+      throws IOException {
+    Map<String, StringBuilder> files = new LinkedHashMap<>();
+    for (HostSpec host : all) {
+      String file = hostsFile(host);
+      if (before == null || file.equals(hostsFile(before))) {
+        appendHost(
+            files.computeIfAbsent(file, f -> new StringBuilder(160 * (hosts / networks + 1))),
+            host == before ? after : host);
+      }
+    }
+    if (layout == Layout.PER_NETWORK && before == null) {
+      for (int n = 0; n < networks; n++) {
+        files.putIfAbsent("hosts/" + networkName(n) + ".yaml", new StringBuilder());
+      }
+    }
+    for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
+      Path path = dir.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      write(path, file.getValue().toString());
+    }
   }
 
   private static void appendHost(StringBuilder out, HostSpec host) {

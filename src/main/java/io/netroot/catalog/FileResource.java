@@ -72,7 +72,7 @@ abstract class FileResource extends BaseResource {
     }
     try {
       seen =
-          ModeAndOwner.of(root.resolve(path()))
+          root.modeAndOwner(path())
               .flatMap(found -> AttributeChange.between(found, wanted(found)))
               .orElse(null);
     } catch (IOException e) {

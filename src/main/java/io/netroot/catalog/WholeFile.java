@@ -98,7 +98,7 @@ abstract class WholeFile extends FileResource {
     forgetObserved();
     Found found;
     try {
-      found = root.look(path());
+      found = root.observe(path());
     } catch (IOException e) {
       // checked only now: one stat less for each of the many files that read well
       if (Files.isDirectory(root.resolve(path()), LinkOption.NOFOLLOW_LINKS)) {
@@ -110,7 +110,12 @@ abstract class WholeFile extends FileResource {
     if (found instanceof Found.File file) {
       Content content = Content.readBack(file.bytes(), isText(), lastDesired);
       // Kept as the desired content's own bytes when they are equal: no second copy is held.
-      observed(content == lastDesired ? new Found.File(content.bytes()) : found);
+      if (content == lastDesired) {
+        observed(new Found.File(content.bytes()));
+        root.observedAs(path(), content.bytes());
+      } else {
+        observed(found);
+      }
       return Optional.of(content);
     }
     observed(found);

@@ -8,6 +8,7 @@ import io.netroot.catalog.Resource;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.os.TempSweep;
+import io.netroot.os.UnchangedFiles;
 import io.netroot.state.BackupRetention;
 import io.netroot.state.Backups;
 import io.netroot.state.StateSnapshots;
@@ -42,6 +43,9 @@ public final class Engine {
   private final Clock clock;
   private final StateSnapshots stateSnapshots;
 
+  /** The managed files earlier passes of this engine read, for a pass not to read them again. */
+  private final UnchangedFiles unchanged = new UnchangedFiles();
+
   /** An engine that keeps the state file's snapshots for its own passes. */
   public Engine(RootFs root, ServiceBackend services, Clock clock) {
     this(root, services, clock, new StateSnapshots());
@@ -60,8 +64,10 @@ public final class Engine {
   /** Runs one pass over the catalog. */
   public Report reconcile(Catalog catalog, Options options) {
     Instant started = clock.instant();
-    // directories found free of symbolic links are trusted for this pass only
-    RootFs root = this.root.forPass();
+    // directories found free of symbolic links are trusted for this pass only; files read by an
+    // earlier pass of this engine and unchanged since are not read again
+    unchanged.startPass();
+    RootFs root = this.root.forPass(unchanged);
     StateStore state = StateStore.open(root, !options.dryRun(), stateSnapshots);
     Backups backups = new Backups(root, clock);
     PassOutcome outcome = new PassOutcome();

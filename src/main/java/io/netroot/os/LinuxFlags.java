@@ -38,6 +38,7 @@ final class LinuxFlags {
 
   static final int S_IFMT = 0170000;
   static final int S_IFCHR = 0020000;
+  static final int S_IFREG = 0100000;
 
   static final int EPERM = 1;
   static final int ENOENT = 2;

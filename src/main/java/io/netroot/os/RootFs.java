@@ -29,17 +29,22 @@ public final class RootFs {
   private final FileBatch batch;
   private final LinkFreeDirectories directories;
 
+  /** The files read by earlier passes, for {@link #observe}; or {@code null} to always read. */
+  private final UnchangedFiles unchanged;
+
   /**
    * @param dir the directory that plays the role of {@code /}
    */
   public RootFs(Path dir) {
-    this(dir, null, LinkFreeDirectories.checkingEachTime());
+    this(dir, null, LinkFreeDirectories.checkingEachTime(), null);
   }
 
-  private RootFs(Path dir, FileBatch batch, LinkFreeDirectories directories) {
+  private RootFs(
+      Path dir, FileBatch batch, LinkFreeDirectories directories, UnchangedFiles unchanged) {
     this.dir = dir.toAbsolutePath().normalize();
     this.batch = batch;
     this.directories = directories;
+    this.unchanged = unchanged;
   }
 
   /** The directory that plays the role of {@code /}. */
@@ -54,7 +59,7 @@ public final class RootFs {
 
   /** The same root, with whole-file writes staged in {@code batch} until it is committed. */
   public RootFs writingTo(FileBatch batch) {
-    return new RootFs(dir, batch, directories);
+    return new RootFs(dir, batch, directories, unchanged);
   }
 
   /**
@@ -62,7 +67,16 @@ public final class RootFs {
    * instance. A root kept from pass to pass looks every time.
    */
   public RootFs forPass() {
-    return new RootFs(dir, batch, LinkFreeDirectories.forOnePass());
+    return new RootFs(dir, batch, LinkFreeDirectories.forOnePass(), null);
+  }
+
+  /**
+   * As {@link #forPass()}, with {@link #observe} skipping the files {@code unchanged} holds as read
+   * by an earlier pass and unchanged since; the caller has started the pass ({@link
+   * UnchangedFiles#startPass}).
+   */
+  public RootFs forPass(UnchangedFiles unchanged) {
+    return new RootFs(dir, batch, LinkFreeDirectories.forOnePass(), unchanged);
   }
 
   /** The real root of this machine. */
@@ -174,6 +188,45 @@ public final class RootFs {
       return new Found.Nothing();
     }
     return NoFollowRead.look(real);
+  }
+
+  /**
+   * As {@link #look}, for observing a managed file: on a root made for a pass of a long-lived
+   * process ({@link #forPass(UnchangedFiles)}), a regular file whose device, inode, size,
+   * modification and change time are those it had when an earlier pass read it gives the bytes of
+   * that read, without reading it again ({@link UnchangedFiles} says when it is read anyway). A
+   * check of the file right before it is replaced must use {@link #look}.
+   */
+  public Found observe(String serverPath) throws IOException {
+    if (unchanged == null) {
+      return look(serverPath);
+    }
+    Path real = resolve(serverPath);
+    if (!directories.check(dir, real.getParent())) {
+      return new Found.Nothing();
+    }
+    return unchanged.look(real);
+  }
+
+  /**
+   * The mode and owner of the regular file at {@code serverPath}, or empty when there is none (a
+   * link is not followed): from the stamp {@link #observe} took of it in this pass, else from an
+   * {@code lstat}.
+   */
+  public Optional<ModeAndOwner> modeAndOwner(String serverPath) throws IOException {
+    Path real = resolve(serverPath);
+    ModeAndOwner stamped = unchanged == null ? null : unchanged.modeAndOwner(real);
+    return stamped != null ? Optional.of(stamped) : ModeAndOwner.of(real);
+  }
+
+  /**
+   * Tells {@link #observe} that {@code bytes}, equal to those it gave for {@code serverPath}, are
+   * held by the caller anyway: they are kept in place of the read ones, not as a second copy.
+   */
+  public void observedAs(String serverPath, byte[] bytes) {
+    if (unchanged != null) {
+      unchanged.share(resolve(serverPath), bytes);
+    }
   }
 
   /**

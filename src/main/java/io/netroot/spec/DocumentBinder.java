@@ -54,9 +54,13 @@ final class DocumentBinder {
 
   private DocumentBinder() {}
 
-  /** Binds {@code root} and records the outcome in {@code catalog}. */
-  static void bind(Path file, Node root, List<SpecError> errors, Catalog catalog) {
-    DocumentContext ctx = new DocumentContext(file, errors);
+  /**
+   * Binds {@code root} and records the outcome in {@code catalog}.
+   *
+   * @param lineOffset the lines of {@code file} before the text {@code root} was composed from
+   */
+  static void bind(Path file, int lineOffset, Node root, List<SpecError> errors, Catalog catalog) {
+    DocumentContext ctx = new DocumentContext(file, lineOffset, errors);
     if (!(root instanceof MappingNode mapping)) {
       ctx.error(
           root,

@@ -16,6 +16,7 @@ final class DocumentContext {
 
   private final Path file;
   private final String label;
+  private final int lineOffset;
   private final List<SpecError> sink;
   private final Map<String, Position> fields = new HashMap<>();
   private Position document;
@@ -24,8 +25,17 @@ final class DocumentContext {
   private int errorCount;
 
   DocumentContext(Path file, List<SpecError> sink) {
+    this(file, 0, sink);
+  }
+
+  /**
+   * @param lineOffset the lines of the file before the text the document's nodes were composed from
+   *     (a file parsed in parts, see {@link YamlSplit}); added to every node's line
+   */
+  DocumentContext(Path file, int lineOffset, List<SpecError> sink) {
     this.file = file;
     this.label = file.toString();
+    this.lineOffset = lineOffset;
     this.sink = sink;
     this.document = new Position(label, 1, 1);
   }
@@ -36,7 +46,9 @@ final class DocumentContext {
   }
 
   Position position(Node node) {
-    return node.getStartMark().map(mark -> position(label, mark)).orElse(document);
+    return node.getStartMark()
+        .map(mark -> new Position(label, mark.getLine() + 1 + lineOffset, mark.getColumn() + 1))
+        .orElse(document);
   }
 
   /** Remembers where a field's value was written, for {@link Origin#fields()}. */

@@ -23,6 +23,9 @@ public final class SpecLoader {
           .thenComparingInt(Position::line)
           .thenComparingInt(Position::column);
 
+  /** Parts a large spec file is cut into: a few per core, so that the threads share the work. */
+  private static final int PARTS = 4 * Runtime.getRuntime().availableProcessors();
+
   private static final Logger log = LoggerFactory.getLogger(SpecLoader.class);
 
   private SpecLoader() {}
@@ -137,16 +140,54 @@ public final class SpecLoader {
     return result;
   }
 
+  /**
+   * Parses and binds one file. A large file is cut at document boundaries ({@link YamlSplit}) and
+   * its parts are parsed and bound on several threads, then merged in order: the documents and
+   * errors are those of one parse. Should any part have a YAML syntax error, the whole text is
+   * parsed again in one go, so that the error reported is the one a single parse finds.
+   */
   private static FileResult parse(Path file, byte[] bytes) {
     List<SpecError> errors = new ArrayList<>();
-    Catalog catalog = new Catalog();
-    List<Node> documents = YamlFiles.read(file, bytes, errors);
-    if (documents == null) {
+    String text = YamlFiles.decode(file, bytes, errors);
+    if (text == null) {
+      Catalog catalog = new Catalog();
       catalog.unreadable();
-    } else {
-      for (Node root : documents) {
-        bindSafely(file, root, errors, catalog);
+      return new FileResult(catalog, errors);
+    }
+    List<YamlSplit.Part> parts = YamlSplit.split(text, PARTS);
+    if (parts.size() > 1) {
+      List<FileResult> results =
+          parts.parallelStream().map(part -> parsePart(file, part, new ArrayList<>())).toList();
+      if (!results.contains(null)) {
+        Catalog catalog = new Catalog();
+        for (FileResult result : results) {
+          catalog.addAll(result.catalog());
+          errors.addAll(result.errors());
+        }
+        return new FileResult(catalog, errors);
       }
+    }
+    FileResult whole = parsePart(file, new YamlSplit.Part(text, 0), errors);
+    if (whole == null) {
+      Catalog catalog = new Catalog();
+      catalog.unreadable();
+      return new FileResult(catalog, errors);
+    }
+    return whole;
+  }
+
+  /**
+   * The documents of one part bound into a catalog of its own, with their problems added to {@code
+   * errors}; or {@code null} when the part has a YAML syntax error (then in {@code errors}).
+   */
+  private static FileResult parsePart(Path file, YamlSplit.Part part, List<SpecError> errors) {
+    List<Node> documents = YamlFiles.compose(file, part.text(), errors);
+    if (documents == null) {
+      return null;
+    }
+    Catalog catalog = new Catalog();
+    for (Node root : documents) {
+      bindSafely(file, part.lineOffset(), root, errors, catalog);
     }
     return new FileResult(catalog, errors);
   }
@@ -155,11 +196,12 @@ public final class SpecLoader {
    * The binders are written not to throw; this guard keeps the loader's promise (only {@link
    * SpecInvalidException} escapes) should one still do so on some odd input.
    */
-  private static void bindSafely(Path file, Node root, List<SpecError> errors, Catalog catalog) {
+  private static void bindSafely(
+      Path file, int lineOffset, Node root, List<SpecError> errors, Catalog catalog) {
     try {
-      DocumentBinder.bind(file, root, errors, catalog);
+      DocumentBinder.bind(file, lineOffset, root, errors, catalog);
     } catch (RuntimeException e) {
-      Position at = new DocumentContext(file, errors).position(root);
+      Position at = new DocumentContext(file, lineOffset, errors).position(root);
       errors.add(
           new SpecError(
               at,

@@ -37,13 +37,21 @@ final class YamlFiles {
    * @param bytes the file's bytes when already read, or {@code null} to read them here
    */
   static List<Node> read(Path file, byte[] bytes, List<SpecError> errors) {
-    String label = file.toString();
     if (bytes == null) {
       bytes = SpecFileReader.read(file, errors);
       if (bytes == null) {
         return null;
       }
     }
+    String text = decode(file, bytes, errors);
+    return text == null ? null : compose(file, text, errors);
+  }
+
+  /**
+   * The text of a spec file's bytes, without a leading byte order mark, or {@code null} when they
+   * are not UTF-8 (the problem is then in {@code errors}).
+   */
+  static String decode(Path file, byte[] bytes, List<SpecError> errors) {
     String text;
     try {
       text =
@@ -54,12 +62,20 @@ final class YamlFiles {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      errors.add(new SpecError(new Position(label, 1, 1), "cannot read: not valid UTF-8 text"));
+      errors.add(
+          new SpecError(new Position(file.toString(), 1, 1), "cannot read: not valid UTF-8 text"));
       return null;
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  /**
+   * The non-empty documents of {@code text}, all of {@code file} or the part of it that starts a
+   * line, or {@code null} when it could not be parsed (the problem is then in {@code errors}, with
+   * lines counted from the start of {@code text}).
+   */
+  static List<Node> compose(Path file, String text, List<SpecError> errors) {
+    String label = file.toString();
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(label)

@@ -62,6 +62,42 @@ class FleetGeneratorTest {
             });
   }
 
+  @Test
+  void bothLayoutsHoldTheSameHosts() throws IOException {
+    new FleetGenerator(900, 3, 4, 5, FleetGenerator.Layout.PER_NETWORK).write(dir.resolve("split"));
+    new FleetGenerator(900, 3, 4, 5, FleetGenerator.Layout.ONE_FILE).write(dir.resolve("one"));
+
+    assertThat(Files.exists(dir.resolve("one/hosts"))).isFalse();
+    assertThat(Files.readString(dir.resolve("one/hosts.yaml"))).contains("node00000", "node00899");
+    assertThat(Files.exists(dir.resolve("split/hosts.yaml"))).isFalse();
+    assertThat(dir.resolve("split/hosts")).isDirectoryContaining("glob:**/net2.yaml");
+    SpecSet split = SpecLoader.load(dir.resolve("split"));
+    SpecSet one = SpecLoader.load(dir.resolve("one"));
+    assertThat(hosts(one)).hasSize(900).isEqualTo(hosts(split));
+  }
+
+  @Test
+  void aChangedHostInTheOneFileLayoutStillValidates() throws IOException {
+    FleetGenerator generator = new FleetGenerator(300, 2, 3, 1, FleetGenerator.Layout.ONE_FILE);
+    generator.write(dir);
+    String before = Files.readString(dir.resolve("hosts.yaml"));
+
+    FleetGenerator.HostSpec changed = generator.changeOneHost(dir, 40);
+
+    assertThat(Files.readString(dir.resolve("hosts.yaml"))).isNotEqualTo(before);
+    SpecSet specs = SpecLoader.load(dir);
+    assertThat(specs.hosts()).hasSize(300);
+    assertThat(hosts(specs))
+        .containsEntry(
+            changed.name(), changed.ip() + " " + FleetGenerator.profileName(changed.profile()));
+  }
+
+  private static Map<String, String> hosts(SpecSet specs) {
+    Map<String, String> byName = new TreeMap<>();
+    specs.hosts().forEach(host -> byName.put(host.name(), host.ip() + " " + host.profile()));
+    return byName;
+  }
+
   private static Map<String, String> contents(Path root) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
