@@ -163,11 +163,12 @@ class DebPackageIT {
     assertThat(version.output())
         .isEqualTo("/usr/bin/netroot-agent\n" + built + "\n")
         .matches("(?s).*netroot \\S+ \\(commit ([0-9a-f]{12}(-dirty)?|unknown)\\)\n");
-    // the launcher made its class archive where the package lets it, not beside the jar
+    // the launcher made its class archive where the package lets it, not beside the jar (where
+    // only the package's own files are: the launcher, the jar and the schema for editors)
     assertThat(root.resolve("var/cache/netroot/netroot.jsa")).isRegularFile();
     try (Stream<Path> shared = Files.list(root.resolve("usr/share/netroot"))) {
       assertThat(shared.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("agent", "netroot.jar");
+          .containsExactlyInAnyOrder("agent", "netroot.jar", "netroot.schema.json");
     }
 
     Step validate =
