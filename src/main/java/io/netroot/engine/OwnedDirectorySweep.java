@@ -4,10 +4,11 @@ import io.netroot.NetrootException;
 import io.netroot.catalog.OwnedDirectory;
 import io.netroot.os.AtomicFile;
 import io.netroot.os.RootFs;
+import io.netroot.os.TreeWalk;
 import io.netroot.state.Backups;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,25 +50,27 @@ final class OwnedDirectorySweep {
         log.debug("{}: not swept: {}", directory.path(), e.getMessage());
         continue;
       }
-      // Only the files no spec produces are sorted, not every managed one.
-      List<Path> files;
-      try (Stream<Path> walk = Files.walk(real)) {
-        files =
-            // a temporary file a killed run left is not a stranger: the apply's start removes it
-            walk.filter(p -> !AtomicFile.isTemp(p.getFileName().toString()))
-                .filter(p -> !managedPaths.contains(root.serverPath(p)))
-                .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                .sorted()
-                .toList();
+      // Only the entries no spec produces are looked up and sorted, not every managed file.
+      TreeWalk.Result walk;
+      try {
+        walk =
+            TreeWalk.walk(
+                real,
+                Integer.MAX_VALUE,
+                // a temporary file a killed run left is not a stranger: the apply's start removes it
+                p ->
+                    !AtomicFile.isTemp(p.getFileName().toString())
+                        && !managedPaths.contains(root.serverPath(p)));
       } catch (IOException e) {
         throw new NetrootException("cannot list " + directory.path() + ": " + e.getMessage(), e);
       }
+      List<Path> files = walk.found().stream().map(TreeWalk.Found::path).sorted().toList();
       for (Path file : files) {
         found.add(prune(root.serverPath(file), file));
       }
       if (!options.dryRun()) {
         // kernels removed from the specs leave their images/<name>/ directory behind
-        removeEmptySubdirectories(real);
+        removeEmptyDirectories(directory.path(), walk.directories());
       }
     }
     return found;
@@ -86,22 +89,18 @@ final class OwnedDirectorySweep {
     return new Unexpected(path, true, backup);
   }
 
-  private static void removeEmptySubdirectories(Path top) {
-    try (Stream<Path> walk = Files.walk(top)) {
-      for (Path dir :
-          walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-              .sorted(Comparator.reverseOrder())
-              .toList()) {
-        if (!dir.equals(top)) {
-          try (Stream<Path> children = Files.list(dir)) {
-            if (children.findAny().isEmpty()) {
-              Files.delete(dir);
-            }
-          }
+  /** Removes the directories of a walk that are empty now, the deepest first. */
+  private static void removeEmptyDirectories(String owned, List<Path> directories) {
+    for (Path dir : directories.stream().sorted(Comparator.reverseOrder()).toList()) {
+      try (Stream<Path> children = Files.list(dir)) {
+        if (children.findAny().isEmpty()) {
+          Files.delete(dir);
         }
+      } catch (NoSuchFileException e) {
+        // gone meanwhile
+      } catch (IOException e) {
+        throw new NetrootException("cannot tidy " + owned + ": " + e.getMessage(), e);
       }
-    } catch (IOException e) {
-      throw new NetrootException("cannot tidy " + top + ": " + e.getMessage(), e);
     }
   }
 }

@@ -3,17 +3,14 @@ package io.netroot.os;
 import io.netroot.NetrootException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,25 +83,18 @@ public final class TempSweep {
   }
 
   private static void collect(Path dir, int depth, Set<Path> found) {
-    try (Stream<Path> walk = Files.walk(dir, depth)) {
-      walk.filter(p -> AtomicFile.isTemp(p.getFileName().toString()))
-          .filter(TempSweep::fileOrLink)
-          .forEach(found::add);
+    try {
+      for (TreeWalk.Found temp :
+          TreeWalk.walk(dir, depth, p -> AtomicFile.isTemp(p.getFileName().toString())).found()) {
+        // a temporary file is a regular file; a directory by that name is someone else's
+        if (temp.attributes().isRegularFile() || temp.attributes().isSymbolicLink()) {
+          found.add(temp.path());
+        }
+      }
     } catch (NoSuchFileException e) {
       // gone meanwhile: nothing left in it
-    } catch (IOException | java.io.UncheckedIOException e) {
-      log.debug("{}: not swept for temporary files: {}", dir, e.getMessage());
-    }
-  }
-
-  /** A temporary file is a regular file; a directory by that name is someone else's. */
-  private static boolean fileOrLink(Path p) {
-    try {
-      BasicFileAttributes a =
-          Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return a.isRegularFile() || a.isSymbolicLink();
     } catch (IOException e) {
-      return false;
+      log.debug("{}: not swept for temporary files: {}", dir, e.getMessage());
     }
   }
 }
