@@ -57,7 +57,7 @@ final class OwnedDirectorySweep {
             TreeWalk.walk(
                 real,
                 Integer.MAX_VALUE,
-                // a temporary file a killed run left is not a stranger: the apply's start removes it
+                // a killed run's temporary file is not a stranger: the apply's start removes it
                 p ->
                     !AtomicFile.isTemp(p.getFileName().toString())
                         && !managedPaths.contains(root.serverPath(p)));

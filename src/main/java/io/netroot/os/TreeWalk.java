@@ -24,9 +24,8 @@ import java.util.function.Predicate;
  * leaf optimisation of {@code find}. Owned directories hold thousands of host files and no
  * subdirectory, so a sweep of them costs one {@code lstat} per directory rather than one per file.
  *
- * <p>Should a file system report 2 for a directory that has subdirectories, the walk misses what
- * is below them; the sweeps that use it then find fewer strangers, and remove nothing they should
- * not.
+ * <p>Should a file system report 2 for a directory that has subdirectories, the walk misses what is
+ * below them; the sweeps that use it then find fewer strangers, and remove nothing they should not.
  */
 public final class TreeWalk {
 
@@ -100,8 +99,7 @@ public final class TreeWalk {
   /** The directory's link count, or -1 when the file system does not say. */
   private static int linkCount(Path dir) {
     try {
-      return ((Number) Files.getAttribute(dir, "unix:nlink", LinkOption.NOFOLLOW_LINKS))
-          .intValue();
+      return ((Number) Files.getAttribute(dir, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       return -1;
     }
