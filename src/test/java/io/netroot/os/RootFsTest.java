@@ -2,12 +2,15 @@ package io.netroot.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.netroot.NetrootException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,30 @@ class RootFsTest {
         .hasMessage(
             dir.resolve("etc/fstab") + " is a symbolic link; netroot does not read through links");
     assertThatThrownBy(() -> root.read("/etc/none")).isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void aFifoOrADeviceAtAManagedPathIsRefusedWithoutWaitingForAWriter() throws Exception {
+    Files.createDirectories(dir.resolve("srv/tftp/pxelinux.cfg"));
+    Path fifo = dir.resolve("srv/tftp/pxelinux.cfg/01-aa");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Files.createDirectories(dir.resolve("dev"));
+    Files.createSymbolicLink(dir.resolve("dev/zero"), Path.of("/dev/zero"));
+
+    // opened the way Java opens files, the FIFO would make this wait for a writer for ever
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () ->
+            assertThatThrownBy(() -> root.look("/srv/tftp/pxelinux.cfg/01-aa"))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessageContaining(
+                    "is a FIFO, a socket or a device, not a regular file; netroot does not read it"));
+    assertThatThrownBy(() -> root.look("/srv/tftp/pxelinux.cfg"))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessageContaining("is a directory, not a regular file");
+    // a link to a device is a link, never opened
+    assertThat(root.look("/dev/zero")).isEqualTo(new Found.Link("/dev/zero"));
   }
 
   @Test
