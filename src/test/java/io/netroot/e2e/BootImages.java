@@ -127,6 +127,32 @@ final class BootImages {
   private BootImages() {}
 
   /**
+   * Debian's kernel and its modules in {@link BootIT#KERNEL_DIR}, fetched by {@code
+   * bin/fetch-kernel --modules} (which keeps the package download outside the repository); returns
+   * the kernel's release.
+   */
+  static String debianKernel() throws IOException {
+    NetworkLab.Result fetch =
+        NetworkLab.run(
+            List.of("bin/fetch-kernel", "--modules", BootIT.KERNEL_DIR.toString()),
+            Duration.ofMinutes(5),
+            false);
+    assertThat(fetch.exit()).as("bin/fetch-kernel: %s", fetch.output()).isZero();
+    return Files.readString(BootIT.KERNEL_DIR.resolve("vmlinuz.name")).trim().substring(8);
+  }
+
+  /**
+   * {@code work/initrd.img} for Debian's kernel ({@link #debianKernel}), loading {@code modules}
+   * and padded with {@code padBytes}, as {@link #initrd(Path, Path, Path, List, long)} makes it.
+   */
+  static Path debianInitrd(Path work, List<String> modules, long padBytes) throws IOException {
+    String release = debianKernel();
+    Path initrd = work.resolve("initrd.img");
+    initrd(BootIT.KERNEL_DIR.resolve("lib/modules/" + release), work, initrd, modules, padBytes);
+    return initrd;
+  }
+
+  /**
    * Builds a gzipped newc initrd at {@code initrd}.
    *
    * @param modulesDir the kernel's {@code lib/modules/RELEASE}

@@ -64,21 +64,7 @@ class BootTimesBench {
   void tftpAgainstHttp() throws Exception {
     String qemu = Require.program("qemu-system-x86_64", "qemu-system-x86");
     Path rom = PxeGuest.rom();
-    NetworkLab.Result fetch =
-        NetworkLab.run(
-            List.of("bin/fetch-kernel", "--modules", BootIT.KERNEL_DIR.toString()),
-            Duration.ofMinutes(5),
-            false);
-    assertThat(fetch.exit()).as("bin/fetch-kernel: %s", fetch.output()).isZero();
-    String release =
-        Files.readString(BootIT.KERNEL_DIR.resolve("vmlinuz.name")).trim().substring(8);
-    Path initrd = dir.resolve("initrd.img");
-    BootImages.initrd(
-        BootIT.KERNEL_DIR.resolve("lib/modules/" + release),
-        dir,
-        initrd,
-        BootImages.MODULES,
-        PAD_BYTES);
+    Path initrd = BootImages.debianInitrd(dir, BootImages.MODULES, PAD_BYTES);
     Path kernel = BootIT.KERNEL_DIR.resolve("vmlinuz").toAbsolutePath();
 
     E2eBootServer server = new E2eBootServer(dir);
@@ -115,28 +101,7 @@ class BootTimesBench {
     lab.addTap(tap);
     Path serial = lab.log("serial-" + name);
     long start = System.nanoTime();
-    Process guest =
-        lab.start(
-            lab.server,
-            "qemu-" + name,
-            List.of(
-                qemu,
-                "-machine",
-                "accel=tcg",
-                "-m",
-                "512",
-                "-nographic",
-                "-monitor",
-                "none",
-                "-serial",
-                "file:" + serial,
-                "-netdev",
-                "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device",
-                "e1000,netdev=n0,mac=" + mac + ",romfile=" + rom,
-                "-boot",
-                "n",
-                "-no-reboot"));
+    Process guest = PxeGuest.start(lab, qemu, rom, mac, tap, serial, name);
     double load = -1;
     double loaded = -1;
     double kernel = -1;

@@ -51,16 +51,7 @@ class DhcpBackendsBootIT {
   void setUp(@TempDir Path tempDir) throws Exception {
     dir = tempDir;
     rom = PxeGuest.rom();
-    NetworkLab.Result fetch =
-        NetworkLab.run(
-            List.of("bin/fetch-kernel", "--modules", BootIT.KERNEL_DIR.toString()),
-            Duration.ofMinutes(5),
-            false);
-    assertThat(fetch.exit()).as("bin/fetch-kernel: %s", fetch.output()).isZero();
-    String release =
-        Files.readString(BootIT.KERNEL_DIR.resolve("vmlinuz.name")).trim().substring(8);
-    Path initrd = dir.resolve("initrd.img");
-    BootImages.initrd(BootIT.KERNEL_DIR.resolve("lib/modules/" + release), dir, initrd);
+    Path initrd = BootImages.debianInitrd(dir, BootImages.MODULES, 0);
     server =
         new E2eBootServer(
             dir, BootIT.KERNEL_DIR.resolve("vmlinuz"), initrd, E2eBootServer.Dhcp.KEA);

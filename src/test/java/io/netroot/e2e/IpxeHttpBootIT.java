@@ -39,21 +39,7 @@ class IpxeHttpBootIT {
   void aBiosAndAUefiGuestBootThroughIpxeOverHttpToTheirNfsRoot() throws Exception {
     String qemu = Require.program("qemu-system-x86_64", "qemu-system-x86");
     Require.file(NetworkLab.OVMF, "bin/setup installs it (Debian package ovmf)");
-    NetworkLab.Result fetch =
-        NetworkLab.run(
-            List.of("bin/fetch-kernel", "--modules", BootIT.KERNEL_DIR.toString()),
-            Duration.ofMinutes(5),
-            false);
-    assertThat(fetch.exit()).as("bin/fetch-kernel: %s", fetch.output()).isZero();
-    String release =
-        Files.readString(BootIT.KERNEL_DIR.resolve("vmlinuz.name")).trim().substring(8);
-    Path initrd = dir.resolve("initrd.img");
-    BootImages.initrd(
-        BootIT.KERNEL_DIR.resolve("lib/modules/" + release),
-        dir,
-        initrd,
-        List.of("e1000", "virtio_pci", "virtio_net", "nfsv3"),
-        0);
+    Path initrd = BootImages.debianInitrd(dir, BootImages.MODULES, 0);
 
     E2eBootServer server = new E2eBootServer(dir);
     server.writeSpecs(

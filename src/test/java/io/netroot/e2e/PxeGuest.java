@@ -27,28 +27,7 @@ final class PxeGuest {
     String tap = "tap" + name.charAt(0);
     lab.addTap(tap);
     Path serial = lab.log("serial-" + name);
-    Process guest =
-        lab.start(
-            lab.server,
-            "qemu-" + name,
-            List.of(
-                qemu,
-                "-machine",
-                "accel=tcg",
-                "-m",
-                "512",
-                "-nographic",
-                "-monitor",
-                "none",
-                "-serial",
-                "file:" + serial,
-                "-netdev",
-                "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device",
-                "e1000,netdev=n0,mac=" + mac + ",romfile=" + rom,
-                "-boot",
-                "n",
-                "-no-reboot"));
+    Process guest = start(lab, qemu, rom, mac, tap, serial, name);
     try {
       boolean ended = NetworkLab.await(timeout, () -> Files.exists(mark) || !guest.isAlive());
       if (!Files.exists(mark)) {
@@ -65,6 +44,37 @@ final class PxeGuest {
       NetworkLab.stop(guest);
       lab.removeTap(tap);
     }
+  }
+
+  /**
+   * Powers on the guest: software emulation, 512 MiB, the e1000 with {@code mac} and the iPXE ROM
+   * {@code rom} on the lab's {@code tap}, its serial console to {@code serial}, booting from the
+   * network once.
+   */
+  static Process start(
+      NetworkLab lab, String qemu, Path rom, String mac, String tap, Path serial, String name)
+      throws Exception {
+    return lab.start(
+        lab.server,
+        "qemu-" + name,
+        List.of(
+            qemu,
+            "-machine",
+            "accel=tcg",
+            "-m",
+            "512",
+            "-nographic",
+            "-monitor",
+            "none",
+            "-serial",
+            "file:" + serial,
+            "-netdev",
+            "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
+            "-device",
+            "e1000,netdev=n0,mac=" + mac + ",romfile=" + rom,
+            "-boot",
+            "n",
+            "-no-reboot"));
   }
 
   /** The iPXE ROM of QEMU's e1000. */

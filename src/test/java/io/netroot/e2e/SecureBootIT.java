@@ -50,11 +50,8 @@ class SecureBootIT {
     Require.file(OVMF_CODE, "bin/setup installs it (Debian package ovmf)");
     Require.file(OVMF_VARS, "bin/setup installs it (Debian package ovmf)");
     String qemu = Require.program("qemu-system-x86_64", "qemu-system-x86");
-    fetch(List.of("bin/fetch-kernel", "--modules", KERNEL_DIR.toString()));
     fetch(List.of("bin/fetch-signed-loaders", SIGNED_LOADERS.toString()));
-    String release = Files.readString(KERNEL_DIR.resolve("vmlinuz.name")).trim().substring(8);
-    Path initrd = dir.resolve("initrd.img");
-    BootImages.initrd(KERNEL_DIR.resolve("lib/modules/" + release), dir, initrd);
+    Path initrd = BootImages.debianInitrd(dir, BootImages.MODULES, 0);
     Path signed = KERNEL_DIR.resolve("vmlinuz").toAbsolutePath();
     Path unsigned = dir.resolve("vmlinuz-unsigned");
     Files.write(unsigned, PeImages.withoutSignature(Files.readAllBytes(signed)));
