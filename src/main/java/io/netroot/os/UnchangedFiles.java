@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,7 +96,10 @@ public final class UnchangedFiles {
     if (pass() <= 1) {
       return NoFollowRead.look(file);
     }
-    long now = System.currentTimeMillis();
+    // In nanoseconds, as the change time is: the millisecond clock, truncated, could put a file
+    // changed a moment ago in the future, and so never settled.
+    Instant clock = Instant.now();
+    long now = TimeUnit.SECONDS.toNanos(clock.getEpochSecond()) + clock.getNano();
     Stamp stamp = stamper.stamp(file);
     if (stamp == null) {
       entries.remove(file);
@@ -109,7 +113,7 @@ public final class UnchangedFiles {
     }
     Found found = NoFollowRead.look(file);
     if (found instanceof Found.File read) {
-      boolean settled = TimeUnit.MILLISECONDS.toNanos(now) - stamp.changed() >= settle;
+      boolean settled = now - stamp.changed() >= settle;
       entries.put(file, new Entry(stamp, settled, read.bytes(), current));
     } else {
       entries.remove(file);
