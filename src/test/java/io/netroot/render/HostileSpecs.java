@@ -2,8 +2,10 @@ package io.netroot.render;
 
 import io.netroot.spec.BootServer;
 import io.netroot.spec.Export;
+import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
+import io.netroot.spec.Loader;
 import io.netroot.spec.MacAddress;
 import io.netroot.spec.Network;
 import io.netroot.spec.Origin;
@@ -11,6 +13,7 @@ import io.netroot.spec.Position;
 import io.netroot.spec.Profile;
 import io.netroot.spec.RootImage;
 import io.netroot.spec.RootMethod;
+import io.netroot.spec.SecureBoot;
 import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,7 +135,16 @@ final class HostileSpecs {
       List<String> kernelArgs,
       String menuLabel) {
     return new Profile(
-        name, kernel, image, nfsOptions, kernelArgs, menuLabel, RenderFixtures.origin("p.yaml"));
+        name,
+        kernel,
+        image,
+        nfsOptions,
+        kernelArgs,
+        menuLabel,
+        Firmware.AUTO,
+        Loader.SYSLINUX,
+        SecureBoot.OPTIONAL,
+        RenderFixtures.origin("p.yaml"));
   }
 
   static Host host(String name, String profile) {

@@ -7,6 +7,7 @@ import io.netroot.spec.BootServer;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
 import io.netroot.spec.Profile;
+import io.netroot.spec.SecureBoot;
 import io.netroot.spec.SpecLoader;
 import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ class IpxeHostileValuesTest {
             p.menuLabel(),
             p.firmware(),
             p.loader(),
+            SecureBoot.OPTIONAL,
             HostileSpecs.originWith("ipxe.yaml", "spec.kernelArgs.0", 9, 16));
     return replace(hostile, null, null);
   }

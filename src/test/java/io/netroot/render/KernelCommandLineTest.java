@@ -2,8 +2,11 @@ package io.netroot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netroot.spec.Firmware;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Profile;
 import io.netroot.spec.RootMethod;
+import io.netroot.spec.SecureBoot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,9 @@ class KernelCommandLineTest {
             List.of(),
             List.of(),
             null,
+            Firmware.AUTO,
+            Loader.SYSLINUX,
+            SecureBoot.OPTIONAL,
             RenderFixtures.origin("p.yaml"));
     assertThat(
             KernelCommandLine.of(

@@ -74,6 +74,9 @@ class PxelinuxConfigRendererTest {
             profile.nfsOptions(),
             profile.kernelArgs(),
             null,
+            io.netroot.spec.Firmware.AUTO,
+            io.netroot.spec.Loader.SYSLINUX,
+            io.netroot.spec.SecureBoot.OPTIONAL,
             profile.origin());
     String entry =
         PxelinuxConfigRenderer.entry(

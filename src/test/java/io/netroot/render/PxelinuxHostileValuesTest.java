@@ -3,11 +3,14 @@ package io.netroot.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Kernel;
+import io.netroot.spec.Loader;
 import io.netroot.spec.Profile;
 import io.netroot.spec.RootImage;
 import io.netroot.spec.RootMethod;
+import io.netroot.spec.SecureBoot;
 import io.netroot.spec.SpecSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ class PxelinuxHostileValuesTest {
             List.of("tcp"),
             List.of(),
             EVIL,
+            Firmware.AUTO,
+            Loader.SYSLINUX,
+            SecureBoot.OPTIONAL,
             HostileSpecs.originWith("profiles.yaml", "spec.menuLabel", 7, 14));
 
     assertThatThrownBy(() -> new PxelinuxConfigRenderer(withProfile(profile)).menu())

@@ -2,15 +2,18 @@ package io.netroot.render;
 
 import io.netroot.spec.BootServer;
 import io.netroot.spec.Export;
+import io.netroot.spec.Firmware;
 import io.netroot.spec.Host;
 import io.netroot.spec.Ipv4;
 import io.netroot.spec.Ipv4Cidr;
 import io.netroot.spec.Kernel;
+import io.netroot.spec.Loader;
 import io.netroot.spec.MacAddress;
 import io.netroot.spec.Network;
 import io.netroot.spec.Origin;
 import io.netroot.spec.Profile;
 import io.netroot.spec.RootImage;
+import io.netroot.spec.SecureBoot;
 import io.netroot.spec.SpecSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +85,9 @@ final class RenderFixtures {
             List.of("tcp", "vers=3", "nolock"),
             List.of("console=ttyS0,115200n8", "quiet"),
             "Debian 12 (rescue shell)",
+            Firmware.AUTO,
+            Loader.SYSLINUX,
+            SecureBoot.OPTIONAL,
             origin("profiles.yaml"));
     return new SpecSet(
         server("labboot", "10.0.0.1", 100, "nfs-centos55"),
@@ -134,6 +140,9 @@ final class RenderFixtures {
             List.of("tcp", "vers=3", "nolock"),
             List.of("ro", "console=tty0", "console=ttyS1,115200n8"),
             "Compute node",
+            Firmware.AUTO,
+            Loader.SYSLINUX,
+            SecureBoot.OPTIONAL,
             origin("profiles.yaml"));
     List<Host> hosts = new ArrayList<>();
     for (int i = 1; i <= 64; i++) {
@@ -274,6 +283,9 @@ final class RenderFixtures {
         List.of("tcp", "vers=3"),
         List.of("text"),
         "nfs-centos55",
+        Firmware.AUTO,
+        Loader.SYSLINUX,
+        SecureBoot.OPTIONAL,
         origin("profiles.yaml"));
   }
 
