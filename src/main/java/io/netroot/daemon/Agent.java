@@ -79,13 +79,10 @@ public final class Agent {
     try (WriterLock lock = WriterLock.acquire(root, settings.lockTimeout())) {
       liveness.busy("start");
       cpu = new CpuProgress(Thread.currentThread());
-      Optional<JsonNode> previous = previousStatus();
-      runner = new PassRunner(settings, clock, liveness, requests::stopped, previous);
+      String recorded = startRunner();
       config = AgentConfig.resolve(settings, startupSpecs());
       backoff = new Backoff(config.retryBase(), config.retryCap());
       if (config.gitUrl() != null) {
-        String recorded =
-            previous.map(s -> s.path("git").path("applied").asText(null)).orElse(null);
         git =
             new GitSpecs(
                 config.gitUrl(),
@@ -197,6 +194,17 @@ public final class Agent {
     return settings.deletionQuiet() != null
         ? settings.deletionQuiet()
         : Settings.DEFAULT_DELETION_QUIET;
+  }
+
+  /**
+   * Makes the pass runner from the status file the last run left, and answers the git commit that
+   * run applied. The file is let go once read: at fleet scale it is tens of megabytes.
+   */
+  private String startRunner() {
+    Optional<JsonNode> previous = previousStatus();
+    runner =
+        new PassRunner(settings, clock, liveness, requests::stopped, previous, requests::handEdits);
+    return previous.map(s -> s.path("git").path("applied").asText(null)).orElse(null);
   }
 
   /** The status file the last run left; one that cannot be read is only logged. */

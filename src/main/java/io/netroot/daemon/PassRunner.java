@@ -6,8 +6,11 @@ import io.netroot.catalog.FillProgress;
 import io.netroot.catalog.Resource;
 import io.netroot.catalog.ResourceId;
 import io.netroot.catalog.Scope;
+import io.netroot.engine.Action;
 import io.netroot.engine.Options;
 import io.netroot.engine.Report;
+import io.netroot.engine.ResourceResult;
+import io.netroot.engine.Status;
 import io.netroot.os.RootFs;
 import io.netroot.os.ServiceBackend;
 import io.netroot.pipeline.Pipeline;
@@ -18,10 +21,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -48,23 +55,25 @@ final class PassRunner {
   private Backoff backoff;
   private GitSpecs git;
   private DeletionHold hold;
-
-  private volatile boolean running;
+  private final Consumer<Set<Path>> handEdits;
 
   /**
    * @param previous the status file the agent found at start, to tell a pass it never finished
+   * @param handEdits told of managed files edited by hand while a pass ran, once it ends
    */
   PassRunner(
       Settings settings,
       Clock clock,
       Liveness liveness,
       BooleanSupplier stopping,
-      Optional<JsonNode> previous) {
+      Optional<JsonNode> previous,
+      Consumer<Set<Path>> handEdits) {
     this.settings = settings;
     this.root = settings.root();
     this.clock = clock;
     this.liveness = liveness;
     this.stopping = stopping;
+    this.handEdits = handEdits;
     ServiceBackend services = settings.services();
     // A fill or a build runs for minutes in other processes: what they report is the pass's
     // progress, which the watchdog and /healthz read.
@@ -119,20 +128,20 @@ final class PassRunner {
     Instant started = clock.instant();
     liveness.busy("pass " + number + " (" + reason + ")");
     status.started(number, reason, started);
-    running = true;
+    ownWrites.passStarts();
     if (hold != null) {
       hold.newPass();
     }
     Report report = null;
     String error = null;
-    Set<Path> managed = null;
+    Map<String, Path> files = null;
     try {
       liveness.progress("load the specs");
       SpecSet specs = git != null ? git.refresh().specs() : pipeline.load(settings.specs());
       AgentConfig config = configure.apply(specs.server().agent());
       liveness.progress("compile the catalog");
       Catalog catalog = pipeline.compile(specs);
-      managed = managedFiles(catalog);
+      files = managedFiles(catalog);
       Options options =
           Options.apply(false)
               .withDriftPolicy(config.onDrift())
@@ -152,10 +161,11 @@ final class PassRunner {
       error = e.getMessage() == null ? e.toString() : e.getMessage();
       log.debug("pass failed", e);
     } finally {
-      if (managed != null) {
-        ownWrites.snapshot(managed);
+      Set<Path> editedMeanwhile = ownWrites.passEnded(files, leftAs(report));
+      if (!editedMeanwhile.isEmpty()) {
+        log.info("edited by hand while the pass ran: {}", editedMeanwhile);
+        handEdits.accept(editedMeanwhile);
       }
-      running = false;
     }
     liveness.progress("write the status");
     return status.finished(number, reason, started, clock.instant(), report, error, backoff, git);
@@ -173,15 +183,59 @@ final class PassRunner {
         ids, Set.of(), true, catalog.layout(), "files edited by hand (" + ids.size() + ")");
   }
 
-  private Set<Path> managedFiles(Catalog catalog) {
-    Set<Path> files = new HashSet<>();
+  /**
+   * How the pass left the files it looked at, from its results: a whole file found right or written
+   * holds the content the pass wanted, one left as a hand edit what the pass found; the pass cannot
+   * vouch for the others.
+   */
+  private static Map<String, OwnWrites.LeftAs> leftAs(Report report) {
+    if (report == null) {
+      return Map.of();
+    }
+    Map<String, OwnWrites.LeftAs> left = new HashMap<>();
+    for (ResourceResult r : report.resources()) {
+      if (r.path() == null) {
+        continue;
+      }
+      boolean written = r.status() == Status.APPLIED;
+      boolean whole =
+          r.id().kind() == ResourceId.Kind.FILE || r.id().kind() == ResourceId.Kind.IMAGEFILE;
+      OwnWrites.LeftAs as;
+      if (whole && r.status() == Status.UNCHANGED && r.observed().sha() != null) {
+        as = OwnWrites.LeftAs.content(r.observed().sha(), false);
+      } else if (whole && written && r.action() == Action.DELETE) {
+        as = OwnWrites.LeftAs.content(null, true);
+      } else if (whole && written && r.desired().sha() != null) {
+        as = OwnWrites.LeftAs.content(r.desired().sha(), true);
+      } else if (whole && r.status() == Status.REPORTED) {
+        as = OwnWrites.LeftAs.content(r.observed().sha(), false);
+      } else {
+        as = OwnWrites.LeftAs.unknown(written);
+      }
+      // a file several resources keep a part of is vouched for by none of them
+      left.merge(r.path(), as, (a, b) -> OwnWrites.LeftAs.unknown(a.written() || b.written()));
+    }
+    return left;
+  }
+
+  /** The managed files, by their paths on the server; the same while the catalog is. */
+  private Map<String, Path> managedFiles(Catalog catalog) {
+    if (catalog == managedOf) {
+      return managed;
+    }
+    Map<String, Path> files = new HashMap<>();
     for (Resource r : catalog.resources()) {
       if (r.stateKind().namesAFile()) {
-        files.add(root.resolve(r.path()));
+        files.computeIfAbsent(r.path(), root::resolve);
       }
     }
-    return files;
+    managedOf = catalog;
+    managed = Collections.unmodifiableMap(files);
+    return managed;
   }
+
+  private Catalog managedOf;
+  private Map<String, Path> managed;
 
   /**
    * The load, compile and reconcile path of every pass, with the caches it keeps between them; the
@@ -189,11 +243,6 @@ final class PassRunner {
    */
   Pipeline pipeline() {
     return pipeline;
-  }
-
-  /** Whether a pass runs now: its own writes are not hand edits. */
-  boolean running() {
-    return running;
   }
 
   long passes() {

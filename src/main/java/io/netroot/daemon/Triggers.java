@@ -40,7 +40,7 @@ final class Triggers implements AutoCloseable {
         new DebouncedWatch(
             "managed files",
             settings.fileDebounce(),
-            p -> !passes.running() && passes.ownWrites().changed(p),
+            p -> passes.ownWrites().changed(p),
             requests::handEdits);
     if (!git) {
       specWatch =

@@ -2,8 +2,12 @@ package io.netroot.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netroot.os.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,10 +37,122 @@ class OwnWritesTest {
   void editOfRegularFileIsChangeAndMissingFileIsAbsent() throws Exception {
     Path file = Files.writeString(dir.resolve("default"), "LABEL a\n");
     OwnWrites writes = new OwnWrites();
-    writes.snapshot(Set.of(file, dir.resolve("missing")));
+    writes.passStarts();
+    writes.passEnded(files(file, dir.resolve("missing")), Map.of());
     assertThat(writes.changed(file)).isFalse();
     Files.writeString(file, "LABEL b\n");
     assertThat(writes.changed(file)).isTrue();
     assertThat(OwnWrites.hash(dir.resolve("missing"))).isEqualTo("absent");
+  }
+
+  @Test
+  void aWholeFileThePassVouchesForIsRecordedAsThePassLeftItWithoutARead() throws Exception {
+    Path file = Files.writeString(dir.resolve("01-aa"), "LABEL edited after the look\n");
+    OwnWrites writes = new OwnWrites();
+    writes.passStarts();
+    writes.passEnded(files(file), Map.of(file.toString(), vouched("LABEL a\n", false)));
+    // the record is the pass's word, so the edit the pass never saw is a change
+    assertThat(writes.changed(file)).isTrue();
+    Files.writeString(file, "LABEL a\n");
+    assertThat(writes.changed(file)).isFalse();
+  }
+
+  @Test
+  void anEditMadeWhileAPassRunsIsHeldAndNamedWhenThePassEnds() throws Exception {
+    Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
+    OwnWrites writes = new OwnWrites();
+    writes.passStarts();
+    writes.passEnded(files(file), Map.of());
+
+    writes.passStarts();
+    Files.writeString(file, "LABEL a\n# hand edit\n");
+    assertThat(writes.changed(file)).as("held while the pass runs").isFalse();
+    Set<Path> edited =
+        writes.passEnded(files(file), Map.of(file.toString(), vouched("LABEL a\n", false)));
+
+    assertThat(edited).containsExactly(file);
+  }
+
+  @Test
+  void thePassesOwnWriteSeenWhileItRunsIsNotAHandEdit() throws Exception {
+    Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
+    OwnWrites writes = new OwnWrites();
+    writes.passStarts();
+    writes.passEnded(files(file), Map.of());
+
+    writes.passStarts();
+    Files.writeString(file, "LABEL b\n");
+    writes.changed(file);
+    Set<Path> edited =
+        writes.passEnded(files(file), Map.of(file.toString(), vouched("LABEL b\n", true)));
+
+    assertThat(edited).isEmpty();
+    assertThat(writes.changed(file)).isFalse();
+  }
+
+  @Test
+  void aSharedFileThePassDidNotWriteIsComparedWithHowThePassBeforeLeftIt() throws Exception {
+    Path conf = Files.writeString(dir.resolve("dhcpd.conf"), "# block\n");
+    Path exports = Files.writeString(dir.resolve("exports"), "/srv 10.0.0.0/8(ro)\n");
+    OwnWrites writes = new OwnWrites();
+    writes.passStarts();
+    writes.passEnded(files(conf, exports), Map.of());
+
+    writes.passStarts();
+    Files.writeString(conf, "# block\noption edited;\n");
+    Files.writeString(exports, "/srv 10.0.0.0/8(rw)\n");
+    writes.changed(conf);
+    writes.changed(exports);
+    Set<Path> edited =
+        writes.passEnded(
+            files(conf, exports),
+            Map.of(
+                conf.toString(), OwnWrites.LeftAs.unknown(false),
+                exports.toString(), OwnWrites.LeftAs.unknown(true)));
+
+    assertThat(edited).as("the pass wrote the exports itself: no telling").containsExactly(conf);
+    assertThat(writes.changed(conf)).as("recorded as it is now").isFalse();
+  }
+
+  @Test
+  void aPassThatFailedBeforeItKnewItsFilesKeepsTheRecordAndStillJudgesWhatItHeld()
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
+    OwnWrites writes = new OwnWrites();
+    writes.passStarts();
+    writes.passEnded(files(file), Map.of());
+
+    writes.passStarts();
+    Files.writeString(file, "LABEL z\n");
+    writes.changed(file);
+    assertThat(writes.passEnded(null, Map.of())).containsExactly(file);
+    assertThat(writes.changed(file)).isTrue();
+  }
+
+  @Test
+  void aFileNoLongerManagedIsNotAHandEdit() throws Exception {
+    Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
+    OwnWrites writes = new OwnWrites();
+    writes.passStarts();
+    writes.passEnded(files(file), Map.of());
+
+    writes.passStarts();
+    Files.delete(file);
+    writes.changed(file);
+    assertThat(writes.passEnded(Map.of(), Map.of())).isEmpty();
+    assertThat(writes.changed(file)).isFalse();
+  }
+
+  /** Managed files named by their own paths, as under the root {@code /}. */
+  private static Map<String, Path> files(Path... files) {
+    Map<String, Path> named = new HashMap<>();
+    for (Path file : files) {
+      named.put(file.toString(), file);
+    }
+    return named;
+  }
+
+  private static OwnWrites.LeftAs vouched(String content, boolean written) {
+    return OwnWrites.LeftAs.content(Sha256.of(content.getBytes(StandardCharsets.UTF_8)), written);
   }
 }
