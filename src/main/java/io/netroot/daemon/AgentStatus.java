@@ -5,6 +5,7 @@ import io.netroot.NetrootException;
 import io.netroot.engine.Report;
 import io.netroot.engine.Status;
 import io.netroot.os.RootFs;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -31,6 +32,9 @@ final class AgentStatus {
   private StatusDocument.Reconciled lastReconciled;
   private Map<String, Object> lastDoc;
 
+  /** {@code lastDoc} as the status file holds it, once a pass of this run published it. */
+  private byte[] lastEncoded;
+
   private volatile String statusJson = "{\"state\": \"starting\"}\n";
   private volatile String notReady = "first pass not done";
   private volatile String summary = "starting";
@@ -53,7 +57,20 @@ final class AgentStatus {
           interrupted.path("started").asText());
     }
     this.lastDoc = new LinkedHashMap<>();
-    previous.ifPresent(p -> lastDoc.putAll(StatusFile.JSON.convertValue(p, Map.class)));
+    // The last pass's summary stays on show until this run's first pass ends; its list of resources
+    // (a hundred thousand entries at fleet scale) is not carried over: the first pass makes a new
+    // one.
+    previous.ifPresent(
+        p ->
+            p.fields()
+                .forEachRemaining(
+                    field -> {
+                      if (!field.getKey().equals("resources")) {
+                        lastDoc.put(
+                            field.getKey(),
+                            StatusFile.JSON.convertValue(field.getValue(), Object.class));
+                      }
+                    }));
     lastDoc.remove("pass_in_progress");
     lastDoc.remove("interrupted_pass"); // what an older run recovered from is history
     if (interrupted != null) {
@@ -68,10 +85,19 @@ final class AgentStatus {
     marker.put("reason", reason);
     marker.put("started", started.toString());
     marker.put("pid", ProcessHandle.current().pid());
+    Object pid = ProcessHandle.current().pid();
+    Optional<byte[]> marked =
+        lastEncoded != null && pid.equals(lastDoc.get("pid"))
+            ? StatusFile.withEntry(lastEncoded, "pass_in_progress", marker)
+            : Optional.empty();
+    if (marked.isPresent()) {
+      publish(marked.get());
+      return;
+    }
     Map<String, Object> doc = new LinkedHashMap<>(lastDoc);
-    doc.put("pid", ProcessHandle.current().pid());
+    doc.put("pid", pid);
     doc.put("pass_in_progress", marker);
-    publish(doc);
+    publish(StatusFile.encode(doc));
   }
 
   /**
@@ -135,7 +161,8 @@ final class AgentStatus {
       metrics.gitFetch(git.fetchError().isEmpty());
     }
     lastDoc = doc.toMap();
-    publish(lastDoc);
+    lastEncoded = StatusFile.encode(lastDoc);
+    publish(lastEncoded);
     passes = number; // counted once its status is out
     String line = "pass " + number + " (" + reason + "): " + doc.summary() + "; " + took.toMillis();
     if (error != null) {
@@ -147,10 +174,10 @@ final class AgentStatus {
     return summary;
   }
 
-  private void publish(Map<String, Object> doc) {
-    statusJson = StatusFile.encode(doc);
+  private void publish(byte[] encoded) {
+    statusJson = new String(encoded, StandardCharsets.UTF_8);
     try {
-      StatusFile.write(root, doc);
+      StatusFile.write(root, encoded);
     } catch (NetrootException e) {
       log.warn("cannot write the status: {}", e.getMessage());
     }

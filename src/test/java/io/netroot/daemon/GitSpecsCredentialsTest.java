@@ -79,7 +79,10 @@ class GitSpecsCredentialsTest {
       assertThat(git.url).isEqualTo(base().replace("http://", "http://deploy:***@"));
       assertThat(git.fetchError()).get().asString().doesNotContain(SECRET);
 
-      String status = StatusFile.encode(status(git, "pass failed: no good commit").toMap());
+      String status =
+          new String(
+              StatusFile.encode(status(git, "pass failed: no good commit").toMap()),
+              java.nio.charset.StandardCharsets.UTF_8);
       assertThat(status).contains("deploy:***@").doesNotContain(SECRET);
       assertThat(logs.text()).contains("deploy:***@").doesNotContain(SECRET);
       assertThat(filesUnder(dir.resolve("cache"))).doesNotContain(SECRET);
