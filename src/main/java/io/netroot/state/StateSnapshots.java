@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,12 @@ import java.util.zip.CRC32C;
  * times and CRC-32C of its bytes.
  */
 public final class StateSnapshots {
+
+  /**
+   * How old a state file's change time must be for its stat alone to vouch for its bytes, as for
+   * the managed files ({@link io.netroot.os.UnchangedFiles#SETTLE}).
+   */
+  static final Duration SETTLE = Duration.ofNanos(io.netroot.os.UnchangedFiles.SETTLE);
 
   private final Map<Path, Snapshot> last = new ConcurrentHashMap<>();
 
@@ -32,22 +41,49 @@ public final class StateSnapshots {
     last.remove(file);
   }
 
-  /** A state file's identity (stat and CRC-32C) and, when it was read or written, its records. */
-  record Snapshot(String stat, long crc, Map<ResourceId, AppliedRecord> records) {
+  /**
+   * A state file's identity (stat and CRC-32C) and, when it was read or written, its records.
+   *
+   * @param settled the file's change time was at least {@link #SETTLE} old when the snapshot was
+   *     taken: no write in the same tick of the file system's clock can follow unseen, so an
+   *     unchanged stat is trusted without reading the bytes again
+   */
+  record Snapshot(String stat, long crc, Map<ResourceId, AppliedRecord> records, boolean settled) {
+
     static Snapshot of(Path file, byte[] bytes, Map<ResourceId, AppliedRecord> records)
         throws IOException {
-      String stat =
-          Files.readAttributes(
-                  file, "unix:ino,size,lastModifiedTime,ctime", LinkOption.NOFOLLOW_LINKS)
-              .toString();
+      Map<String, Object> attributes = attributes(file);
       CRC32C crc = new CRC32C();
       crc.update(bytes);
       return new Snapshot(
-          stat, crc.getValue(), records == null ? null : new LinkedHashMap<>(records));
+          attributes.toString(),
+          crc.getValue(),
+          records == null ? null : new LinkedHashMap<>(records),
+          settled(attributes));
     }
 
     boolean sameFile(Snapshot other) {
       return stat.equals(other.stat) && crc == other.crc;
+    }
+
+    /** The same snapshot, settled or not as the file is now. */
+    Snapshot checkedAgain(Snapshot now) {
+      return new Snapshot(stat, crc, records, now.settled);
+    }
+
+    /** True when the file's stat is this snapshot's, and the snapshot is trusted on its stat. */
+    boolean stillSettledAt(Path file) throws IOException {
+      return settled && records != null && stat.equals(attributes(file).toString());
+    }
+
+    private static Map<String, Object> attributes(Path file) throws IOException {
+      return Files.readAttributes(
+          file, "unix:ino,size,lastModifiedTime,ctime", LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static boolean settled(Map<String, Object> attributes) {
+      Instant changed = ((FileTime) attributes.get("ctime")).toInstant();
+      return Duration.between(changed, Instant.now()).compareTo(SETTLE) >= 0;
     }
   }
 }

@@ -87,10 +87,15 @@ public final class StateStore {
     int format;
     byte[] bytes = new byte[0];
     try {
-      bytes = root.read(FILE);
       StateSnapshots.Snapshot last = snapshots.get(file);
+      if (last != null && last.stillSettledAt(file)) {
+        records.putAll(last.records());
+        return new StateStore(root, file, records, false, snapshots);
+      }
+      bytes = root.read(FILE);
       StateSnapshots.Snapshot now = StateSnapshots.Snapshot.of(file, bytes, null);
       if (last != null && last.sameFile(now)) {
+        snapshots.put(file, last.checkedAgain(now));
         records.putAll(last.records());
         return new StateStore(root, file, records, false, snapshots);
       }
