@@ -163,20 +163,29 @@ public final class Engine {
    */
   private static List<String> sweepTemps(
       RootFs root, StateStore state, Options options, Catalog catalog, List<String> warnings) {
+    // A pass over some resources (files edited by hand) looks only where it may write; the next
+    // full pass looks everywhere.
+    boolean all = options.scope().all();
     Set<String> trees = new LinkedHashSet<>();
-    catalog.ownedDirectories().forEach(d -> trees.add(d.path()));
+    if (all) {
+      catalog.ownedDirectories().forEach(d -> trees.add(d.path()));
+    }
     trees.add(StateStore.STATE_DIR);
     Set<String> flat = new LinkedHashSet<>();
     for (Resource resource : catalog.resources()) {
-      if (!(resource instanceof FileInImage) && resource.stateKind().namesAFile()) {
+      if (!(resource instanceof FileInImage)
+          && resource.stateKind().namesAFile()
+          && (all || options.scope().includes(resource.id()))) {
         flat.add(parentOf(resource.path()));
       }
     }
-    state.ids().stream()
-        .map(state::get)
-        .flatMap(Optional::stream)
-        .filter(r -> r.kind() != null && r.kind().namesAFile())
-        .forEach(r -> flat.add(parentOf(r.path())));
+    if (all) {
+      state.ids().stream()
+          .map(state::get)
+          .flatMap(Optional::stream)
+          .filter(r -> r.kind() != null && r.kind().namesAFile())
+          .forEach(r -> flat.add(parentOf(r.path())));
+    }
     List<String> found = new ArrayList<>();
     try {
       found.addAll(new TempSweep(root).sweep(flat, trees, !options.dryRun()));
@@ -186,6 +195,7 @@ public final class Engine {
     Set<String> imageDirs = new HashSet<>();
     for (Resource resource : catalog.resources()) {
       if (resource instanceof FileInImage inImage
+          && (all || options.scope().includes(resource.id()))
           && imageDirs.add(inImage.image() + "/" + parentOf("/" + inImage.relInImage()))) {
         try {
           found.addAll(inImage.sweepTemps(root, !options.dryRun()));

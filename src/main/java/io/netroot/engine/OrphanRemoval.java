@@ -54,14 +54,22 @@ final class OrphanRemoval {
 
   /** Removes, holds or forgets each orphan, adding its path to {@code managedPaths}. */
   void removeAll(Catalog catalog, Set<String> managedPaths) {
-    Set<ResourceId> current = new HashSet<>();
-    catalog.resources().forEach(r -> current.add(r.id()));
-    OrphanGuard guard = new OrphanGuard(catalog, outcome.broken);
-    List<ResourceId> orphans =
+    // what the scope may remove first: a pass over some hosts' files looks at no orphan, and so
+    // needs no set of every resource id
+    List<ResourceId> candidates =
         state.ids().stream()
-            .filter(id -> !current.contains(id))
             .filter(id -> options.scope().includesOrphan(id, state.get(id).orElseThrow().path()))
             .toList();
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Set<ResourceId> current = new HashSet<>();
+    catalog.resources().forEach(r -> current.add(r.id()));
+    List<ResourceId> orphans = candidates.stream().filter(id -> !current.contains(id)).toList();
+    if (orphans.isEmpty()) {
+      return;
+    }
+    OrphanGuard guard = new OrphanGuard(catalog, outcome.broken);
     Optional<String> hold = holdDeletions(orphans);
     for (ResourceId id : orphans) {
       AppliedRecord record = state.get(id).orElseThrow();
