@@ -199,14 +199,31 @@ final class BenchCommand implements Runnable {
   }
 
   /** Hidden {@code agent bench pass}: the daemon's steady-state pass, warm, in one JVM. */
-  @Command(name = "pass", hidden = true, description = "Time warm reconcile passes in one JVM.")
+  @Command(
+      name = "pass",
+      hidden = true,
+      mixinStandardHelpOptions = true,
+      description = {
+        "Time warm reconcile passes in one JVM.",
+        "Each pass loads, compiles and applies the specs as the agent's passes do; prints one line"
+            + " per pass: warmup|pass, its number, wall nanoseconds, whether it changed"
+            + " anything, and the process's CPU nanoseconds."
+      })
   static final class Pass implements Callable<Integer> {
     @Mixin SpecOptions options;
 
-    @Option(names = "--warmup", defaultValue = "3")
+    @Option(
+        names = "--warmup",
+        defaultValue = "3",
+        paramLabel = "N",
+        description = "Passes run first and not timed (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--passes", defaultValue = "7")
+    @Option(
+        names = "--passes",
+        defaultValue = "7",
+        paramLabel = "N",
+        description = "Timed passes (default: ${DEFAULT-VALUE}).")
     int passes;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -262,7 +279,11 @@ final class BenchCommand implements Runnable {
    * a small generated fleet, in a temporary directory that is removed after. {@code bin/agent} runs
    * it once with {@code -XX:ArchiveClassesAtExit} to make the AppCDS archive.
    */
-  @Command(name = "train", hidden = true, description = "Exercise every command once, quietly.")
+  @Command(
+      name = "train",
+      hidden = true,
+      mixinStandardHelpOptions = true,
+      description = "Exercise every command once, quietly.")
   static final class Train implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {

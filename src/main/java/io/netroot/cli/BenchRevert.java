@@ -22,14 +22,27 @@ import picocli.CommandLine.Option;
  * root (services not touched, no HTTP, no schedule within the run); a host's PXE file is edited
  * again and again, each time once the last edit is reverted and the agent is idle.
  */
-@Command(name = "revert", hidden = true, description = "Time hand edits reverted by agent run.")
+@Command(
+    name = "revert",
+    hidden = true,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Time hand edits reverted by agent run.",
+      "Runs the agent in this JVM on an applied --root, edits the first host's PXE file again and"
+          + " again, and prints one line per edit: revert, its number, and the nanoseconds from"
+          + " the write to the file being back as netroot wrote it."
+    })
 final class BenchRevert implements Callable<Integer> {
 
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
   @Mixin SpecOptions options;
 
-  @Option(names = "--edits", defaultValue = "7")
+  @Option(
+      names = "--edits",
+      defaultValue = "7",
+      paramLabel = "N",
+      description = "Hand edits to make, one at a time (default: ${DEFAULT-VALUE}).")
   int edits;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -256,6 +256,21 @@ class CliTest {
     assertThat(String.join("\n", rendered)).doesNotContain("%n").doesNotContain("%%");
   }
 
+  /** Every command answers {@code --help}, the hidden ones too. */
+  @Test
+  void everyCommandTakesHelp() {
+    List<String> without = new ArrayList<>();
+    java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(Main.newCommandLine()));
+    while (!todo.isEmpty()) {
+      CommandLine command = todo.pop();
+      if (command.getCommandSpec().findOption("--help") == null) {
+        without.add(command.getCommandSpec().qualifiedName());
+      }
+      todo.addAll(command.getSubcommands().values());
+    }
+    assertThat(without).isEmpty();
+  }
+
   /**
    * The flag takes the spec's words for the one drift policy, and refuses others before running.
    */
