@@ -60,9 +60,7 @@ class OwnWritesTest {
   @Test
   void anEditMadeWhileAPassRunsIsHeldAndNamedWhenThePassEnds() throws Exception {
     Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
-    OwnWrites writes = new OwnWrites();
-    writes.passStarts();
-    writes.passEnded(files(file), Map.of());
+    OwnWrites writes = recordedByAPass(file);
 
     writes.passStarts();
     Files.writeString(file, "LABEL a\n# hand edit\n");
@@ -76,9 +74,7 @@ class OwnWritesTest {
   @Test
   void thePassesOwnWriteSeenWhileItRunsIsNotAHandEdit() throws Exception {
     Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
-    OwnWrites writes = new OwnWrites();
-    writes.passStarts();
-    writes.passEnded(files(file), Map.of());
+    OwnWrites writes = recordedByAPass(file);
 
     writes.passStarts();
     Files.writeString(file, "LABEL b\n");
@@ -94,9 +90,7 @@ class OwnWritesTest {
   void aSharedFileThePassDidNotWriteIsComparedWithHowThePassBeforeLeftIt() throws Exception {
     Path conf = Files.writeString(dir.resolve("dhcpd.conf"), "# block\n");
     Path exports = Files.writeString(dir.resolve("exports"), "/srv 10.0.0.0/8(ro)\n");
-    OwnWrites writes = new OwnWrites();
-    writes.passStarts();
-    writes.passEnded(files(conf, exports), Map.of());
+    OwnWrites writes = recordedByAPass(conf, exports);
 
     writes.passStarts();
     Files.writeString(conf, "# block\noption edited;\n");
@@ -118,9 +112,7 @@ class OwnWritesTest {
   void aPassThatFailedBeforeItKnewItsFilesKeepsTheRecordAndStillJudgesWhatItHeld()
       throws Exception {
     Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
-    OwnWrites writes = new OwnWrites();
-    writes.passStarts();
-    writes.passEnded(files(file), Map.of());
+    OwnWrites writes = recordedByAPass(file);
 
     writes.passStarts();
     Files.writeString(file, "LABEL z\n");
@@ -132,15 +124,21 @@ class OwnWritesTest {
   @Test
   void aFileNoLongerManagedIsNotAHandEdit() throws Exception {
     Path file = Files.writeString(dir.resolve("01-aa"), "LABEL a\n");
-    OwnWrites writes = new OwnWrites();
-    writes.passStarts();
-    writes.passEnded(files(file), Map.of());
+    OwnWrites writes = recordedByAPass(file);
 
     writes.passStarts();
     Files.delete(file);
     writes.changed(file);
     assertThat(writes.passEnded(Map.of(), Map.of())).isEmpty();
     assertThat(writes.changed(file)).isFalse();
+  }
+
+  /** The record a first pass that read {@code files} leaves. */
+  private static OwnWrites recordedByAPass(Path... files) {
+    OwnWrites writes = new OwnWrites();
+    writes.passStarts();
+    writes.passEnded(files(files), Map.of());
+    return writes;
   }
 
   /** Managed files named by their own paths, as under the root {@code /}. */
