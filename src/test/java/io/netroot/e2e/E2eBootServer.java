@@ -245,10 +245,11 @@ final class E2eBootServer {
 
   /**
    * The specs of an image netroot builds at {@code image} from {@code packages}, read-only with a
-   * tmpfs overlay per node and {@link BootImages#RC_LOCAL} as its {@code /etc/rc.local}; its kernel
-   * {@code bookworm} ({@code fromImage}, with {@code rootMethod} when it is not {@code null}); a
-   * read-only export; two profiles, {@code e2e} that powers a node off after its report and {@code
-   * e2e-stay} that keeps it up; and a Host for each of {@code nodes}. After {@link #serverSpecs()}.
+   * tmpfs overlay per node, {@code getty-static} disabled and {@link BootImages#RC_LOCAL} as its
+   * {@code /etc/rc.local}; its kernel {@code bookworm} ({@code fromImage}, with {@code rootMethod}
+   * when it is not {@code null}); a read-only export; two profiles, {@code e2e} that powers a node
+   * off after its report and {@code e2e-stay} that keeps it up; and a Host for each of {@code
+   * nodes}. After {@link #serverSpecs()}.
    */
   static String builtImageSpecs(
       String image, List<String> packages, String rootMethod, List<NodeBoots.Node> nodes) {
@@ -278,6 +279,10 @@ final class E2eBootServer {
             packageCache: %2$s
           readOnly: true
           overlay: tmpfs
+          # Debian's fallback for images without dbus starts getty on tty2-6 through systemctl;
+          # on a loaded machine that call fails now and then and leaves the node "degraded".
+          # The nodes' login is the serial getty.
+          disableServices: [getty-static]
           files:
             - path: /etc/rc.local
               mode: "0755"
