@@ -123,29 +123,15 @@ class IpxeHttpBootIT {
   static Process startWithFirmwarePxe(NetworkLab lab, String qemu, String name, String mac) {
     String tap = "tap" + name.substring(name.length() - 2);
     lab.addTap(tap);
-    return lab.start(
-        lab.server,
-        "qemu-" + name,
+    List<String> command =
+        NetworkLab.guestCommand(qemu, "accel=tcg", 1024, lab.log("serial-" + name), tap);
+    command.addAll(
         List.of(
-            qemu,
-            "-machine",
-            "accel=tcg",
-            "-smp",
-            "1",
-            "-m",
-            "1024",
-            "-nographic",
-            "-monitor",
-            "none",
-            "-serial",
-            "file:" + lab.log("serial-" + name),
-            "-netdev",
-            "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-            "-no-reboot",
             "-bios",
             NetworkLab.OVMF.toString(),
             "-device",
             "virtio-net-pci,netdev=n0,mac=" + mac + ",romfile=,bootindex=1"));
+    return lab.start(lab.server, "qemu-" + name, command);
   }
 
   /** The e2e server with an HTTP root, one profile booted through iPXE and its two hosts. */

@@ -139,6 +139,32 @@ final class NetworkLab implements AutoCloseable {
     UEFI
   }
 
+  /**
+   * The QEMU command line every guest of the tests shares: {@code machine} (software emulation),
+   * one CPU, {@code mib} of memory, no display and no monitor, the serial console to {@code
+   * serial}, the network device {@code n0} on {@code tap}, and no reboot. The caller adds the
+   * firmware and the network card.
+   */
+  static List<String> guestCommand(String qemu, String machine, int mib, Path serial, String tap) {
+    return new ArrayList<>(
+        List.of(
+            qemu,
+            "-machine",
+            machine,
+            "-smp",
+            "1",
+            "-m",
+            Integer.toString(mib),
+            "-nographic",
+            "-monitor",
+            "none",
+            "-serial",
+            "file:" + serial,
+            "-netdev",
+            "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
+            "-no-reboot"));
+  }
+
   /** QEMU's UEFI firmware, OVMF, in one file (code and variables). */
   static final Path OVMF = Path.of("/usr/share/ovmf/OVMF.fd");
 
@@ -151,24 +177,7 @@ final class NetworkLab implements AutoCloseable {
   Process startGuest(String qemu, String name, String mac, Firmware firmware) {
     String tap = "tap" + name.substring(name.length() - 2);
     addTap(tap);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                qemu,
-                "-machine",
-                "accel=tcg",
-                "-smp",
-                "1",
-                "-m",
-                "1024",
-                "-nographic",
-                "-monitor",
-                "none",
-                "-serial",
-                "file:" + log("serial-" + name),
-                "-netdev",
-                "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-no-reboot"));
+    List<String> command = guestCommand(qemu, "accel=tcg", 1024, log("serial-" + name), tap);
     if (firmware == Firmware.BIOS) {
       Path rom =
           Require.file(

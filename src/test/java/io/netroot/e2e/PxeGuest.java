@@ -54,27 +54,10 @@ final class PxeGuest {
   static Process start(
       NetworkLab lab, String qemu, Path rom, String mac, String tap, Path serial, String name)
       throws Exception {
-    return lab.start(
-        lab.server,
-        "qemu-" + name,
-        List.of(
-            qemu,
-            "-machine",
-            "accel=tcg",
-            "-m",
-            "512",
-            "-nographic",
-            "-monitor",
-            "none",
-            "-serial",
-            "file:" + serial,
-            "-netdev",
-            "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-            "-device",
-            "e1000,netdev=n0,mac=" + mac + ",romfile=" + rom,
-            "-boot",
-            "n",
-            "-no-reboot"));
+    List<String> command = NetworkLab.guestCommand(qemu, "accel=tcg", 512, serial, tap);
+    command.addAll(
+        List.of("-device", "e1000,netdev=n0,mac=" + mac + ",romfile=" + rom, "-boot", "n"));
+    return lab.start(lab.server, "qemu-" + name, command);
   }
 
   /** The iPXE ROM of QEMU's e1000. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -166,32 +165,17 @@ class SecureBootIT {
     lab.addTap(tap);
     Path vars = dir.resolve("ovmf-vars-" + name + ".fd");
     Files.copy(OVMF_VARS, vars, StandardCopyOption.REPLACE_EXISTING);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                qemu,
-                "-machine",
-                "q35,smm=on,accel=tcg",
-                "-global",
-                "driver=cfi.pflash01,property=secure,value=on",
-                "-drive",
-                "if=pflash,format=raw,unit=0,readonly=on,file=" + OVMF_CODE,
-                "-drive",
-                "if=pflash,format=raw,unit=1,file=" + vars,
-                "-smp",
-                "1",
-                "-m",
-                "1024",
-                "-nographic",
-                "-monitor",
-                "none",
-                "-serial",
-                "file:" + serial,
-                "-netdev",
-                "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device",
-                "virtio-net-pci,netdev=n0,romfile=,bootindex=1,mac=" + E2eBootServer.HOST_MAC,
-                "-no-reboot"));
+    List<String> command = NetworkLab.guestCommand(qemu, "q35,smm=on,accel=tcg", 1024, serial, tap);
+    command.addAll(
+        List.of(
+            "-global",
+            "driver=cfi.pflash01,property=secure,value=on",
+            "-drive",
+            "if=pflash,format=raw,unit=0,readonly=on,file=" + OVMF_CODE,
+            "-drive",
+            "if=pflash,format=raw,unit=1,file=" + vars,
+            "-device",
+            "virtio-net-pci,netdev=n0,romfile=,bootindex=1,mac=" + E2eBootServer.HOST_MAC));
     return lab.start(lab.server, "qemu-" + name, command);
   }
 
